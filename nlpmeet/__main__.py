@@ -1,0 +1,3 @@
+from nlpmeet.cli import main
+
+main()

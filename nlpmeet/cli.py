@@ -1,0 +1,85 @@
+"""The nlpmeet command line: a thin Typer layer over nlpmeet.api."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from nlpmeet import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Extract who met whom, in which role, when and where, from French news and press releases.",
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    mentions = "mentions"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"nlpmeet {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """nlpmeet: structured facts from French news."""
+
+
+def _check_date(value: Optional[str]) -> Optional[str]:
+    from nlpmeet.api import valid_day
+
+    if value is not None and not valid_day(value):
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+    return value
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="Files (.txt, .jsonl, .jsonl.gz), directories, or - for stdin (the default)."),
+    ] = None,
+    fmt: Annotated[
+        Optional[Format],
+        typer.Option("--format", "-f", help="Output form; default: table on a terminal, jsonl otherwise."),
+    ] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    date: Annotated[
+        Optional[str],
+        typer.Option("--date", callback=_check_date, help="Publication date (YYYY-MM-DD) for every input."),
+    ] = None,
+    text_field: Annotated[str, typer.Option(help="JSONL field holding the text.")] = "text",
+    id_field: Annotated[str, typer.Option(help="JSONL field holding the document id.")] = "id",
+    date_field: Annotated[str, typer.Option(help="JSONL field holding the publication date.")] = "date",
+    encoding: Annotated[str, typer.Option(help="Encoding of the input files.")] = "utf-8",
+) -> None:
+    """Extract people, roles, places, dates, events and meetings from French texts."""
+    from nlpmeet.io.readers import ReadOptions
+    from nlpmeet.run import run_extract
+
+    for path in paths or []:
+        if path != "-" and not Path(path).exists():
+            raise typer.BadParameter(f"no such file or directory: {path}", param_hint="PATHS")
+    options = ReadOptions(
+        text_field=text_field, id_field=id_field, date_field=date_field, encoding=encoding, date=date
+    )
+    status = run_extract(paths or [], options, fmt.value if fmt else None, output)
+    raise typer.Exit(status)
+
+
+def main() -> None:
+    app(prog_name="nlpmeet")

@@ -1,0 +1,18 @@
+"""nlpmeet's spaCy components, one registered factory per concern.
+
+Importing this package registers the factories; ``nlpmeet.pipeline.build_nlp`` adds them in order.
+"""
+
+from __future__ import annotations
+
+from nlpmeet.components import dates, events, meetings, orgs, people, places  # noqa: F401
+
+# Order matters: later components read what earlier ones wrote.
+PIPELINE_ORDER = (
+    "nlpmeet_dates",
+    "nlpmeet_places",
+    "nlpmeet_orgs",
+    "nlpmeet_people",
+    "nlpmeet_events",
+    "nlpmeet_meetings",
+)

@@ -1,0 +1,1 @@
+"""Readers (files, JSONL, gzip, directories, stdin) and writers (JSONL, table, mentions)."""

@@ -1,0 +1,1 @@
+"""Pure normalisers (no spaCy): dates, names, countries."""
