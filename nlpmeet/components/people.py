@@ -1,11 +1,32 @@
-"""nlpmeet_people: named people, their roles, and coreference of titles and pronouns."""
+"""nlpmeet_people: every named person once per document, short forms merged.
+
+Mentions come from the model's PER entities, repaired by rules, and from names the model misses:
+after an honorific ("M. X", "S.E.M. X"), after a function title ("le premier ministre libyen,
+Fayez Al-Sarraj", "les ministres ... Sergueï Lavrov et Jean-Yves Le Drian"), after an English
+caption title ("NATO Secretary General Jens Stoltenberg"), and later repetitions of a name already
+found. A mention never includes honorifics or titles; PER entities that are dates, countries or
+title phrases are dropped. Mentions are clustered by name key (accents and case ignored), a short
+form ("Stoltenberg", "de Hoop Scheffer") joining the full name it is part of; ``_.norm`` of every
+mention is the person's fullest form.
+
+Organisation and location spans of earlier components lying inside a name found after an honorific
+or a title (the model's "Harlem Désir" as ORG) are removed from their groups.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from dataclasses import dataclass
 
-from nlpmeet.extensions import PEOPLE_GROUP, ROLES_GROUP
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlpmeet.components.lexicon import DocWords, Lexicon, SpanIndex, TitleFinder, lexicon
+from nlpmeet.extensions import LOCATIONS_GROUP, ORGS_GROUP, PEOPLE_GROUP
+from nlpmeet.normalise.names import fold, fullest, is_part, name_key, title_case_word
+from nlpmeet.normalise.titles import word_key
+
+MAX_NAME = 7
+FUNCTION_POS = ("ADP", "ADV", "SCONJ", "CCONJ", "PRON", "DET", "AUX", "VERB")
 
 
 @Language.factory("nlpmeet_people")
@@ -13,16 +34,274 @@ def make_people(nlp: Language, name: str) -> PeopleTagger:
     return PeopleTagger()
 
 
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    strong: bool
+
+
+class _Names:
+    """Token tests and name runs over one Doc."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.words = DocWords(doc)
+        self.spans = SpanIndex(doc)
+        self.per_tokens = {i for e in doc.ents if e.label_ == "PER" for i in range(e.start, e.end)}
+        # PER entities that hold a title ("Président de la République") are title phrases first
+        probe = TitleFinder(doc, lex, set())
+        name_like = {
+            i
+            for e in doc.ents
+            if e.label_ == "PER" and not any(probe.title_at(t)[0] for t in range(e.start, e.end))
+            for i in range(e.start, e.end)
+        }
+        self.finder = TitleFinder(doc, lex, name_like)
+        self.phrases = self.finder.find_all()
+        self.in_title: set[int] = set()
+        for ph in self.phrases:
+            # a title's own words and complements are not names, but names can follow it
+            self.in_title.update(range(ph.start, ph.end))
+        self.honorific_end: dict[int, int] = {}
+        self.caption_end: dict[int, int] = {}
+        for i in range(len(doc)):
+            n, _ = self.words.phrase(lex.honorifics, i)
+            if n and doc[i].text[:1].isupper() or n > 1:
+                self.honorific_end[i] = i + n
+            n, _ = self.words.phrase(lex.caption_titles, i)
+            if n and not doc[i].text.isupper() and not self.finder.title_at(i)[0]:
+                self.caption_end[i] = i + n
+        self.honorific_tokens = {j for i, e in self.honorific_end.items() for j in range(i, e)}
+        self.caption_tokens = {j for i, e in self.caption_end.items() for j in range(i, e)}
+        self.blocked = set(self.spans.date) | set(self.spans.country)
+        self.soft = set(self.spans.org) | set(self.spans.loc)
+
+    def is_particle(self, i: int) -> bool:
+        tok = self.doc[i]
+        keys = [word_key(w) for w in [fold(tok.text).rstrip("'")] if w]
+        return bool(keys) and keys[0] in self.lex.particles and len(tok.text) <= 5
+
+    def is_name_word(self, i: int, soft_ok: bool) -> bool:
+        tok = self.doc[i]
+        text = tok.text
+        if tok.is_space or i in self.blocked or i in self.in_title:
+            return False
+        if i in self.honorific_tokens or i in self.caption_tokens:
+            return False
+        if not soft_ok and i in self.soft:
+            return False
+        if self.finder.title_at(i)[0]:
+            return False
+        if len(text) <= 3 and text.endswith(".") and text[:1].isupper():
+            return True  # an initial: "K.", "H.R."
+        if not title_case_word(text) or not any(c.isalpha() for c in text):
+            return False
+        return text.isupper() or any(c.islower() for c in text) or len(text) == 1
+
+    def run_right(self, i: int, soft_ok: bool) -> int:
+        """End of the name starting at token i (i itself if none)."""
+        doc = self.doc
+        j = i
+        while j < len(doc) and j - i < MAX_NAME:
+            if self.is_name_word(j, soft_ok):
+                j += 1
+                continue
+            if j == i:
+                break  # a name starts with a name word ("de" after a title is a preposition)
+            nxt = j + 1
+            if nxt < len(doc) and self.is_name_word(nxt, soft_ok):
+                # "Al-Sarraj" split as "Al", "-", "Sarraj"; "de Hoop Scheffer", "bin Salman"
+                hyphen = doc[j].text in "-‐‑" and j > i and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+                if hyphen or (self.is_particle(j) and j not in self.blocked and j not in self.honorific_tokens):
+                    j += 1
+                    continue
+            break
+        # a name ends on a name word
+        while j > i and not self.is_name_word(j - 1, soft_ok):
+            j -= 1
+        return j
+
+    def run_left(self, i: int, soft_ok: bool) -> int:
+        """Start of the name that contains token i, looking left over name words and particles."""
+        j = i
+        while j > 0 and i - j < MAX_NAME:
+            prev = j - 1
+            if self.doc[prev].pos_ in FUNCTION_POS and not self.is_particle(prev):
+                break
+            if self.is_name_word(prev, soft_ok) and self.doc[prev].whitespace_ or (
+                self.doc[prev].text in "-‐‑" and not self.doc[prev].whitespace_ and prev > 0
+                and not self.doc[prev - 1].whitespace_ and self.is_name_word(prev - 1, soft_ok)
+            ):
+                j = prev
+                continue
+            if (
+                self.is_particle(prev)
+                and prev > 0
+                and self.doc[prev].text[:1].islower()
+                and self.is_name_word(prev - 1, soft_ok)
+            ):
+                j = prev
+                continue
+            break
+        return j
+
+
 class PeopleTagger:
     def __call__(self, doc: Doc) -> Doc:
-        spans = [ent for ent in doc.ents if ent.label_ == "PER"]
-        # Group short forms with the longest name that ends with them.
-        names = sorted({s.text for s in spans}, key=len, reverse=True)
-        for span in spans:
-            full = next((n for n in names if n == span.text or n.endswith(" " + span.text)), span.text)
-            span._.norm = full
+        lex = lexicon()
+        names = _Names(doc, lex)
+        cands = self._candidates(doc, names)
+        mentions = self._resolve(cands)
+        mentions = self._propagate(doc, names, mentions)
+        spans = self._cluster(doc, mentions)
         doc.spans[PEOPLE_GROUP] = spans
-        doc.spans[ROLES_GROUP] = []
         doc._.people = {s._.norm: {"roles": [], "country": None} for s in spans}
-        doc._.coref = {}
+        self._clean_groups(doc, [m for m in mentions if m.strong])
         return doc
+
+    # ------------------------------------------------------------------ candidates
+    def _candidates(self, doc: Doc, names: _Names) -> list[Candidate]:
+        out: list[Candidate] = []
+        # 1. the model's PER entities, trimmed of honorifics/titles and extended over split names
+        for ent in doc.ents:
+            if ent.label_ != "PER":
+                continue
+            i = ent.start
+            while i < ent.end:
+                if not names.is_name_word(i, True):
+                    i += 1
+                    continue
+                if i == ent.start and doc[i].pos_ in FUNCTION_POS and not names.is_particle(i):
+                    i += 1  # "Selon Ismaël Emelien"
+                    continue
+                start = names.run_left(i, False) if i == ent.start else i
+                end = names.run_right(i, False)
+                if end <= i:
+                    i += 1
+                    continue
+                end = max(end, min(names.run_right(end, False), end + MAX_NAME)) if end >= ent.end else end
+                if not (end - start == 1 and doc[start].text.isupper() and len(doc[start].text) > 1):
+                    out.append(Candidate(start, end, False))  # a lone acronym is no name
+                i = end
+        # 2. after an honorific: "M. Stoltenberg", "S.E.M. Jean Ping", "Mme l'ambassadeur Rice" (via 3)
+        for e in names.honorific_end.values():
+            if e in names.honorific_end:
+                continue  # "Son Excellence M. X": the last honorific starts the name
+            start = e
+            if start < len(doc) and names.is_particle(start) and doc[start].text[:1].islower():
+                end = names.run_right(start + 1, True)
+                if end > start + 1:
+                    out.append(Candidate(start, end, True))
+                    continue
+            end = names.run_right(start, True)
+            if end > start:
+                out.append(Candidate(start, end, True))
+        # 3. after a title phrase: "le premier ministre libyen, Fayez Al-Sarraj"; plural lists
+        for ph in names.phrases:
+            if all(t.text.isupper() for t in doc[ph.start : ph.end] if t.is_alpha):
+                continue  # a heading in capitals: the next capitalised word is no name
+            j = ph.end
+            first = True
+            while j < len(doc):
+                if doc[j].text == "," and first:
+                    j += 1
+                while j in names.honorific_end:
+                    j = names.honorific_end[j]
+                end = names.run_right(j, True)
+                if end <= j:
+                    break
+                out.append(Candidate(j, end, True))
+                first = False
+                if not ph.plural or end >= len(doc) or fold(doc[end].text) not in ("et", ","):
+                    break
+                j = end + 1
+        # 4. English caption lines: "NATO Secretary General Jens Stoltenberg and ..."
+        for _c, e in names.caption_end.items():
+            if e in names.caption_end:
+                continue
+            end = names.run_right(e, True)
+            if end > e:
+                out.append(Candidate(e, end, True))
+        return out
+
+    @staticmethod
+    def _resolve(cands: list[Candidate]) -> list[Candidate]:
+        """Overlapping candidates: strong first, then the longest."""
+        chosen: list[Candidate] = []
+        taken: set[int] = set()
+        for c in sorted(cands, key=lambda c: (not c.strong, -(c.end - c.start), c.start)):
+            if any(i in taken for i in range(c.start, c.end)):
+                continue
+            chosen.append(c)
+            taken.update(range(c.start, c.end))
+        return sorted(chosen, key=lambda c: c.start)
+
+    def _propagate(self, doc: Doc, names: _Names, mentions: list[Candidate]) -> list[Candidate]:
+        """Later (or earlier) repetitions of a found name or of its parts that the model missed."""
+        keys = {name_key(doc[m.start : m.end].text) for m in mentions if m.strong or m.end - m.start > 1}
+        if not keys:
+            return mentions
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        extra: list[Candidate] = []
+        i = 0
+        while i < len(doc):
+            if i in taken or not names.is_name_word(i, False) or names.is_particle(i):
+                i += 1
+                continue
+            start = i
+            if i > 0 and names.is_particle(i - 1) and doc[i - 1].text[:1].isupper() and i - 1 not in taken:
+                start = i - 1
+            end = names.run_right(i, False)
+            if end <= i or any(t in taken for t in range(start, end)):
+                i += 1
+                continue
+            key = name_key(doc[start:end].text)
+            if key in keys or any(is_part(key, k) and not self._trivial(key, names) for k in keys):
+                extra.append(Candidate(start, end, False))
+            i = end
+        return sorted(mentions + extra, key=lambda c: c.start)
+
+    @staticmethod
+    def _trivial(key: tuple[str, ...], names: _Names) -> bool:
+        return all(word_key(w) in names.lex.particles for w in key)
+
+    # ------------------------------------------------------------------ clusters
+    @staticmethod
+    def _cluster(doc: Doc, mentions: list[Candidate]) -> list[Span]:
+        spans = [doc[m.start : m.end] for m in mentions]
+        spans = [s for s in spans if name_key(s.text)]
+        keys = {s.text: name_key(s.text) for s in spans}
+        distinct = sorted({keys[s.text] for s in spans}, key=len, reverse=True)
+        # each key joins the longest key it is part of (the first such in the text on a tie)
+        first_pos: dict[tuple[str, ...], int] = {}
+        for s in spans:
+            first_pos.setdefault(keys[s.text], s.start)
+        root: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for key in distinct:
+            parents = [k for k in distinct if is_part(key, k)]
+            if parents:
+                longest = max(len(p) for p in parents)
+                best = min((p for p in parents if len(p) == longest), key=lambda p: first_pos[p])
+                root[key] = root.get(best, best)
+            else:
+                root[key] = key
+        forms: dict[tuple[str, ...], list[str]] = {}
+        for s in spans:
+            forms.setdefault(root[keys[s.text]], []).append(s.text)
+        norms = {r: fullest(f) for r, f in forms.items()}
+        for s in spans:
+            s._.norm = norms[root[keys[s.text]]]
+        return spans
+
+    @staticmethod
+    def _clean_groups(doc: Doc, strong: list[Candidate]) -> None:
+        inside = {i for m in strong for i in range(m.start, m.end)}
+        if not inside:
+            return
+        for group in (ORGS_GROUP, LOCATIONS_GROUP):
+            if group in doc.spans:
+                kept = [s for s in doc.spans[group] if not all(i in inside for i in range(s.start, s.end))]
+                if len(kept) != len(doc.spans[group]):
+                    doc.spans[group] = kept

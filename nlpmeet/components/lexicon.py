@@ -1,0 +1,415 @@
+"""Shared by nlpmeet_people, nlpmeet_roles and nlpmeet_coref: the title and name lexicons of models/,
+a word stream over a Doc, and the grammar of function-title phrases.
+
+A *title phrase* is a lexicon title with what French attaches to it: modifiers ("ancien", "par
+intérim"; dropped ones like "nouveau" are skipped), country adjectives ("russe", from
+COUNTRIES_GROUP), and complements: an organisation ("de l'OTAN", from ORGS_GROUP), a country
+("du Burundi"), a place (posting, not part of the title) or a portfolio ("des Affaires
+étrangères et du Développement international", kept in the title).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
+from nlpmeet.normalise.names import fold, words
+from nlpmeet.normalise.titles import PhraseTable, join_title, word_key
+from nlpmeet.resources import load_tsv
+
+
+@dataclass(frozen=True)
+class TitleEntry:
+    title: str  # the form as it is output (masculine or feminine, as matched)
+    kind: str
+    feminine: bool
+
+
+@dataclass(frozen=True)
+class Modifier:
+    position: str
+    keep: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: PhraseTable[TitleEntry]
+    caption_titles: PhraseTable[str]
+    honorifics: PhraseTable[str]
+    grammar: PhraseTable[str]
+    modifiers: PhraseTable[Modifier]
+    particles: frozenset[str]
+    title_words: frozenset[str]
+
+    def grammar_class(self, key: str) -> str | None:
+        return self.grammar.get(key)
+
+
+@cache
+def lexicon() -> Lexicon:
+    titles: PhraseTable[TitleEntry] = PhraseTable()
+    for row in load_tsv("titles.tsv"):
+        titles.add(row["title"], TitleEntry(row["title"], row["kind"], False))
+        titles.add(row["feminine"], TitleEntry(row["feminine"], row["kind"], row["feminine"] != row["title"]))
+    captions: PhraseTable[str] = PhraseTable((r["title"], r["lang"]) for r in load_tsv("caption_titles.tsv"))
+    honorifics: PhraseTable[str] = PhraseTable((r["form"], r["kind"]) for r in load_tsv("honorifics.tsv"))
+    grammar: PhraseTable[str] = PhraseTable((r["word"], r["class"]) for r in load_tsv("role_grammar.tsv"))
+    modifiers: PhraseTable[Modifier] = PhraseTable(
+        (r["modifier"], Modifier(r["position"], r["keep"] == "yes")) for r in load_tsv("role_modifiers.tsv")
+    )
+    particles = frozenset(word_key(w) for r in load_tsv("name_particles.tsv") for w in words(r["particle"]))
+    return Lexicon(titles, captions, honorifics, grammar, modifiers, particles, frozenset(titles.words()))
+
+
+class DocWords:
+    """The word keys of a Doc (tokens split at hyphens and apostrophes), with their tokens."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.keys: list[str] = []
+        self.owner: list[int] = []
+        self.first: list[int] = []  # token index -> index of its first word (or of the next word)
+        for tok in doc:
+            self.first.append(len(self.keys))
+            for w in words(tok.text):
+                self.keys.append(word_key(w))
+                self.owner.append(tok.i)
+        self.first.append(len(self.keys))
+
+    def at(self, tok_i: int) -> int:
+        return self.first[tok_i]
+
+    def token_end(self, word_end: int) -> int:
+        """Token index just after the token holding word ``word_end - 1``."""
+        return self.owner[word_end - 1] + 1
+
+    def whole_tokens(self, w: int, n: int) -> bool:
+        """True when words w..w+n cover whole tokens."""
+        return self.first[self.owner[w]] == w and self.first[self.owner[w + n - 1] + 1] == w + n
+
+    def phrase(self, table: PhraseTable, tok_i: int) -> tuple[int, object]:
+        """Longest phrase of ``table`` starting at token ``tok_i`` and ending at a token end:
+        (token count, value) or (0, None)."""
+        w = self.at(tok_i)
+        if w >= len(self.keys) or self.owner[w] != tok_i:
+            return 0, None
+        n, value = table.match(self.keys, w)
+        while n and not self.whole_tokens(w, n):
+            n, value = table.match(self.keys[: w + n - 1], w)
+        if not n:
+            return 0, None
+        return self.token_end(w + n) - tok_i, value
+
+
+class SpanIndex:
+    """Token index -> span of the earlier components' groups."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.country: dict[int, Span] = {}
+        self.org: dict[int, Span] = {}
+        self.loc: dict[int, Span] = {}
+        self.date: dict[int, Span] = {}
+        for group, target in (
+            (COUNTRIES_GROUP, self.country),
+            (ORGS_GROUP, self.org),
+            (LOCATIONS_GROUP, self.loc),
+            (DATES_GROUP, self.date),
+        ):
+            if group not in doc.spans:
+                continue
+            for span in doc.spans[group]:
+                for i in range(span.start, span.end):
+                    if i not in target or len(target[i]) < len(span):
+                        target[i] = span
+
+    def starting(self, index: dict[int, Span], i: int) -> Span | None:
+        span = index.get(i)
+        return span if span is not None and span.start == i else None
+
+
+@dataclass
+class TitlePhrase:
+    start: int  # first token (modifiers included, determiner excluded)
+    end: int  # token after the phrase (complements included)
+    head: int  # token of the title noun (coreference key)
+    title: str
+    entry: TitleEntry
+    plural: bool
+    countries: list[str] = field(default_factory=list)  # adjectives, in order ("russe et français")
+    affiliations: list[tuple[str | None, str | None]] = field(default_factory=list)  # (org, country)
+
+    @property
+    def counterpart(self) -> bool:
+        return self.entry.kind == "counterpart"
+
+
+def is_word(tok: Token) -> bool:
+    return any(c.isalpha() for c in tok.text)
+
+
+def is_lower(tok: Token) -> bool:
+    return tok.text[:1].islower()
+
+
+class TitleFinder:
+    """Finds title phrases in a Doc (see module doc)."""
+
+    MAX_PORTFOLIO = 14
+
+    def __init__(self, doc: Doc, lex: Lexicon | None = None, person_tokens: set[int] | None = None) -> None:
+        self.doc = doc
+        self.lex = lex or lexicon()
+        self.words = DocWords(doc)
+        self.spans = SpanIndex(doc)
+        if person_tokens is None:
+            person_tokens = {i for e in doc.ents if e.label_ == "PER" for i in range(e.start, e.end)}
+        self.person_tokens = person_tokens
+
+    def gclass(self, i: int) -> tuple[int, str | None]:
+        n, value = self.words.phrase(self.lex.grammar, i)
+        return n, value if isinstance(value, str) else None
+
+    def title_at(self, i: int) -> tuple[int, TitleEntry | None]:
+        n, value = self.words.phrase(self.lex.titles, i)
+        return (n, value) if isinstance(value, TitleEntry) else (0, None)
+
+    def modifier_at(self, i: int, position: str) -> tuple[int, Modifier | None]:
+        n, value = self.words.phrase(self.lex.modifiers, i)
+        if isinstance(value, Modifier) and value.position == position:
+            return n, value
+        return 0, None
+
+    def find_all(self) -> list[TitlePhrase]:
+        doc = self.doc
+        out: list[TitlePhrase] = []
+        i = 0
+        while i < len(doc):
+            phrase = self.at(i)
+            if phrase is None:
+                i += 1
+                continue
+            out.append(phrase)
+            i = max(phrase.end, i + 1)
+        return out
+
+    def at(self, i: int) -> TitlePhrase | None:
+        """The title phrase whose title (or leading modifier) starts at token ``i``."""
+        doc = self.doc
+        pieces: list[Token] = []
+        start = i
+        # leading modifiers ("ancien", "ex-", "nouveau")
+        while i < len(doc):
+            n, mod = self.modifier_at(i, "before")
+            if not n or mod is None:
+                break
+            tn, _ = self.title_at(i)
+            if tn > n:  # "premier ministre" is a title, not "premier" + "ministre"
+                break
+            if mod.keep:
+                pieces.extend(doc[i : i + n])
+            i += n
+        n, entry = self.title_at(i)
+        if not n or entry is None:
+            # "ex-président": the modifier is inside the token
+            return self._inner_modifier(start) if start == i else None
+        if self.spans.org.get(i) is not None and self.spans.org[i].start < i:
+            return None  # a word inside an organisation's name ("Conseil du président")
+        title_tokens = list(doc[i : i + n])
+        head = next((t.i for t in title_tokens if t.pos_ == "NOUN"), i)
+        plural = any(word_key(w) != w for t in title_tokens for w in words(t.text) if len(w) > 3)
+        entry_title = entry.title
+        if plural and (entry.title.endswith("s") or entry.title.endswith("x")):
+            plural = False  # "porte-parole" / "garde des sceaux"-like invariable forms
+        phrase = TitlePhrase(start, i + n, head, "", entry, plural)
+        pieces_text: list[tuple[str, str]] = [(t.text, t.whitespace_) for t in pieces]
+        pieces_text.append((entry_title, " "))
+        j = i + n
+        affiliation: list[str | None] = [None, None]
+        while j < len(doc):
+            tok = doc[j]
+            # modifiers after ("par intérim", "adjoint", "élu")
+            mn, mod = self.modifier_at(j, "after")
+            if mn and mod is not None:
+                if mod.keep:
+                    pieces_text.extend((t.text, t.whitespace_) for t in doc[j : j + mn])
+                j += mn
+                continue
+            # country adjectives ("russe", "russe et français")
+            cspan = self.spans.starting(self.spans.country, j)
+            if cspan is not None and is_lower(tok):
+                phrase.countries.append(cspan._.norm)
+                j = cspan.end
+                if j + 1 < len(doc) and fold(doc[j].text) == "et":
+                    nxt = self.spans.starting(self.spans.country, j + 1)
+                    if nxt is not None and is_lower(doc[j + 1]):
+                        j += 1
+                continue
+            # "président du Tchad et de l'Union africaine": a second affiliation, a second role
+            if fold(tok.text) == "et" and affiliation != [None, None] and j + 1 < len(doc):
+                k, cls = self._preposition(j + 1)
+                p = j + 1 + k
+                while p < len(doc) and self.gclass(p)[1] == "det":
+                    p += 1
+                if cls == "of" and p < len(doc) and (
+                    self.spans.starting(self.spans.org, p) is not None
+                    or self.spans.starting(self.spans.country, p) is not None
+                ):
+                    phrase.affiliations.append((affiliation[0], affiliation[1]))
+                    affiliation = [None, None]
+                    j += 1
+                    continue
+            # complements
+            k, cls = self._preposition(j)
+            if cls in ("of", "to", "link"):
+                taken = self._complement(j, k, cls, pieces_text, affiliation, phrase)
+                if taken <= j:
+                    break
+                j = taken
+                continue
+            break
+        phrase.end = j
+        if affiliation != [None, None] or not phrase.affiliations:
+            phrase.affiliations.append((affiliation[0], affiliation[1]))
+        phrase.title = join_title(pieces_text)
+        return phrase
+
+    def _inner_modifier(self, i: int) -> TitlePhrase | None:
+        """A token like "ex-président" / "ex-ministre": kept modifier glued to the title."""
+        doc = self.doc
+        w = self.words.at(i)
+        if w >= len(self.words.keys) or self.words.owner[w] != i:
+            return None
+        mn, mod = self.lex.modifiers.match(self.words.keys, w)
+        if not mn or mod is None or not mod.keep:
+            return None
+        tn, entry = self.lex.titles.match(self.words.keys, w + mn)
+        if not tn or entry is None or self.words.owner[w + mn + tn - 1] != i:
+            return None
+        phrase = TitlePhrase(i, i + 1, i, doc[i].text.lower(), entry, False)
+        phrase.affiliations.append((None, None))
+        return phrase
+
+    def _preposition(self, j: int) -> tuple[int, str | None]:
+        n, cls = self.gclass(j)
+        if cls == "link":
+            # "chargé de", "responsable des": link + preposition
+            n2, cls2 = self.gclass(j + n) if j + n < len(self.doc) else (0, None)
+            if cls2 in ("of", "to"):
+                return n + n2, "link"
+            return 0, None
+        return n, cls
+
+    def _complement(
+        self,
+        j: int,
+        k: int,
+        cls: str,
+        pieces: list[tuple[str, str]],
+        affiliation: list[str | None],
+        phrase: TitlePhrase,
+    ) -> int:
+        """Read the complement whose preposition spans tokens j..j+k; return the token after it."""
+        doc = self.doc
+        p = j + k
+        # skip a determiner after the preposition ("de la", "pour les")
+        while p < len(doc) and self.gclass(p)[1] == "det" and p - j < k + 2:
+            p += 1
+        if p >= len(doc):
+            return j
+        org = self.spans.starting(self.spans.org, p)
+        if org is not None:
+            if cls == "of" and affiliation[0] is None:
+                affiliation[0] = org._.norm
+            return org.end
+        country = self.spans.starting(self.spans.country, p)
+        if country is not None and not is_lower(doc[p]):
+            if affiliation[1] is None and cls == "of":
+                affiliation[1] = country._.norm
+            return country.end
+        loc = self.spans.starting(self.spans.loc, p)
+        if loc is not None:
+            return loc.end
+        if not is_word(doc[p]) or self.spans.date.get(p) is not None:
+            return j
+        if p in self.person_tokens:
+            # "président de la République François Hollande": one scope word, then the name
+            if p + 2 < len(doc) and all(q in self.person_tokens for q in (p + 1, p + 2)) and doc[p].whitespace_:
+                pieces.extend((t.text, t.whitespace_) for t in doc[j : p + 1])
+                return p + 1
+            return j
+        # an acronym that no earlier component knows: an organisation, not a portfolio
+        if doc[p].text.isupper() and len(doc[p].text) > 1 and doc[p].is_alpha:
+            if cls == "of" and affiliation[0] is None:
+                affiliation[0] = doc[p].text
+            return p + 1
+        # a portfolio: words up to a stop
+        q = p
+        while q < len(doc) and q - p < self.MAX_PORTFOLIO:
+            tok = doc[q]
+            if tok.is_space or q in self.person_tokens or self.spans.date.get(q) is not None:
+                break
+            if tok.pos_ in ("VERB", "AUX", "PRON", "NUM") and not tok.text[:1].isupper():
+                break
+            if q > p and tok.text[:1].isupper() and tok.pos_ not in ("NOUN", "ADJ") and self.gclass(q - 1)[1] not in (
+                "of",
+                "to",
+                "det",
+                "and",
+            ):
+                break  # "des Affaires étrangères Hadjah Lahbib": a name after the portfolio
+            if self.spans.starting(self.spans.org, q) is not None and q > p:
+                break
+            cspan = self.spans.starting(self.spans.country, q)
+            if cspan is not None and q > p:
+                break
+            if self.spans.starting(self.spans.loc, q) is not None and q > p:
+                break
+            if self.lex.honorifics.match(self.words.keys, self.words.at(q))[0] and q > p:
+                break
+            if self.title_at(q)[0] and q > p and self.gclass(q - 1)[1] != "of":
+                break
+            if not is_word(tok):
+                if tok.text == "-" and not doc[q - 1].whitespace_:
+                    q += 1
+                    continue
+                # ", de la Jeunesse": a comma inside an enumeration of portfolios
+                if tok.text == "," and q + 1 < len(doc) and self.gclass(q + 1)[1] in ("of", "to"):
+                    q += 1
+                    continue
+                break
+            n, c = self.gclass(q)
+            if c in ("of", "to", "det"):
+                if q + n >= len(doc) or not is_word(doc[q + n]):
+                    break
+                # "du Burundi" after a portfolio: a country complement, leave it to the caller
+                r = q + n
+                while r < len(doc) and self.gclass(r)[1] == "det":
+                    r += 1
+                if r < len(doc) and (
+                    self.spans.starting(self.spans.country, r) is not None
+                    or self.spans.starting(self.spans.org, r) is not None
+                    or self.spans.starting(self.spans.loc, r) is not None
+                    or r in self.person_tokens
+                ):
+                    break
+                q += n
+                continue
+            if c == "and":
+                nn, nc = self.gclass(q + 1) if q + 1 < len(doc) else (0, None)
+                if nc in ("of", "to", "det") and q + 1 + nn < len(doc) and q + 1 + nn not in self.person_tokens:
+                    q += 1
+                    continue
+                break
+            if c in ("copula", "appoint", "rel", "as"):
+                break
+            q += 1
+        # drop a trailing preposition or determiner
+        while q > p and self.gclass(q - 1)[1] in ("of", "to", "det", "and"):
+            q -= 1
+        if q <= p:
+            return j
+        pieces.extend((t.text, t.whitespace_) for t in doc[j:q])
+        return q
