@@ -1,25 +1,522 @@
-"""nlpmeet_places: countries (ISO codes, also from adjectives) and other locations."""
+"""nlpmeet_places: countries (ISO codes, from names and adjectives/demonyms) and other locations.
+
+Countries come from ``models/countries.tsv`` (names, variants, the four forms of each adjective, combining
+prefixes such as "franco-"), matched with PhraseMatchers on LOWER (ORTH for acronyms). Locations are the
+model's LOC entities that are no country, no date and no part of a name, plus the places of
+``models/places.tsv`` (which also gives their country), plus "ville de X"-style phrases.
+
+Decisions (all data-driven, see models/README.md):
+
+* country names need a capital ("Chine", not "chine"); adjectives do not ("russe", "Russes");
+* a lower-case adjective after a language cue is the language ("en russe");
+* an adjective hyphen-attached to a word that is no country form is not the country ("nord-américain"),
+  while country compounds count for each part ("franco-allemand", "belgo-néerlandais");
+* a form listed as '?' (conditional) is used only when the document names that country otherwise
+  (bare "Congo" -> CD only in a text that names the RDC); a '~' form (also a person's name) needs an
+  article before it and no capitalised neighbour ("en Hollande", not "François Hollande");
+* a form that is both a state and a place of another country ("Géorgie") is the place when it is
+  introduced as one ("l'État de Géorgie") or when the document names the place's country and nothing
+  else of the state;
+* a name that contains a place without being one ("Agence France-Presse", "Document de Vienne") blocks
+  it; a place after "HEAD de" where HEAD heads a name ("conférence de Munich") is no location.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from nlpmeet.extensions import COUNTRIES_GROUP, LOCATIONS_GROUP
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP
+from nlpmeet.normalise.countries import ADJECTIVE, NAME, PREFIX, CountryForm, all_forms, fold, lookup, surface_variants
+from nlpmeet.resources import load_tsv
+
+PLACES_FILE = "places.tsv"
+PLACE_KINDS = frozenset({"city", "region", "territory", "sea", "river", "building", "island", "site"})
+NAME_PLACE_WORDS = frozenset({"city", "region"})  # "ville de X": the location is X
+MODEL_LOC_LABELS = frozenset({"LOC", "GPE"})
+NAME_LABELS = frozenset({"ORG", "MISC", "PER", "PERSON"})
+MAX_HEAD_DISTANCE = 3  # tokens between a name head and the "de" before a place
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    form: str
+    kind: str
+    country: str | None
+    name: str
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str  # "country", "place", "block"
+    forms: tuple[CountryForm, ...] = ()
+    place: PlaceEntry | None = None
+    codes: tuple[str, ...] = ()  # resolved country codes (compounds give several)
+    alternatives: list[Candidate] = field(default_factory=list)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    places: dict[str, tuple[PlaceEntry, ...]]
+    blocks: frozenset[str]
+    name_heads: frozenset[str]
+    place_words: dict[str, str]
+    language_cues: frozenset[str]
+    articles: frozenset[str]
+    not_loc: frozenset[str]
+
+
+def load_place_words() -> PlaceWords:
+    places: dict[str, list[PlaceEntry]] = {}
+    blocks: set[str] = set()
+    heads: set[str] = set()
+    place_words: dict[str, str] = {}
+    cues: set[str] = set()
+    articles: set[str] = set()
+    not_loc: set[str] = set()
+    for row in load_tsv(PLACES_FILE):
+        form, kind = row["form"], row["kind"]
+        key = fold(form)
+        if kind in PLACE_KINDS:
+            entry = PlaceEntry(form, kind, row["country"] or None, row["name"] or form)
+            places.setdefault(key, []).append(entry)
+        elif kind == "not_place":
+            blocks.add(key)
+        elif kind == "name_head":
+            heads.add(key)
+        elif kind == "place_word":
+            place_words[key] = row["name"]
+        elif kind == "language_cue":
+            cues.add(key)
+        elif kind == "article":
+            articles.add(key)
+        elif kind == "not_loc":
+            not_loc.add(key)
+        else:
+            raise ValueError(f"models/{PLACES_FILE}: unknown kind {kind!r} for {form!r}")
+    return PlaceWords(
+        {k: tuple(v) for k, v in places.items()},
+        frozenset(blocks),
+        frozenset(heads),
+        place_words,
+        frozenset(cues),
+        frozenset(articles),
+        frozenset(not_loc),
+    )
 
 
 @Language.factory("nlpmeet_places")
 def make_places(nlp: Language, name: str) -> PlaceTagger:
-    return PlaceTagger()
+    return PlaceTagger(nlp)
 
 
 class PlaceTagger:
+    def __init__(self, nlp: Language) -> None:
+        self.words = load_place_words()
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.country_keys: dict[str, tuple[CountryForm, ...]] = {}
+        lower_patterns: dict[str, list[str]] = {}
+        orth_patterns: dict[str, list[str]] = {}
+        for form in all_forms():
+            if form.kind == PREFIX:
+                continue
+            label = "C|" + form.key
+            self.country_keys[form.key] = lookup(form.form)
+            target = orth_patterns if form.acronym else lower_patterns
+            target.setdefault(label, []).extend(surface_variants(form.form))
+        for key, entries in self.words.places.items():
+            lower_patterns.setdefault("P|" + key, []).extend(v for e in entries for v in surface_variants(e.form))
+        for key in self.words.blocks:
+            lower_patterns.setdefault("B|" + key, []).append(key)
+            orig = [
+                row["form"] for row in load_tsv(PLACES_FILE) if row["kind"] == "not_place" and fold(row["form"]) == key
+            ]
+            lower_patterns["B|" + key].extend(v for o in orig for v in surface_variants(o))
+        for label, texts in lower_patterns.items():
+            self.lower.add(label, [nlp.make_doc(text) for text in dict.fromkeys(texts)])
+        for label, texts in orth_patterns.items():
+            self.orth.add(label, [nlp.make_doc(text) for text in dict.fromkeys(texts)])
+        self.prefixes = {f.key: f for f in all_forms() if f.kind == PREFIX}
+        self.titles = tuple(fold(row["title"]) for row in load_tsv("titles.tsv")) + tuple(
+            fold(row["feminine"]) for row in load_tsv("titles.tsv")
+        )
+
+    # ------------------------------------------------------------------ candidates
+    def _candidates(self, doc: Doc) -> list[Candidate]:
+        strings = doc.vocab.strings
+        found: dict[tuple[int, int, str], Candidate] = {}
+        for match_id, start, end in list(self.lower(doc)) + list(self.orth(doc)):
+            label = strings[match_id]
+            kind, _, key = label.partition("|")
+            span = doc[start:end]
+            if kind == "C":
+                forms = self._usable_forms(doc, span, self.country_keys.get(key, ()))
+                if forms:
+                    found[(start, end, "country")] = Candidate(start, end, "country", forms=forms)
+            elif kind == "P":
+                entries = self.words.places.get(key, ())
+                entry = next((e for e in entries if _case_ok(e.form, span.text)), None)
+                if entry is not None:
+                    found[(start, end, "place")] = Candidate(start, end, "place", place=entry)
+            elif kind == "B":
+                found[(start, end, "block")] = Candidate(start, end, "block")
+        for cand in self._compounds(doc):
+            found.setdefault((cand.start, cand.end, "country"), cand)
+        return list(found.values())
+
+    def _usable_forms(self, doc: Doc, span: Span, forms: Iterable[CountryForm]) -> tuple[CountryForm, ...]:
+        out = []
+        text = span.text
+        for form in forms:
+            if form.kind == NAME:
+                if not text[:1].isupper() and (form.form[:1].isupper() or not _case_ok(form.form, text)):
+                    continue
+                if form.guarded and not self._guard_ok(doc, span):
+                    continue
+            elif form.kind == ADJECTIVE:
+                if not self._adjective_ok(doc, span):
+                    continue
+            out.append(form)
+        return tuple(out)
+
+    def _guard_ok(self, doc: Doc, span: Span) -> bool:
+        """A country name that is also a person's name: needs an article before, no capitalised neighbour."""
+        if span.start == 0:
+            return False
+        before = doc[span.start - 1]
+        two = doc[span.start - 2 : span.start].text if span.start >= 2 else ""
+        if fold(before.text) not in self.words.articles and fold(two) not in self.words.articles:
+            return False
+        if span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].is_alpha:
+            return False
+        return not any(
+            ent.label_ in NAME_LABELS and ent.start <= span.start and ent.end >= span.end for ent in doc.ents
+        )
+
+    def _adjective_ok(self, doc: Doc, span: Span) -> bool:
+        if span.start > 0:
+            before = doc[span.start - 1]
+            # hyphen-attached to a word: only when that word is a country prefix ("belgo-néerlandais")
+            if before.text == "-" and not before.whitespace_ and span.start >= 2:
+                if fold(doc[span.start - 2].text) not in self.prefixes:
+                    return False
+            # "en russe", "le français": the language
+            if span.text.islower() and fold(before.text) in self.words.language_cues:
+                return False
+        if span.end < len(doc) - 1 and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_:
+            nxt = fold(doc[span.end + 1].text)
+            if not any(f.kind == ADJECTIVE for f in self.country_keys.get(nxt, ())):
+                return False
+        return True
+
+    def _compound_parts(self, text: str) -> list[str] | None:
+        """ "franco-allemand" -> ["franco", "allemand"] when every part but the last is a country prefix and
+        the last an adjective; None otherwise (and for compounds that are one state's adjective: "sud-africain")."""
+        if "-" not in text or len(text) < 4 or fold(text) in self.country_keys:
+            return None
+        parts = text.split("-")
+        if len(parts) < 2 or not all(parts):
+            return None
+        if not all(fold(p) in self.prefixes for p in parts[:-1]):
+            return None
+        last = self.country_keys.get(fold(parts[-1]), ())
+        return parts if any(f.kind == ADJECTIVE for f in last) else None
+
+    def _split_compounds(self, doc: Doc) -> None:
+        """Split one-token country compounds ("franco-allemand") into "franco" "-" "allemand", so that each
+        country gets a span of its own (the tokenizer already splits most: "belgo-néerlandais").
+        Span groups written before this component are rebuilt on the new tokens (by character offsets)."""
+        splits = [(tok, parts) for tok in doc if (parts := self._compound_parts(tok.text))]
+        if not splits:
+            return
+        saved = {
+            name: [(sp.start_char, sp.end_char, sp.label, sp.kb_id, sp.id) for sp in group]
+            for name, group in doc.spans.items()
+        }
+        with doc.retokenize() as retok:
+            for tok, parts in splits:
+                pieces: list[str] = []
+                for i, part in enumerate(parts):
+                    pieces.extend([part, "-"] if i < len(parts) - 1 else [part])
+                last = len(pieces) - 1
+                heads = [(tok, last)] * last + [tok.head if tok.head.i != tok.i else (tok, last)]
+                retok.split(tok, pieces, heads=heads)
+        for name, items in saved.items():
+            rebuilt = []
+            for start, end, label, kb_id, span_id in items:
+                span = doc.char_span(start, end, label=label, kb_id=kb_id, span_id=span_id, alignment_mode="expand")
+                if span is not None:
+                    rebuilt.append(span)
+            doc.spans[name] = rebuilt
+
+    def _compounds(self, doc: Doc) -> list[Candidate]:
+        """A country prefix token before "-" and another country form: "belgo" "-" "néerlandais"."""
+        out: list[Candidate] = []
+        for token in doc[:-2]:
+            key = fold(token.text)
+            if key not in self.prefixes:
+                continue
+            hyphen, nxt = doc[token.i + 1], doc[token.i + 2]
+            if hyphen.text == "-" and not token.whitespace_ and not hyphen.whitespace_:
+                nkey = fold(nxt.text)
+                if nkey in self.prefixes or any(f.kind == ADJECTIVE for f in self.country_keys.get(nkey, ())):
+                    out.append(Candidate(token.i, token.i + 1, "country", codes=(self.prefixes[key].code,)))
+        return out
+
+    # ------------------------------------------------------------------ resolution
     def __call__(self, doc: Doc) -> Doc:
-        locations = []
-        for ent in doc.ents:
-            if ent.label_ == "LOC":
-                ent._.norm = ent.text
-                locations.append(ent)
-        doc.spans[COUNTRIES_GROUP] = []
-        doc.spans[LOCATIONS_GROUP] = locations
+        self._split_compounds(doc)
+        candidates = self._candidates(doc)
+        chosen = _longest_first(candidates)
+        countries = [c for c in chosen if c.kind == "country"]
+        places = [c for c in chosen if c.kind == "place"]
+        supported = _supported_codes(countries)
+        place_countries = {c.place.country for c in places if c.place and c.place.country}
+        # a state's name that is also a place of another country ("Géorgie")
+        for cand in countries:
+            for alt in cand.alternatives:
+                if alt.kind != "place" or alt.place is None:
+                    continue
+                own = {f.code for f in cand.forms}
+                other_support = _supported_codes([c for c in countries if c is not cand])
+                introduced = self._introduced_as_place(doc, cand.start)
+                if introduced or (
+                    alt.place.country in (supported | place_countries) - own and not (own & other_support)
+                ):
+                    cand.kind = "place"
+                    cand.place = alt.place
+                    break
+        countries = [c for c in chosen if c.kind == "country"]
+        places = [c for c in chosen if c.kind == "place"]
+        supported = _supported_codes(countries)
+        country_spans: list[Span] = []
+        for cand in countries:
+            for code in cand.codes or (_resolve(cand.forms, supported),):
+                if not code:
+                    continue
+                # the label keeps the custom attributes of two countries on one token apart ("franco-allemand")
+                span = Span(doc, cand.start, cand.end, label=code)
+                span._.norm = code
+                country_spans.append(span)
+        blocked = [(c.start, c.end) for c in chosen if c.kind in ("block", "country")]
+        doc.spans[COUNTRIES_GROUP] = country_spans
+        doc.spans[LOCATIONS_GROUP] = self._locations(doc, places, blocked)
         return doc
+
+    def _introduced_as_place(self, doc: Doc, start: int) -> bool:
+        """ "l'État de Géorgie", "la province de X": a place word (then de/d'/du) right before."""
+        for back in (1, 2):
+            if start - back >= 0:
+                word = fold(doc[start - back].text)
+                if word in self.words.place_words and (back == 1 or doc[start - 1].is_lower):
+                    return True
+        return False
+
+    # ------------------------------------------------------------------ locations
+    def _locations(self, doc: Doc, places: list[Candidate], blocked: list[tuple[int, int]]) -> list[Span]:
+        dates = [(s.start, s.end) for s in doc.spans[DATES_GROUP]] if DATES_GROUP in doc.spans else []
+        taken = list(blocked)
+        out: list[tuple[int, int, str, str | None]] = []
+        ents = list(doc.ents)
+        person_words = {fold(w) for ent in ents if ent.label_ in ("PER", "PERSON") for w in ent.text.split()}
+
+        def overlaps(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
+            return any(s < end and start < e for s, e in ranges)
+
+        def inside_larger_name(start: int, end: int, labels: frozenset[str]) -> bool:
+            return any(
+                ent.label_ in labels and ent.start <= start and end <= ent.end and ent.end - ent.start > end - start
+                for ent in ents
+            )
+
+        for cand in places:
+            if cand.place is None or overlaps(cand.start, cand.end, taken):
+                continue
+            if inside_larger_name(cand.start, cand.end, NAME_LABELS) or self._in_name(doc, cand.start):
+                continue
+            out.append((cand.start, cand.end, cand.place.name, cand.place.country))
+            taken.append((cand.start, cand.end))
+        for ent in ents:
+            if ent.label_ not in MODEL_LOC_LABELS:
+                continue
+            start, end = _trim(doc, ent.start, ent.end)
+            if start >= end or overlaps(start, end, taken) or overlaps(start, end, dates):
+                continue
+            span = doc[start:end]
+            key = fold(span.text)
+            entry = self.words.places.get(key)
+            if not entry and not self._plausible_place(doc, span, person_words):
+                continue
+            if self._in_name(doc, start):
+                continue
+            name = entry[0].name if entry else span.text
+            out.append((start, end, name, entry[0].country if entry else None))
+            taken.append((start, end))
+        for start, end in self._place_word_names(doc):
+            if overlaps(start, end, taken) or overlaps(start, end, dates):
+                continue
+            if not self._plausible_place(doc, doc[start:end], person_words):
+                continue
+            out.append((start, end, doc[start:end].text, None))
+            taken.append((start, end))
+        return self._finish(doc, out)
+
+    def _plausible_place(self, doc: Doc, span: Span, person_words: set[str]) -> bool:
+        """Filters for the model's LOC entities that the lexicon does not know."""
+        key = fold(span.text)
+        if key in self.words.not_loc or any(key == t or key.startswith(t + " ") for t in self.titles):
+            return False
+        if not span.text[:1].isupper():
+            return False
+        if len(span) == 1 and span[0].pos_ in ("NOUN", "ADJ", "VERB", "ADV"):
+            return False  # "État", "Présidence": a capitalised common noun, not a name
+        if span.text.isupper() and span.text.replace("-", "").isalpha():
+            return False  # an acronym ("SG", "COMESA"): organisations, or countries known to the lexicon
+        # the name of a person of the document ("Flynn" beside "Michael Flynn")
+        return not all(fold(w) in person_words for w in span.text.split())
+
+    def _in_name(self, doc: Doc, start: int) -> bool:
+        """A place after "HEAD de" where HEAD heads a name ("conférence de Munich", "Document de Vienne")."""
+        i = start - 1
+        if i >= 0 and fold(doc[i].text) in {"la", "l'", "les"}:
+            i -= 1
+        if i < 1 or fold(doc[i].text) not in {"de", "d'", "du", "des"}:
+            return False
+        for j in range(i - 1, max(-1, i - 1 - MAX_HEAD_DISTANCE), -1):
+            tok = doc[j]
+            if tok.is_punct:
+                return False
+            if fold(tok.text) in self.words.name_heads:
+                return True
+        return False
+
+    def _place_word_names(self, doc: Doc) -> list[tuple[int, int]]:
+        """ "la ville de Kasserine", "la province du Kivu": the capitalised name after a place word."""
+        out = []
+        for token in doc:
+            kind = self.words.place_words.get(fold(token.text))
+            if kind not in NAME_PLACE_WORDS or token.i + 2 >= len(doc):
+                continue
+            j = token.i + 1
+            if fold(doc[j].text) not in {"de", "d'", "du"}:
+                continue
+            j += 1
+            start = j
+            while j < len(doc) and (
+                doc[j].text[:1].isupper() and doc[j].is_alpha or (doc[j].text == "-" and j > start)
+            ):
+                j += 1
+            if j > start and doc[j - 1].text != "-":
+                if not any(e.start <= start < e.end and e.label_ in NAME_LABELS for e in doc.ents):
+                    out.append((start, j))
+        return out
+
+    def _finish(self, doc: Doc, found: list[tuple[int, int, str, str | None]]) -> list[Span]:
+        """Spans with one norm per place in the document, and a country from "X (Y)" / "X, en Y"."""
+        found.sort()
+        norms: dict[str, str] = {}
+        spans = []
+        for _start, _end, name, _country in found:
+            key = fold(name)
+            if key not in norms or (norms[key].isupper() and not name.isupper()):
+                norms[key] = name
+        for start, end, name, country in found:
+            span = Span(doc, start, end, label="LOC")
+            span._.norm = norms[fold(name)]
+            span._.country = country or self._stated_country(doc, end)
+            spans.append(span)
+        return spans
+
+    def _stated_country(self, doc: Doc, end: int) -> str | None:
+        """ "Tampa (Floride)" -> US, "Kasserine, en Tunisie" -> TN."""
+        i = end
+        if i < len(doc) and doc[i].text in {"(", ","}:
+            i += 1
+            if i < len(doc) and fold(doc[i].text) in self.words.articles:
+                i += 1
+            for j in range(min(len(doc), i + 4), i, -1):
+                key = fold(doc[i:j].text)
+                forms = [f for f in self.country_keys.get(key, ()) if f.kind == NAME and not f.conditional]
+                if forms:
+                    return forms[0].code
+                entries = self.words.places.get(key)
+                if entries and entries[0].country:
+                    return entries[0].country
+        return None
+
+
+def _case_ok(form: str, text: str) -> bool:
+    """Every capitalised word of the lexicon form is capitalised in the text ("La Réunion", not "La réunion")."""
+    words, seen = form.replace("-", " ").split(), text.replace("-", " ").split()
+    if len(words) != len(seen):
+        return not form[:1].isupper() or text[:1].isupper()
+    return all(not w[:1].isupper() or t[:1].isupper() for w, t in zip(words, seen, strict=True))
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ == "DET"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text != ")":
+        end -= 1
+    return start, end
+
+
+_PRIORITY = {"block": 0, "place": 1, "country": 2}
+
+
+def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest span first; a country and a place on the same tokens keep the place as an alternative."""
+    ordered = sorted(candidates, key=lambda c: (-c.length, c.start, _PRIORITY[c.kind]))
+    chosen: list[Candidate] = []
+    used: set[int] = set()
+    for cand in ordered:
+        tokens = set(range(cand.start, cand.end))
+        if tokens & used:
+            same = next((c for c in chosen if (c.start, c.end) == (cand.start, cand.end)), None)
+            if same is not None:
+                same.alternatives.append(cand)
+            continue
+        chosen.append(cand)
+        used |= tokens
+    # a state name equal to a place: decide later, the country comes first by default
+    for cand in chosen:
+        if cand.kind == "place":
+            alt = next((a for a in cand.alternatives if a.kind == "country"), None)
+            if alt is not None and alt.forms and cand.place and cand.place.country not in {f.code for f in alt.forms}:
+                cand.kind, cand.forms, alt.kind, alt.place = "country", alt.forms, "place", cand.place
+            elif alt is not None and cand.place and cand.place.country in {f.code for f in alt.forms}:
+                cand.kind, cand.forms = "country", alt.forms
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _supported_codes(countries: Iterable[Candidate]) -> set[str]:
+    """Codes a document names unambiguously."""
+    codes: set[str] = set()
+    for cand in countries:
+        if cand.codes:
+            codes.update(cand.codes)
+        elif len({f.code for f in cand.forms}) == 1:
+            codes.add(cand.forms[0].code)
+    return codes
+
+
+def _resolve(forms: tuple[CountryForm, ...], supported: set[str]) -> str | None:
+    codes = list(dict.fromkeys(f.code for f in forms))
+    if len(codes) == 1:
+        return codes[0] if not forms[0].conditional or codes[0] in supported else None
+    backed = [f for f in forms if f.code in supported]
+    if len({f.code for f in backed}) == 1:
+        return backed[0].code
+    plain = [f for f in forms if not f.conditional]
+    return plain[0].code if plain else None
