@@ -1,24 +1,362 @@
-"""nlpmeet_orgs: organisations with canonical short names."""
+"""nlpmeet_orgs: organisations with canonical short names.
+
+Runs after nlpmeet_dates and nlpmeet_places. Candidates come from three sources, built once at
+construction and applied per document without scanning the raw text:
+
+* the lexicon ``models/organizations.jsonl`` (PhraseMatcher; acronyms case-sensitive, other
+  aliases case-insensitive but with the lexicon's capitals, accent-less spellings included);
+* the name patterns ``models/org_patterns.jsonl`` (Matcher: "Conseil de sécurité",
+  "ministère des Affaires étrangères", "gouvernement Valls", "armée syrienne", ...);
+* the model's ORG entities, repaired: trimmed of articles, punctuation and dangling
+  prepositions, cut at date spans, dropped when they are role phrases (head in
+  ``models/titles.tsv``, or a portfolio right after such a title), datelines ("WASHINGTON,"),
+  all lower case, or across a line break.
+
+Overlaps keep the longest candidate (the lexicon wins ties); a longer candidate that contains a
+lexicon name is kept only when it is an institution built on it ("Conseil ministériel de l'OSCE").
+Generic phrases (after an indefinite article) are dropped. Then ``normalise.orgs.resolve`` merges
+long and short forms ("Organisation du Traité de l'Atlantique Nord (OTAN)", "l'Alliance") and gives
+each organisation one norm, written to ``doc.spans[ORGS_GROUP]``.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
 
-from nlpmeet.extensions import ORGS_GROUP
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
+from nlpmeet.normalise.orgs import OrgLexicon, OrgMention, fold, is_acronym, resolve
+from nlpmeet.resources import DataError, load_jsonl, load_tsv
+
+LEXICON_FILE = "organizations.jsonl"
+PATTERNS_FILE = "org_patterns.jsonl"
+TITLES_FILE = "titles.tsv"
+
+_SOURCE_RANK = {"lex": 0, "pat": 1, "ner": 2, "acr": 3}
 
 
 @Language.factory("nlpmeet_orgs")
 def make_orgs(nlp: Language, name: str) -> OrgTagger:
-    return OrgTagger()
+    return OrgTagger(nlp)
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    source: str
+    lexname: str | None = None
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+def _indices(doc: Doc, group: str) -> set[int]:
+    """Token indices covered by the spans of ``group`` (empty when an earlier component did not set it)."""
+    if group not in doc.spans:
+        return set()
+    return {i for span in doc.spans[group] for i in range(span.start, span.end)}
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def _expand(value: Any, sets: dict[str, list[str]]) -> Any:
+    """Replace "@name" word-set references in a Matcher pattern by the set's words."""
+    if isinstance(value, str) and value.startswith("@"):
+        if value[1:] not in sets:
+            raise DataError(f"models/{PATTERNS_FILE}: unknown word set {value}")
+        return sets[value[1:]]
+    if isinstance(value, dict):
+        return {k: _expand(v, sets) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand(v, sets) for v in value]
+    return value
+
+
+def load_patterns() -> tuple[dict[str, list[str]], list[dict[str, Any]]]:
+    """Word sets and expanded Matcher patterns of ``models/org_patterns.jsonl``."""
+    rows = load_jsonl(PATTERNS_FILE)
+    sets = {str(r["set"]): [str(w) for w in r["words"]] for r in rows if "set" in r}
+    patterns = [{**r, "pattern": _expand(r["pattern"], sets)} for r in rows if "pattern" in r]
+    return sets, patterns
+
+
+def load_titles() -> frozenset[str]:
+    """Folded function titles (masculine, feminine, and their plurals) from ``models/titles.tsv``."""
+    titles: set[str] = set()
+    for row in load_tsv(TITLES_FILE):
+        for key in ("title", "feminine"):
+            form = fold(row.get(key, ""))
+            if form:
+                first, *rest = form.split(" ")
+                titles.add(form)
+                titles.add(" ".join([first + ("" if first.endswith(("s", "x")) else "s"), *rest]))
+    return frozenset(titles)
 
 
 class OrgTagger:
-    def __call__(self, doc: Doc) -> Doc:
-        orgs = []
+    def __init__(self, nlp: Language):
+        self.lexicon = OrgLexicon(load_jsonl(LEXICON_FILE))
+        self.sets, patterns = load_patterns()
+        self.heads = frozenset(fold(w) for w in self.sets.get("heads", []))
+        self.titles = load_titles()
+        self.max_title_words = max((t.count(" ") + 1 for t in self.titles), default=1)
+        self.function_words = frozenset(w.strip("'") for w in map(fold, nlp.Defaults.stop_words) if w.strip("'"))
+        self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.name_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for entry in self.lexicon:
+            acronyms, names = set(), set()
+            for form in entry.aliases:
+                for variant in {
+                    form,
+                    _strip_accents(form),
+                    form.replace("'", "’"),
+                    _strip_accents(form).replace("'", "’"),
+                }:
+                    (acronyms if is_acronym(variant) else names).add(variant)
+            if acronyms:
+                self.acronym_matcher.add(entry.name, [nlp.make_doc(t) for t in sorted(acronyms)])
+            if names:
+                self.name_matcher.add(entry.name, [nlp.make_doc(t) for t in sorted(names)])
+        self._alias_shapes = {
+            fold(form): [t[:1].isupper() for t in re.split(r"[\s’'-]+", form) if t]
+            for entry in self.lexicon
+            for form in entry.aliases
+        }
+        self.matcher = Matcher(nlp.vocab)
+        self.needs_country: set[str] = set()
+        for i, row in enumerate(patterns):
+            key = f"{row.get('id', 'pattern')}#{i}"
+            self.matcher.add(key, [row["pattern"]])
+            if row.get("needs_country"):
+                self.needs_country.add(key)
+
+    # ---------------------------------------------------------------- candidates
+
+    def _lexicon_cands(self, doc: Doc) -> list[_Cand]:
+        cands = []
+        for matcher, check_case in ((self.acronym_matcher, False), (self.name_matcher, True)):
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                if check_case and not self._case_fits(span):
+                    continue
+                cands.append(_Cand(start, end, "lex", doc.vocab.strings[match_id]))
+        return cands
+
+    def _case_fits(self, span: Span) -> bool:
+        """Every word the lexicon writes with a capital has one in the text."""
+        shape = self._alias_shapes.get(fold(span.text))
+        if shape is None:
+            return span.text[:1].isupper()
+        words = [t for t in re.split(r"[\s’'-]+", span.text) if t]
+        if len(words) != len(shape):
+            return span.text[:1].isupper()
+        return all(w[:1].isupper() or not cap for w, cap in zip(words, shape, strict=True))
+
+    def _pattern_cands(self, doc: Doc, countries: set[int]) -> list[_Cand]:
+        cands = []
+        for match_id, start, end in self.matcher(doc):
+            key = doc.vocab.strings[match_id]
+            if key in self.needs_country and end - 1 not in countries:
+                continue
+            span = doc[start:end]
+            if doc[start].is_sent_start and not any(t.text[:1].isupper() for t in span[1:]):
+                continue  # a capital at the start of a sentence says nothing
+            cands.append(_Cand(start, end, "pat"))
+        return cands
+
+    def _ner_cands(self, doc: Doc, dates: set[int], places: set[int]) -> list[_Cand]:
+        cands = []
         for ent in doc.ents:
-            if ent.label_ == "ORG":
-                ent._.norm = ent.text
-                orgs.append(ent)
-        doc.spans[ORGS_GROUP] = orgs
+            if ent.label_ != "ORG" or "\n" in ent.text.strip():
+                continue
+            start, end = ent.start, ent.end
+            if any(doc[i].is_sent_start for i in range(start + 1, end)):
+                continue
+            while start < end and (doc[start].pos_ in ("DET", "ADP", "PUNCT", "CCONJ") or doc[start].is_space):
+                start += 1
+            dangling = False
+            while end > start and (
+                doc[end - 1].pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "SPACE") or doc[end - 1].is_space
+            ):
+                dangling = dangling or doc[end - 1].pos_ in ("DET", "ADP")
+                end -= 1
+            while start < end and start in dates:
+                start += 1
+            cut = next((i for i in range(start, end) if i in dates), end)
+            end = cut
+            while end > start and doc[end - 1].pos_ in ("DET", "ADP", "PUNCT", "CCONJ"):
+                end -= 1
+            if start >= end:
+                continue
+            if dangling and cut == ent.end:
+                end = self._extend_dangling(doc, ent.end, end)
+            span = doc[start:end]
+            if not any(t.text[:1].isupper() for t in span):
+                continue  # no proper name: "les services de sécurité"
+            if self._is_role_phrase(doc, start, end):
+                continue
+            if self._is_dateline(doc, span, places):
+                continue
+            cands.append(_Cand(start, end, "ner"))
+        return cands
+
+    def _extend_dangling(self, doc: Doc, after: int, end: int) -> int:
+        """An entity cut before its last name ("… la coopération en" + "Europe") takes that name back."""
+        nxt = doc[after] if after < len(doc) else None
+        if nxt is None or not nxt.text[:1].isupper() or nxt.ent_type_ in ("PER", ""):
+            return end
+        stop = after
+        while stop < len(doc) and doc[stop].ent_iob_ != "O" and (stop == after or doc[stop].ent_iob_ == "I"):
+            stop += 1
+        return stop
+
+    def _is_role_phrase(self, doc: Doc, start: int, end: int) -> bool:
+        """A function title ("ministre russe des Affaires étrangères") or the portfolio after one."""
+        words = [fold(t.text) for t in doc[start : min(end, start + self.max_title_words + 1)]]
+        for n in range(len(words), 0, -1):
+            if " ".join(words[:n]).replace(" ' ", "'").replace("' ", "'") in self.titles:
+                return True
+        i = start - 1
+        while i >= 0 and doc[i].pos_ in ("DET", "ADP"):
+            i -= 1
+        if i == start - 1 or i < 0:
+            return False
+        for n in range(1, self.max_title_words + 1):
+            lo = i - n + 1
+            if lo < 0:
+                break
+            text = fold(doc[lo : i + 1].text)
+            if text in self.titles:
+                return True
+            if doc[i].pos_ == "ADJ" and lo - 1 >= 0 and fold(doc[lo - 1 : i].text) in self.titles:
+                return True  # "ministre iranien des Transports"
+        return False
+
+    def _is_dateline(self, doc: Doc, span: Span, places: set[int]) -> bool:
+        """An upper-case place heading a dispatch ("WASHINGTON, 12 mars") is no organisation."""
+        letters = [c for c in span.text if c.isalpha()]
+        if not letters or not all(c.isupper() for c in letters) or len(letters) <= 4:
+            return False
+        if any(i in places for i in range(span.start, span.end)):
+            return True
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        line_start = before is None or "\n" in before.text or "\n" in before.whitespace_ or before.is_space
+        return line_start and after is not None and after.text in {",", "-", "–", "—", "(", ":"}
+
+    # ---------------------------------------------------------------- selection
+
+    def _select(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        lex = [c for c in cands if c.source == "lex"]
+        keep = []
+        for cand in cands:
+            if cand.source != "lex":
+                inner = [c for c in lex if c.start >= cand.start and c.end <= cand.end and c.size < cand.size]
+                if inner and not self._built_on(doc, cand, inner):
+                    continue
+            if self._generic(doc, cand):
+                continue
+            keep.append(cand)
+        keep.sort(key=lambda c: (-c.size, _SOURCE_RANK[c.source], c.start))
+        taken: set[int] = set()
+        chosen = []
+        for cand in keep:
+            if any(i in taken for i in range(cand.start, cand.end)):
+                continue
+            taken.update(range(cand.start, cand.end))
+            chosen.append(cand)
+        chosen.sort(key=lambda c: c.start)
+        return chosen
+
+    def _built_on(self, doc: Doc, outer: _Cand, inner: list[_Cand]) -> bool:
+        """An institution named after a lexicon name in its complement: "Conseil ministériel de l'OSCE"."""
+        if fold(doc[outer.start].text) not in self.heads:
+            return False
+        return all(c.start > outer.start and doc[c.start - 1].pos_ in ("DET", "ADP") for c in inner)
+
+    def _generic(self, doc: Doc, cand: _Cand) -> bool:
+        """A kind, not a name: "un ministère de la Défense moderne" (after an indefinite article)."""
+        if cand.start == 0:
+            return False
+        prev = doc[cand.start - 1]
+        return prev.pos_ == "DET" and "Ind" in prev.morph.get("Definite")
+
+    # ---------------------------------------------------------------- main
+
+    def __call__(self, doc: Doc) -> Doc:
+        dates = _indices(doc, DATES_GROUP)
+        countries = _indices(doc, COUNTRIES_GROUP)
+        places = countries | _indices(doc, LOCATIONS_GROUP)
+        lexicon = self._lexicon_cands(doc)
+        cands = lexicon + self._pattern_cands(doc, countries) + self._ner_cands(doc, dates, places)
+        chosen = self._select(doc, cands)
+        chosen = self._add_parenthesised(doc, chosen)
+        parens = self._parentheses(doc, chosen)
+        spans: list[Span] = []
+        mentions: list[OrgMention] = []
+        for cand in chosen:
+            span = doc[cand.start : cand.end]
+            spans.append(span)
+            mentions.append(OrgMention(span.text, span.start_char, cand.lexname, parens.get(cand.start)))
+        names = resolve(mentions, self.lexicon, self.function_words)
+        result = []
+        clusters: dict[str, list[int]] = {}
+        for i, name in enumerate(names):
+            clusters.setdefault(name, []).append(i)
+        for name, members in clusters.items():
+            if all(self._bare_head(mentions[i]) for i in members):
+                continue  # "le Conseil" with no named council in the document
+            for i in members:
+                spans[i]._.norm = name
+                result.append(spans[i])
+        doc.spans[ORGS_GROUP] = sorted(result, key=lambda s: s.start)
         return doc
+
+    def _bare_head(self, mention: OrgMention) -> bool:
+        return mention.lexname is None and fold(mention.text) in self.heads
+
+    def _add_parenthesised(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
+        """An acronym in parentheses right after a name is a mention too, and so is every later use of it."""
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        acronyms: set[str] = set()
+        extra = []
+        for cand in chosen:
+            i = cand.end
+            if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and is_acronym(doc[i + 1].text):
+                acronyms.add(doc[i + 1].text)
+                if i + 1 not in taken:
+                    extra.append(_Cand(i + 1, i + 2, "acr"))
+                    taken.add(i + 1)
+        if acronyms:
+            for token in doc:
+                if token.text in acronyms and token.i not in taken:
+                    extra.append(_Cand(token.i, token.i + 1, "acr"))
+                    taken.add(token.i)
+        return sorted(chosen + extra, key=lambda c: c.start)
+
+    @staticmethod
+    def _parentheses(doc: Doc, chosen: list[_Cand]) -> dict[int, str]:
+        """Start token of a name -> the acronym the text gives with it: "Long (ACR)" or "ACR (Long)"."""
+        by_start = {c.start: c for c in chosen}
+        out: dict[int, str] = {}
+        for cand in chosen:
+            i = cand.end
+            inner = by_start.get(i + 1) if i + 1 < len(doc) and doc[i].text == "(" else None
+            if inner is None or inner.end >= len(doc) or doc[inner.end].text != ")":
+                continue
+            own, inside = doc[cand.start : cand.end].text, doc[inner.start : inner.end].text
+            if is_acronym(inside) and not is_acronym(own):
+                out[cand.start] = inside
+            elif is_acronym(own) and not is_acronym(inside):
+                out[inner.start] = own
+        return out
