@@ -5,7 +5,7 @@ Importing this package registers the factories; ``nlpmeet.pipeline.build_nlp`` a
 
 from __future__ import annotations
 
-from nlpmeet.components import dates, events, meetings, orgs, people, places  # noqa: F401
+from nlpmeet.components import coref, dates, events, meetings, orgs, people, places, roles  # noqa: F401
 
 # Order matters: later components read what earlier ones wrote.
 PIPELINE_ORDER = (
@@ -13,6 +13,8 @@ PIPELINE_ORDER = (
     "nlpmeet_places",
     "nlpmeet_orgs",
     "nlpmeet_people",
+    "nlpmeet_roles",
+    "nlpmeet_coref",
     "nlpmeet_events",
     "nlpmeet_meetings",
 )

@@ -1,0 +1,119 @@
+"""nlpmeet_coref: definite descriptions and subject pronouns that refer to a named person.
+
+Writes ``Doc._.coref`` = {token index: person norm}:
+
+* a description with a title that is not attached to a name ("le secrétaire général a déclaré",
+  "la chancelière") -> the person holding that role in the document (the last one mentioned
+  before it, else the first one after); key = the index of the title's head noun;
+* "il"/"elle" as subject (a third-person singular personal pronoun by the parser's morphology,
+  not an impersonal "il faut", "il y a") -> the last person subject before it (in practice the
+  previous sentence's); key = the pronoun's index.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from nlpmeet.components.lexicon import TitleFinder, TitlePhrase, lexicon
+from nlpmeet.components.roles import person_index, titles_compatible
+from nlpmeet.normalise.names import fold
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+
+
+@Language.factory("nlpmeet_coref")
+def make_coref(nlp: Language, name: str) -> CorefResolver:
+    return CorefResolver()
+
+
+class CorefResolver:
+    def __call__(self, doc: Doc) -> Doc:
+        lex = lexicon()
+        people: dict[str, Any] = doc._.people or {}
+        persons = person_index(doc)
+        finder = TitleFinder(doc, lex, set(persons))
+        coref: dict[int, str] = {}
+        first_mention: dict[str, int] = {}
+        for span in sorted({id(s): s for s in persons.values()}.values(), key=lambda s: s.start):
+            first_mention.setdefault(span._.norm, span.start)
+        for ph in finder.find_all():
+            if ph.counterpart or not self._is_description(doc, finder, ph, persons):
+                continue
+            norm = self._holder(ph, people, persons, first_mention)
+            if norm is not None:
+                coref[ph.head] = norm
+        if doc.has_annotation("DEP") and doc.has_annotation("MORPH"):
+            self._pronouns(doc, finder, persons, coref)
+        doc._.coref = coref
+        return doc
+
+    @staticmethod
+    def _is_description(doc: Doc, finder: TitleFinder, ph: TitlePhrase, persons: dict[int, Span]) -> bool:
+        """A title after a determiner, with no name attached right after it."""
+        if ph.start == 0 or finder.gclass(ph.start - 1)[1] != "det":
+            return False
+        j = ph.end
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        while j < len(doc) and finder.words.phrase(finder.lex.honorifics, j)[0]:
+            j += finder.words.phrase(finder.lex.honorifics, j)[0]
+        return not (j < len(doc) and j in persons)
+
+    @staticmethod
+    def _holder(
+        ph: TitlePhrase, people: dict[str, Any], persons: dict[int, Span], first_mention: dict[str, int]
+    ) -> str | None:
+        affiliations = {(o, c) for o, c in ph.affiliations} | {(None, c) for c in ph.countries}
+        holders = []
+        for norm, info in people.items():
+            for role in info.get("roles", []):
+                if not titles_compatible(fold(role["title"]), fold(ph.title)):
+                    continue
+                if any(
+                    (o is None or o == role["org"]) and (c is None or c == role["country"]) for o, c in affiliations
+                ):
+                    holders.append(norm)
+                    break
+        if not holders:
+            return None
+        # the holder mentioned last before the description, else the first mentioned
+        last: tuple[int, str] | None = None
+        for i in range(ph.start - 1, -1, -1):
+            span = persons.get(i)
+            if span is not None and span._.norm in holders:
+                last = (i, span._.norm)
+                break
+        if last is not None:
+            return last[1]
+        return min(holders, key=lambda n: first_mention.get(n, 1 << 30))
+
+    def _pronouns(self, doc: Doc, finder: TitleFinder, persons: dict[int, Span], coref: dict[int, str]) -> None:
+        last_subject: str | None = None
+        for tok in doc:
+            span = persons.get(tok.i)
+            if span is not None and tok.i == span.root.i and span.root.dep_ in SUBJECT_DEPS:
+                last_subject = span._.norm
+                continue
+            if tok.i in coref and tok.dep_ in SUBJECT_DEPS:
+                last_subject = coref[tok.i]
+                continue
+            if self._subject_pronoun(tok, finder) and last_subject is not None:
+                coref[tok.i] = last_subject
+
+    @staticmethod
+    def _subject_pronoun(tok: Token, finder: TitleFinder) -> bool:
+        if tok.pos_ != "PRON" or tok.dep_ not in SUBJECT_DEPS:
+            return False
+        morph = tok.morph.to_dict()
+        if morph.get("Person") != "3" or morph.get("Number") != "Sing" or morph.get("PronType") != "Prs":
+            return False
+        if not tok.text.isalpha() or fold(tok.text) == "on":
+            return False
+        head = tok.head
+        if finder.lex.grammar.get(head.lemma_) == "impersonal":
+            return False
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return not (nxt is not None and nxt.pos_ == "PRON" and nxt.dep_.startswith("expl"))

@@ -1,0 +1,203 @@
+"""nlpmeet_roles: the functions the text attaches directly to named people (spec/annotation.md, Roles).
+
+Constructions (the title phrase grammar is in :mod:`nlpmeet.components.lexicon`):
+
+* title before the name: "le président Macron", "le premier ministre libyen, Fayez Al-Sarraj";
+  plural: "les ministres russe et français des Affaires étrangères, Sergueï Lavrov et Jean-Yves
+  Le Drian" (the adjectives' countries go to the names in order);
+* apposition after the name: "Fayez Al-Sarraj, premier ministre libyen";
+* predicate: "X, qui est ministre de ...", "X a été nommé premier ministre", "X, en tant que ...";
+* counterpart: "son homologue de l'OSCE, Thomas Greminger" takes the title of the person it is the
+  counterpart of (the previous person of the sentence who has a role), with the phrase's own
+  organisation or country.
+
+A description that only refers back to someone ("le secrétaire général a déclaré") adds no role:
+it is left to nlpmeet_coref. Writes ``Doc._.people[norm]["roles"]``, the person's ``country`` (the
+country a role of theirs represents) and ROLES_GROUP spans (``_.norm`` = title).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlpmeet.components.lexicon import TitleFinder, TitlePhrase, lexicon
+from nlpmeet.extensions import PEOPLE_GROUP, ROLES_GROUP
+from nlpmeet.normalise.names import fold
+
+Role = dict[str, Any]
+MAX_PREDICATE = 8
+
+
+@Language.factory("nlpmeet_roles")
+def make_roles(nlp: Language, name: str) -> RoleTagger:
+    return RoleTagger()
+
+
+def titles_compatible(a: str, b: str) -> bool:
+    """Same function, one title a word-prefix of the other ("ministre" / "ministre des finances")."""
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+def merge_role(roles: list[Role], new: Role) -> None:
+    """Add ``new`` to ``roles`` unless it restates one of them (then keep the fuller of the two)."""
+    for old in roles:
+        if not titles_compatible(old["title"], new["title"]):
+            continue
+        aff_old = {k: old[k] for k in ("org", "country") if old[k]}
+        aff_new = {k: new[k] for k in ("org", "country") if new[k]}
+        if aff_old.items() <= aff_new.items() or aff_new.items() <= aff_old.items():
+            if len(new["title"]) > len(old["title"]):
+                old["title"] = new["title"]
+            for k in ("org", "country"):
+                old[k] = old[k] or new[k]
+            return
+    roles.append(dict(new))
+
+
+def person_index(doc: Doc) -> dict[int, Span]:
+    """Token index -> person mention covering it."""
+    index: dict[int, Span] = {}
+    for span in doc.spans[PEOPLE_GROUP] if PEOPLE_GROUP in doc.spans else []:
+        for i in range(span.start, span.end):
+            index[i] = span
+    return index
+
+
+class RoleTagger:
+    def __call__(self, doc: Doc) -> Doc:
+        lex = lexicon()
+        people = doc._.people if doc._.people is not None else {}
+        for info in people.values():
+            info.setdefault("roles", [])
+            info.setdefault("country", None)
+        persons = person_index(doc)
+        finder = TitleFinder(doc, lex, set(persons))
+        phrases = finder.find_all()
+        spans: list[Span] = []
+        counterparts: list[TitlePhrase] = []
+        for ph in phrases:
+            if ph.counterpart:
+                counterparts.append(ph)
+                continue
+            holders = self._holders(doc, finder, ph, persons)
+            for mention, country in holders:
+                self._attach(people, mention._.norm, ph, country)
+            if holders:
+                spans.append(self._span(doc, ph))
+        for ph in counterparts:
+            holders = self._holders(doc, finder, ph, persons)
+            owner = self._owner(doc, ph, persons, people)
+            if owner is None:
+                continue
+            title = people[owner]["roles"][0]["title"]
+            for mention, country in holders:
+                if mention._.norm == owner:
+                    continue
+                for org, aff_country in ph.affiliations:
+                    role = {"title": title, "org": org, "country": aff_country or country}
+                    merge_role(people[mention._.norm]["roles"], role)
+                    self._set_country(people, mention._.norm, role)
+                spans.append(self._span(doc, ph, title))
+        for norm, info in people.items():
+            if info["country"] is None:
+                info["country"] = next((r["country"] for r in info["roles"] if r["country"]), None)
+            people[norm] = info
+        doc._.people = people
+        doc.spans[ROLES_GROUP] = spans
+        return doc
+
+    @staticmethod
+    def _span(doc: Doc, ph: TitlePhrase, title: str | None = None) -> Span:
+        span = doc[ph.start : ph.end]
+        span._.norm = title or ph.title
+        return span
+
+    @staticmethod
+    def _set_country(people: dict[str, Any], norm: str, role: Role) -> None:
+        if people[norm].get("country") is None and role.get("country"):
+            people[norm]["country"] = role["country"]
+
+    def _attach(self, people: dict[str, Any], norm: str, ph: TitlePhrase, country: str | None) -> None:
+        info = people.setdefault(norm, {"roles": [], "country": None})
+        for org, aff_country in ph.affiliations:
+            merge_role(info["roles"], {"title": ph.title, "org": org, "country": aff_country or country})
+
+    def _holders(
+        self, doc: Doc, finder: TitleFinder, ph: TitlePhrase, persons: dict[int, Span]
+    ) -> list[tuple[Span, str | None]]:
+        """The people the phrase is attached to, each with the country the phrase gives them."""
+        single = ph.countries[0] if len(set(ph.countries)) == 1 else None
+        # title before the name(s)
+        after = self._names_after(doc, finder, ph, persons)
+        if after:
+            if ph.plural and len(ph.countries) == len(after) > 1:
+                return list(zip(after, ph.countries, strict=True))
+            return [(m, single) for m in after]
+        # apposition after the name, or predicate
+        before = self._name_before(doc, finder, ph, persons)
+        if before is not None:
+            return [(before, single)]
+        return []
+
+    @staticmethod
+    def _names_after(doc: Doc, finder: TitleFinder, ph: TitlePhrase, persons: dict[int, Span]) -> list[Span]:
+        out: list[Span] = []
+        j = ph.end
+        if j < len(doc) and doc[j].text in (",", "("):
+            j += 1
+        while j < len(doc) and finder.words.phrase(finder.lex.honorifics, j)[0]:
+            j += finder.words.phrase(finder.lex.honorifics, j)[0]
+        while j < len(doc) and j in persons and persons[j].start == j:
+            out.append(persons[j])
+            if not ph.plural:
+                break
+            j = persons[j].end
+            if j + 1 < len(doc) and fold(doc[j].text) in ("et", ","):
+                j += 1
+                continue
+            break
+        return out
+
+    @staticmethod
+    def _name_before(doc: Doc, finder: TitleFinder, ph: TitlePhrase, persons: dict[int, Span]) -> Span | None:
+        """"X, premier ministre libyen", "X, le secrétaire général", "X, qui est ministre",
+        "X a été nommé (au poste de) premier ministre": the gap between the name and the title
+        holds only punctuation, determiners, copulas, appointment participles and adverbs."""
+        i = ph.start - 1
+        while i >= 0 and ph.start - i <= MAX_PREDICATE and i not in persons:
+            i -= 1
+        if i < 0 or i not in persons or i == ph.start - 1:
+            return None
+        gap_start, j = i + 1, i + 1
+        predicate = apposition = False
+        while j < ph.start:
+            tok = doc[j]
+            n, cls = finder.gclass(j)
+            if tok.text in (",", "(", ":"):
+                apposition = apposition or j == gap_start
+                j += 1
+            elif cls in ("copula", "appoint", "as", "rel") and j + n <= ph.start:
+                predicate = True
+                j += n
+            elif cls == "det" and j + n == ph.start:
+                j += n
+            elif tok.pos_ == "ADV" and j > gap_start:
+                j += 1
+            else:
+                return None
+        return persons[i] if predicate or apposition else None
+
+    @staticmethod
+    def _owner(doc: Doc, ph: TitlePhrase, persons: dict[int, Span], people: dict[str, Any]) -> str | None:
+        """The person whose counterpart the phrase names: the closest earlier person of the
+        sentence (else of the text) who has a role."""
+        sent_start = doc[ph.start].sent.start if doc.has_annotation("SENT_START") else 0
+        for start in (sent_start, 0):
+            for i in range(ph.start - 1, start - 1, -1):
+                span = persons.get(i)
+                if span is not None and people.get(span._.norm, {}).get("roles"):
+                    return str(span._.norm)
+        return None
