@@ -66,6 +66,14 @@ def extract(
     id_field: Annotated[str, typer.Option(help="JSONL field holding the document id.")] = "id",
     date_field: Annotated[str, typer.Option(help="JSONL field holding the publication date.")] = "date",
     encoding: Annotated[str, typer.Option(help="Encoding of the input files.")] = "utf-8",
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=0, help="Worker processes (0: one per core); records stay in order.")
+    ] = 1,
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster, e.g. tcp://HOST:8786."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Extract people, roles, places, dates, events and meetings from French texts."""
     from nlpmeet.io.readers import ReadOptions
@@ -77,7 +85,9 @@ def extract(
     options = ReadOptions(
         text_field=text_field, id_field=id_field, date_field=date_field, encoding=encoding, date=date
     )
-    status = run_extract(paths or [], options, fmt.value if fmt else None, output)
+    status = run_extract(
+        paths or [], options, fmt.value if fmt else None, output, workers=workers, scheduler=scheduler, quiet=quiet
+    )
     raise typer.Exit(status)
 
 

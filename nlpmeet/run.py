@@ -20,8 +20,17 @@ def warn(message: str) -> None:
     print(f"nlpmeet: {message}", file=sys.stderr, flush=True)
 
 
-def run_extract(paths: list[str], options: ReadOptions, fmt: str | None, output: Path | None) -> int:
-    from nlpmeet.api import extract_paths
+def run_extract(
+    paths: list[str],
+    options: ReadOptions,
+    fmt: str | None,
+    output: Path | None,
+    workers: int = 1,
+    scheduler: str | None = None,
+    quiet: bool = False,
+) -> int:
+    from nlpmeet import parallel, progress
+    from nlpmeet.io.readers import read_inputs
 
     stream: TextIO
     if output is not None:
@@ -33,7 +42,10 @@ def run_extract(paths: list[str], options: ReadOptions, fmt: str | None, output:
     writer = make_writer(fmt, stream)
     status = EXIT_OK
     try:
-        for result in extract_paths(paths, options):
+        results = parallel.extract(read_inputs(paths, options), workers=workers, scheduler=scheduler)
+        if progress.wanted(quiet, output):
+            results = progress.track(results, progress.count_documents(paths, options))
+        for result in results:
             if isinstance(result, InputProblem):
                 warn(str(result))
                 status = EXIT_INPUT
