@@ -31,7 +31,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
-from nlpmeet.normalise.orgs import OrgLexicon, OrgMention, fold, is_acronym, resolve
+from nlpmeet.normalise.orgs import OrgLexicon, OrgMention, acronym_fits, fold, is_acronym, resolve
 from nlpmeet.resources import DataError, load_jsonl, load_tsv
 
 LEXICON_FILE = "organizations.jsonl"
@@ -205,7 +205,7 @@ class OrgTagger:
                 continue  # no proper name: "les services de sécurité"
             if self._is_role_phrase(doc, start, end):
                 continue
-            if self._is_dateline(doc, span, places):
+            if self._is_dateline(doc, span, places) or self._is_stray(doc, span):
                 continue
             cands.append(_Cand(start, end, "ner"))
         return cands
@@ -254,6 +254,21 @@ class OrgTagger:
         line_start = before is None or "\n" in before.text or "\n" in before.whitespace_ or before.is_space
         return line_start and after is not None and after.text in {",", "-", "–", "—", "(", ":"}
 
+    @staticmethod
+    def _is_stray(doc: Doc, span: Span) -> bool:
+        """One word alone on its line (a list of links, a menu), or an upper-case unit after a number ("14 h UTC")."""
+        if len(span) != 1:
+            return False
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if span.text.isupper() and any(c.isdigit() for t in doc[max(0, span.start - 2) : span.start] for c in t.text):
+            return True
+        opens = before is None or before.is_space or "\n" in before.whitespace_
+        closes = after is None or after.is_space or "\n" in span[-1].whitespace_
+        if not closes and after is not None and after.is_punct:
+            closes = "\n" in after.whitespace_ or after.i + 1 == len(doc) or doc[after.i + 1].is_space
+        return opens and closes
+
     # ---------------------------------------------------------------- selection
 
     def _select(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
@@ -300,8 +315,8 @@ class OrgTagger:
         lexicon = self._lexicon_cands(doc)
         cands = lexicon + self._pattern_cands(doc, countries) + self._ner_cands(doc, dates, places)
         chosen = self._select(doc, cands)
-        chosen = self._add_parenthesised(doc, chosen)
-        parens = self._parentheses(doc, chosen)
+        chosen, abbrevs = self._add_parenthesised(doc, chosen)
+        parens = self._parentheses(doc, chosen, abbrevs)
         spans: list[Span] = []
         mentions: list[OrgMention] = []
         for cand in chosen:
@@ -325,27 +340,46 @@ class OrgTagger:
     def _bare_head(self, mention: OrgMention) -> bool:
         return mention.lexname is None and fold(mention.text) in self.heads
 
-    def _add_parenthesised(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
-        """An acronym in parentheses right after a name is a mention too, and so is every later use of it."""
+    def _add_parenthesised(self, doc: Doc, chosen: list[_Cand]) -> tuple[list[_Cand], set[str]]:
+        """Abbreviations given with a name, "Long (ACR)" or "Abr (Long)", are mentions too, and so is every
+        later use of them. Returns the candidates and the abbreviations found."""
         taken = {i for c in chosen for i in range(c.start, c.end)}
-        acronyms: set[str] = set()
+        abbrevs: set[str] = set()
         extra = []
         for cand in chosen:
             i = cand.end
             if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and is_acronym(doc[i + 1].text):
-                acronyms.add(doc[i + 1].text)
+                abbrevs.add(doc[i + 1].text)
                 if i + 1 not in taken:
                     extra.append(_Cand(i + 1, i + 2, "acr"))
                     taken.add(i + 1)
-        if acronyms:
+            j = cand.start - 2
+            if (
+                j >= 0
+                and doc[j + 1].text == "("
+                and cand.end < len(doc)
+                and doc[cand.end].text == ")"
+                and j not in taken
+                and self._abbreviates(doc[j].text, doc[cand.start : cand.end].text)
+            ):
+                abbrevs.add(doc[j].text)
+                extra.append(_Cand(j, j + 1, "acr"))
+                taken.add(j)
+        if abbrevs:
             for token in doc:
-                if token.text in acronyms and token.i not in taken:
+                if token.text in abbrevs and token.i not in taken:
                     extra.append(_Cand(token.i, token.i + 1, "acr"))
                     taken.add(token.i)
-        return sorted(chosen + extra, key=lambda c: c.start)
+        return sorted(chosen + extra, key=lambda c: c.start), abbrevs
+
+    def _abbreviates(self, short: str, long: str) -> bool:
+        """A short capitalised word before a name in parentheses that can abbreviate it ("Gjs (Gilets jaunes)")."""
+        if not (short[:1].isupper() and short.isalpha() and 2 <= len(short) <= 8) or is_acronym(long):
+            return False
+        return acronym_fits(short, long, self.function_words, strict=False)
 
     @staticmethod
-    def _parentheses(doc: Doc, chosen: list[_Cand]) -> dict[int, str]:
+    def _parentheses(doc: Doc, chosen: list[_Cand], abbrevs: set[str]) -> dict[int, str]:
         """Start token of a name -> the acronym the text gives with it: "Long (ACR)" or "ACR (Long)"."""
         by_start = {c.start: c for c in chosen}
         out: dict[int, str] = {}
@@ -355,8 +389,8 @@ class OrgTagger:
             if inner is None or inner.end >= len(doc) or doc[inner.end].text != ")":
                 continue
             own, inside = doc[cand.start : cand.end].text, doc[inner.start : inner.end].text
-            if is_acronym(inside) and not is_acronym(own):
+            if (is_acronym(inside) or inside in abbrevs) and not is_acronym(own):
                 out[cand.start] = inside
-            elif is_acronym(own) and not is_acronym(inside):
+            elif (is_acronym(own) or own in abbrevs) and not is_acronym(inside):
                 out[inner.start] = own
         return out

@@ -259,7 +259,7 @@ def _cluster_name(members: list[OrgMention], acro: list[bool]) -> str:
         return lex_in_text
     parens = [m.paren for m in members if m.paren]
     for p in parens:
-        if fold(p) in folded:
+        if is_acronym(p) and fold(p) in folded:
             return folded[fold(p)]
     acronyms = [t for t, a in zip(texts, acro, strict=True) if a]
     if acronyms:
