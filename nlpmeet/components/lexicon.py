@@ -101,7 +101,11 @@ class DocWords:
             n, value = table.match(self.keys[: w + n - 1], w)
         if not n:
             return 0, None
-        return self.token_end(w + n) - tok_i, value
+        end = self.token_end(w + n)
+        # "l ' Union": an apostrophe split off as its own token belongs to the phrase
+        while end < len(self.doc) and self.first[end] == self.first[end + 1] and self.doc[end].text in "'’":
+            end += 1
+        return end - tok_i, value
 
 
 class SpanIndex:
@@ -146,6 +150,9 @@ class TitlePhrase:
         return self.entry.kind == "counterpart"
 
 
+PORTFOLIO_POS = ("NOUN", "ADJ", "PROPN", "X", "ADP", "DET", "PUNCT")
+
+
 def is_word(tok: Token) -> bool:
     return any(c.isalpha() for c in tok.text)
 
@@ -167,6 +174,12 @@ class TitleFinder:
         if person_tokens is None:
             person_tokens = {i for e in doc.ents if e.label_ == "PER" for i in range(e.start, e.end)}
         self.person_tokens = person_tokens
+        # English caption titles ("NATO Secretary General"): their words are no French titles
+        self.caption: set[int] = set()
+        for i in range(len(doc)):
+            n, _ = self.words.phrase(self.lex.caption_titles, i)
+            if n and not doc[i].text.isupper() and not self.words.phrase(self.lex.titles, i)[0]:
+                self.caption.update(range(i, i + n))
 
     def gclass(self, i: int) -> tuple[int, str | None]:
         n, value = self.words.phrase(self.lex.grammar, i)
@@ -198,6 +211,8 @@ class TitleFinder:
     def at(self, i: int) -> TitlePhrase | None:
         """The title phrase whose title (or leading modifier) starts at token ``i``."""
         doc = self.doc
+        if i in self.caption:
+            return None
         pieces: list[Token] = []
         start = i
         # leading modifiers ("ancien", "ex-", "nouveau")
@@ -302,6 +317,36 @@ class TitleFinder:
             return 0, None
         return n, cls
 
+    def _skip_det(self, p: int, limit: int) -> int:
+        while p < len(self.doc) and p < limit and (self.gclass(p)[1] == "det" or self.doc[p].text in "'’"):
+            p += 1
+        return p
+
+    def _entity_at(self, p: int) -> tuple[str, Span] | None:
+        """An organisation, country name, place or person starting at token p (or after a determiner)."""
+        for q in range(p, self._skip_det(p, p + 3) + 1):
+            for kind, index in (("org", self.spans.org), ("country", self.spans.country), ("loc", self.spans.loc)):
+                span = self.spans.starting(index, q)
+                if span is not None and not (kind == "country" and is_lower(self.doc[q])):
+                    return kind, span
+            if q < len(self.doc) and q in self.person_tokens:
+                return "person", self.doc[q : q + 1]
+            if q < len(self.doc) and self.doc[q].ent_type_ == "LOC" and self.doc[q].ent_iob_ == "B":
+                return "loc", self.doc[q : q + 1]
+        return None
+
+    def _in_enumeration(self, span: Span) -> bool:
+        """A place followed by "et des ...": one of an enumeration of portfolios."""
+        end = span.end
+        return end + 1 < len(self.doc) and fold(self.doc[end].text) == "et" and self.gclass(end + 1)[1] in ("of", "to")
+
+    def _after_acronym(self, end: int) -> int:
+        """Skip "(OSCEPA)" after an organisation's name."""
+        doc = self.doc
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].text.isupper():
+            return end + 3
+        return end
+
     def _complement(
         self,
         j: int,
@@ -313,36 +358,36 @@ class TitleFinder:
     ) -> int:
         """Read the complement whose preposition spans tokens j..j+k; return the token after it."""
         doc = self.doc
-        p = j + k
-        # skip a determiner after the preposition ("de la", "pour les")
-        while p < len(doc) and self.gclass(p)[1] == "det" and p - j < k + 2:
-            p += 1
+        p = self._skip_det(j + k, j + k + 2)
         if p >= len(doc):
             return j
-        org = self.spans.starting(self.spans.org, p)
-        if org is not None:
-            if cls == "of" and affiliation[0] is None:
-                affiliation[0] = org._.norm
-            return org.end
-        country = self.spans.starting(self.spans.country, p)
-        if country is not None and not is_lower(doc[p]):
-            if affiliation[1] is None and cls == "of":
-                affiliation[1] = country._.norm
-            return country.end
-        loc = self.spans.starting(self.spans.loc, p)
-        if loc is not None:
-            return loc.end
-        if not is_word(doc[p]) or self.spans.date.get(p) is not None:
-            return j
-        if p in self.person_tokens:
-            # "président de la République François Hollande": one scope word, then the name
-            if p + 2 < len(doc) and all(q in self.person_tokens for q in (p + 1, p + 2)) and doc[p].whitespace_:
-                pieces.extend((t.text, t.whitespace_) for t in doc[j : p + 1])
-                return p + 1
+        found = self._entity_at(j + k)
+        if found is not None and found[1].start <= p:
+            kind, span = found
+            if kind == "org":
+                if affiliation[0] is None:
+                    affiliation[0] = span._.norm or span.text
+                return self._after_acronym(span.end)
+            if kind == "country":
+                if affiliation[1] is None and cls == "of":
+                    affiliation[1] = span._.norm
+                return span.end
+            if kind == "loc":
+                # "ministre de l'Europe et des Affaires étrangères": a place inside an enumeration
+                # of portfolios; else a posting ("ambassadeur à Moscou"), not part of the title
+                if not self._in_enumeration(span):
+                    return span.end
+            elif kind == "person":
+                # "président de la République François Hollande": one scope word, then the name
+                if p + 2 < len(doc) and all(q in self.person_tokens for q in (p + 1, p + 2)) and doc[p].whitespace_:
+                    pieces.extend((t.text, t.whitespace_) for t in doc[j : p + 1])
+                    return p + 1
+                return j
+        if not is_word(doc[p]) or self.spans.date.get(p) is not None or self.title_at(p)[0]:
             return j
         # an acronym that no earlier component knows: an organisation, not a portfolio
         if doc[p].text.isupper() and len(doc[p].text) > 1 and doc[p].is_alpha:
-            if cls == "of" and affiliation[0] is None:
+            if affiliation[0] is None:
                 affiliation[0] = doc[p].text
             return p + 1
         # a portfolio: words up to a stop
@@ -351,7 +396,7 @@ class TitleFinder:
             tok = doc[q]
             if tok.is_space or q in self.person_tokens or self.spans.date.get(q) is not None:
                 break
-            if tok.pos_ in ("VERB", "AUX", "PRON", "NUM") and not tok.text[:1].isupper():
+            if tok.pos_ and tok.pos_ not in PORTFOLIO_POS and self.gclass(q)[1] not in ("of", "to", "det", "and"):
                 break
             if q > p and tok.text[:1].isupper() and tok.pos_ not in ("NOUN", "ADJ") and self.gclass(q - 1)[1] not in (
                 "of",
@@ -360,40 +405,38 @@ class TitleFinder:
                 "and",
             ):
                 break  # "des Affaires étrangères Hadjah Lahbib": a name after the portfolio
-            if self.spans.starting(self.spans.org, q) is not None and q > p:
+            if q > p and self.spans.starting(self.spans.org, q) is not None:
+                break
+            loc = self.spans.starting(self.spans.loc, q)
+            if q > p and loc is not None and not self._in_enumeration(loc):
                 break
             cspan = self.spans.starting(self.spans.country, q)
             if cspan is not None and q > p:
+                # "aux Communautés portugaises": a plural adjective agrees with the portfolio, not the title
+                plural_adj = is_lower(tok) and any(word_key(w) != w for w in words(tok.text)) and not phrase.plural
+                if not plural_adj:
+                    break
+            if q > p and self.lex.honorifics.match(self.words.keys, self.words.at(q))[0]:
                 break
-            if self.spans.starting(self.spans.loc, q) is not None and q > p:
-                break
-            if self.lex.honorifics.match(self.words.keys, self.words.at(q))[0] and q > p:
-                break
-            if self.title_at(q)[0] and q > p and self.gclass(q - 1)[1] != "of":
+            if q > p and self.title_at(q)[0]:
                 break
             if not is_word(tok):
-                if tok.text == "-" and not doc[q - 1].whitespace_:
+                if tok.text in "-'’" and not doc[q - 1].whitespace_:
                     q += 1
                     continue
                 # ", de la Jeunesse": a comma inside an enumeration of portfolios
-                if tok.text == "," and q + 1 < len(doc) and self.gclass(q + 1)[1] in ("of", "to"):
+                if tok.text == "," and q + 1 < len(doc) and self.gclass(q + 1)[1] == "of":
                     q += 1
                     continue
                 break
             n, c = self.gclass(q)
             if c in ("of", "to", "det"):
-                if q + n >= len(doc) or not is_word(doc[q + n]):
+                r = self._skip_det(q + n, q + n + 2)
+                if r >= len(doc) or not is_word(doc[r]):
                     break
                 # "du Burundi" after a portfolio: a country complement, leave it to the caller
-                r = q + n
-                while r < len(doc) and self.gclass(r)[1] == "det":
-                    r += 1
-                if r < len(doc) and (
-                    self.spans.starting(self.spans.country, r) is not None
-                    or self.spans.starting(self.spans.org, r) is not None
-                    or self.spans.starting(self.spans.loc, r) is not None
-                    or r in self.person_tokens
-                ):
+                ent = self._entity_at(q + n)
+                if ent is not None and not (ent[0] == "loc" and self._in_enumeration(ent[1])):
                     break
                 q += n
                 continue
@@ -406,8 +449,8 @@ class TitleFinder:
             if c in ("copula", "appoint", "rel", "as"):
                 break
             q += 1
-        # drop a trailing preposition or determiner
-        while q > p and self.gclass(q - 1)[1] in ("of", "to", "det", "and"):
+        # drop a trailing preposition, determiner or punctuation
+        while q > p and (self.gclass(q - 1)[1] in ("of", "to", "det", "and") or not is_word(doc[q - 1])):
             q -= 1
         if q <= p:
             return j

@@ -78,17 +78,21 @@ class RoleTagger:
         phrases = finder.find_all()
         spans: list[Span] = []
         counterparts: list[TitlePhrase] = []
+        found: list[tuple[TitlePhrase, list[tuple[Span, str | None]], bool]] = []
         for ph in phrases:
             if ph.counterpart:
                 counterparts.append(ph)
                 continue
-            holders = self._holders(doc, finder, ph, persons)
+            holders, after = self._holders(doc, finder, ph, persons)
+            found.append((ph, holders, after))
+        self._chain(doc, finder, found)
+        for ph, holders, _after in found:
             for mention, country in holders:
                 self._attach(people, mention._.norm, ph, country)
             if holders:
                 spans.append(self._span(doc, ph))
         for ph in counterparts:
-            holders = self._holders(doc, finder, ph, persons)
+            holders, _ = self._holders(doc, finder, ph, persons)
             owner = self._owner(doc, ph, persons, people)
             if owner is None:
                 continue
@@ -127,20 +131,60 @@ class RoleTagger:
 
     def _holders(
         self, doc: Doc, finder: TitleFinder, ph: TitlePhrase, persons: dict[int, Span]
-    ) -> list[tuple[Span, str | None]]:
-        """The people the phrase is attached to, each with the country the phrase gives them."""
+    ) -> tuple[list[tuple[Span, str | None]], bool]:
+        """The people the phrase is attached to, each with the country the phrase gives them,
+        and whether the names follow the title."""
         single = ph.countries[0] if len(set(ph.countries)) == 1 else None
         # title before the name(s)
         after = self._names_after(doc, finder, ph, persons)
         if after:
             if ph.plural and len(ph.countries) == len(after) > 1:
-                return list(zip(after, ph.countries, strict=True))
-            return [(m, single) for m in after]
+                return list(zip(after, ph.countries, strict=True)), True
+            return [(m, single) for m in after], True
         # apposition after the name, or predicate
         before = self._name_before(doc, finder, ph, persons)
         if before is not None:
-            return [(before, single)]
-        return []
+            return [(before, single)], False
+        return [], False
+
+    @staticmethod
+    def _linked(doc: Doc, finder: TitleFinder, a: TitlePhrase, b: TitlePhrase) -> str | None:
+        """How title phrase a runs on into b: "," or "et" (a determiner may follow), else None."""
+        gap = [t for t in doc[a.end : b.start]]
+        if not gap or len(gap) > 3:
+            return None
+        link = None
+        for t in gap:
+            cls = finder.gclass(t.i)[1]
+            if t.text == "," and link is None:
+                link = ","
+            elif cls == "and" and link in (None, ","):
+                link = "et"
+            elif cls == "det" and t.i == b.start - 1 and link is not None:
+                continue
+            else:
+                return None
+        return link
+
+    def _chain(
+        self, doc: Doc, finder: TitleFinder, found: list[tuple[TitlePhrase, list[tuple[Span, str | None]], bool]]
+    ) -> None:
+        """Titles in a row share their holder: "le Premier ministre, ministre d'État, Xavier Bettel",
+        "le Vice-Premier Ministre et Ministre des affaires étrangères du Népal, K. P. Sharma Oli"."""
+        for k in range(len(found) - 2, -1, -1):  # right to left: the name after the last title
+            a, ha, _ = found[k]
+            b, hb, b_after = found[k + 1]
+            link = self._linked(doc, finder, a, b)
+            if link and hb and b_after and not ha:
+                if link == "et" and a.affiliations == [(None, None)] and not a.countries:
+                    a.affiliations = list(b.affiliations)
+                    a.countries = list(b.countries)
+                found[k] = (a, [(m, c) for m, c in hb], True)
+        for k in range(1, len(found)):  # left to right: the name before the first title
+            a, ha, a_after = found[k - 1]
+            b, hb, _ = found[k]
+            if ha and not a_after and not hb and self._linked(doc, finder, a, b):
+                found[k] = (b, [(m, None) for m, _c in ha], False)
 
     @staticmethod
     def _names_after(doc: Doc, finder: TitleFinder, ph: TitlePhrase, persons: dict[int, Span]) -> list[Span]:
@@ -188,13 +232,29 @@ class RoleTagger:
                 j += 1
             else:
                 return None
+        if not predicate and not RoleTagger._closed(doc, ph):
+            return None  # "X, le secrétaire général a dit": the title is the next clause's subject
         return persons[i] if predicate or apposition else None
+
+    @staticmethod
+    def _closed(doc: Doc, ph: TitlePhrase) -> bool:
+        """An apposition ends with punctuation, "et" or the end of the text."""
+        if ph.end >= len(doc):
+            return True
+        tok = doc[ph.end]
+        return tok.is_punct or tok.is_space or fold(tok.text) == "et" or "\n" in tok.whitespace_
 
     @staticmethod
     def _owner(doc: Doc, ph: TitlePhrase, persons: dict[int, Span], people: dict[str, Any]) -> str | None:
         """The person whose counterpart the phrase names: the closest earlier person of the
         sentence (else of the text) who has a role."""
         sent_start = doc[ph.start].sent.start if doc.has_annotation("SENT_START") else 0
+        # "son homologue": the possessive refers to the sentence's subject
+        for i in range(sent_start, ph.start):
+            span = persons.get(i)
+            subject = span is not None and span.root.dep_ in ("nsubj", "nsubj:pass")
+            if span is not None and subject and people.get(span._.norm, {}).get("roles"):
+                return str(span._.norm)
         for start in (sent_start, 0):
             for i in range(ph.start - 1, start - 1, -1):
                 span = persons.get(i)

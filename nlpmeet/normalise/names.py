@@ -25,14 +25,16 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Folded words of ``text``, with hyphens, apostrophes and dots as breaks (the apostrophe
-    stays on an elided word: "d'état-major" -> ["d'", "etat", "major"])."""
+    """Folded words of ``text``, with hyphens, apostrophes and dots as breaks
+    ("d'état-major" -> ["d", "etat", "major"]); "à" is kept apart from "a"."""
     out: list[str] = []
-    for piece in re.split(r"[\s\-‐‑–.,;:()\[\]\"«»]+", fold(text)):
+    for raw in re.split(r"[\s\-‐‑–.,;:()\[\]\"«»]+", text.translate(_APOSTROPHES)):
+        # "à" stays apart from "a" (the verb); everything else is folded
+        piece = raw.casefold() if raw.casefold() == "à" else fold(raw)
         while "'" in piece:
             head, _, piece = piece.partition("'")
             if head:
-                out.append(head + "'")
+                out.append(head)
         if piece:
             out.append(piece)
     return out
