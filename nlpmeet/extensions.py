@@ -16,6 +16,9 @@ The components communicate only through these attributes and through span groups
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from spacy.tokens import Doc, Span
 
 PEOPLE_GROUP = "nlpmeet_people"
@@ -44,7 +47,26 @@ def register() -> None:
             Doc.set_extension(name, default=default)
     for name in ("norm", "country"):
         if not Span.has_extension(name):
-            Span.set_extension(name, default=None)
+            Span.set_extension(name, getter=_span_getter(name), setter=_span_setter(name))
+
+
+# Span attributes are keyed by (offsets, label), not by offsets alone as spaCy's default does: two groups
+# may hold spans on the same characters with different values (the country "Fédération de Russie" -> RU
+# and the organisation of the same text; "franco-allemand" split into FR and DE). Set and read them on
+# the span objects of the group (or spans with the same label).
+def _span_key(name: str, span: Span) -> tuple[str, str, int, int, int]:
+    return ("nlpmeet._.", name, span.start_char, span.end_char, span.label)
+
+
+def _span_getter(name: str) -> Callable[[Span], Any]:
+    return lambda span: span.doc.user_data.get(_span_key(name, span))
+
+
+def _span_setter(name: str) -> Callable[[Span, Any], None]:
+    def setter(span: Span, value: Any) -> None:
+        span.doc.user_data[_span_key(name, span)] = value
+
+    return setter
 
 
 register()
