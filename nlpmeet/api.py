@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlpmeet.io.readers import Document, InputProblem, Item, ReadOptions, read_inputs
-from nlpmeet.records import Record, doc_to_record
+from nlpmeet.records import Record
 
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -50,21 +50,13 @@ def _make_doc(nlp: Language, document: Document) -> Doc:
 
 
 def extract(items: Iterable[Item], nlp: Language | None = None, batch_size: int = 32) -> Iterator[Result]:
-    """Records for every document, in input order; input problems are passed through in place."""
-    nlp = nlp or default_nlp()
+    """Records for every document, in input order; input problems are passed through in place.
 
-    def tuples() -> Iterator[tuple[Doc, Item]]:
-        for item in items:
-            if isinstance(item, InputProblem):
-                yield nlp.make_doc(""), item
-            else:
-                yield _make_doc(nlp, item), item
+    Never raises for what a document holds: long texts are processed in parts and merged, a
+    component failure becomes the record's ``errors`` (see nlpmeet.robust)."""
+    from nlpmeet.robust import extract_items
 
-    for doc, item in nlp.pipe(tuples(), as_tuples=True, batch_size=batch_size):
-        if isinstance(item, InputProblem):
-            yield item
-        else:
-            yield doc_to_record(doc, item.id)
+    yield from extract_items(nlp or default_nlp(), items, batch_size)
 
 
 def extract_paths(paths: Iterable[str], options: ReadOptions | None = None, **kwargs: object) -> Iterator[Result]:
