@@ -58,13 +58,18 @@ def _span_key(name: str, span: Span) -> tuple[str, str, int, int, int]:
     return ("nlpmeet._.", name, span.start_char, span.end_char, span.label)
 
 
+def _user_data(span: Span) -> dict[Any, Any]:
+    data: dict[Any, Any] = span.doc.user_data
+    return data
+
+
 def _span_getter(name: str) -> Callable[[Span], Any]:
-    return lambda span: span.doc.user_data.get(_span_key(name, span))
+    return lambda span: _user_data(span).get(_span_key(name, span))
 
 
 def _span_setter(name: str) -> Callable[[Span, Any], None]:
     def setter(span: Span, value: Any) -> None:
-        span.doc.user_data[_span_key(name, span)] = value
+        _user_data(span)[_span_key(name, span)] = value
 
     return setter
 
