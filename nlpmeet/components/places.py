@@ -39,6 +39,9 @@ PLACE_KINDS = frozenset({"city", "region", "territory", "sea", "river", "buildin
 NAME_PLACE_WORDS = frozenset({"city", "region"})  # "ville de X": the location is X
 MODEL_LOC_LABELS = frozenset({"LOC", "GPE"})
 NAME_LABELS = frozenset({"ORG", "MISC", "PER", "PERSON"})
+CONTAINER_LABELS = frozenset({"ORG", "PER", "PERSON"})  # a lexicon place inside a longer one is part of a name
+STREET_WORD = "street"  # "place de la Concorde": the place word is part of the place's name
+LINKS = frozenset({"de", "d'", "du", "des", "la", "l'"})
 MAX_HEAD_DISTANCE = 3  # tokens between a name head and the "de" before a place
 
 
@@ -74,6 +77,9 @@ class PlaceWords:
     language_cues: frozenset[str]
     articles: frozenset[str]
     not_loc: frozenset[str]
+    road_prefixes: frozenset[str]
+    road_cues: frozenset[str]
+    relative: frozenset[str]
 
 
 def load_place_words() -> PlaceWords:
@@ -84,6 +90,9 @@ def load_place_words() -> PlaceWords:
     cues: set[str] = set()
     articles: set[str] = set()
     not_loc: set[str] = set()
+    roads: set[str] = set()
+    road_cues: set[str] = set()
+    relative: set[str] = set()
     for row in load_tsv(PLACES_FILE):
         form, kind = row["form"], row["kind"]
         key = fold(form)
@@ -102,6 +111,12 @@ def load_place_words() -> PlaceWords:
             articles.add(key)
         elif kind == "not_loc":
             not_loc.add(key)
+        elif kind == "road_prefix":
+            roads.add(form)
+        elif kind == "road_cue":
+            road_cues.add(key)
+        elif kind == "relative":
+            relative.add(key)
         else:
             raise ValueError(f"models/{PLACES_FILE}: unknown kind {kind!r} for {form!r}")
     return PlaceWords(
@@ -112,6 +127,9 @@ def load_place_words() -> PlaceWords:
         frozenset(cues),
         frozenset(articles),
         frozenset(not_loc),
+        frozenset(roads),
+        frozenset(road_cues),
+        frozenset(relative),
     )
 
 
@@ -343,10 +361,15 @@ class PlaceTagger:
         for cand in places:
             if cand.place is None or overlaps(cand.start, cand.end, taken):
                 continue
-            if inside_larger_name(cand.start, cand.end, NAME_LABELS) or self._in_name(doc, cand.start):
+            if inside_larger_name(cand.start, cand.end, CONTAINER_LABELS) or self._in_name(doc, cand.start):
                 continue
             out.append((cand.start, cand.end, cand.place.name, cand.place.country))
             taken.append((cand.start, cand.end))
+        for start, end in self._streets(doc) + self._roads(doc):
+            if overlaps(start, end, taken) or overlaps(start, end, dates):
+                continue
+            out.append((start, end, doc[start:end].text, None))
+            taken.append((start, end))
         for ent in ents:
             if ent.label_ not in MODEL_LOC_LABELS:
                 continue
@@ -377,8 +400,12 @@ class PlaceTagger:
         key = fold(span.text)
         if key in self.words.not_loc or any(key == t or key.startswith(t + " ") for t in self.titles):
             return False
-        if not span.text[:1].isupper():
-            return False
+        if not span.text[:1].isupper() and self.words.place_words.get(fold(span[0].text)) != STREET_WORD:
+            head, _, rest = span.text.partition("-")
+            if not (head.isalpha() and len(head) <= 3 and rest[:1].isupper()):  # "al-Bab", "el-Arich"
+                return False
+        if key in self.words.relative and span.end < len(doc) and fold(doc[span.end].text) in LINKS:
+            return False  # "le Nord de la France": a direction, not a place
         if len(span) == 1 and span[0].pos_ in ("NOUN", "ADJ", "VERB", "ADV"):
             return False  # "État", "Présidence": a capitalised common noun, not a name
         if span.text.isupper() and span.text.replace("-", "").isalpha():
@@ -400,6 +427,72 @@ class PlaceTagger:
             if fold(tok.text) in self.words.name_heads:
                 return True
         return False
+
+    def _streets(self, doc: Doc) -> list[tuple[int, int]]:
+        """ "place de la Concorde", "gare Saint-Lazare", "avenue Marceau": the place word and the name after it."""
+        out = []
+        persons = [(e.start, e.end) for e in doc.ents if e.label_ in ("PER", "PERSON")]
+        for token in doc:
+            if self.words.place_words.get(fold(token.text)) != STREET_WORD:
+                continue
+            j = token.i + 1
+            while j < len(doc) and j - token.i <= 2 and fold(doc[j].text) in LINKS:
+                j += 1
+            start_name = j
+            while j < len(doc) and (
+                (doc[j].text[:1].isupper() and not doc[j].is_punct) or (doc[j].text == "-" and j > start_name)
+            ):
+                j += 1
+            while j > start_name and doc[j - 1].text == "-":
+                j -= 1
+            if j == start_name or any(s < j and start_name < e for s, e in persons):
+                continue
+            out.append((token.i, j))
+        return out
+
+    def _roads(self, doc: Doc) -> list[tuple[int, int]]:
+        """Numbered roads: "l'A7", "l'autoroute A62", "la RN 106", and the roads listed with them ("A7, A9 et A20");
+        not "Airbus A320" (no road word before it)."""
+        found: list[tuple[int, int]] = []
+        for token in doc:
+            text = token.text
+            prefix = next(
+                (p for p in self.words.road_prefixes if text.startswith(p) and text[len(p) :].isdigit()), None
+            )
+            end = token.i + 1
+            if prefix is None and text in self.words.road_prefixes and end < len(doc) and doc[end].text.isdigit():
+                prefix, end = text, end + 1
+            if prefix is not None:
+                found.append((token.i, end))
+        # runs of roads listed together ("A7, A9 (péage de Vienne) et A20")
+        runs: list[list[tuple[int, int]]] = []
+        for start, end in found:
+            if runs and self._listed(doc, runs[-1][-1][1], start):
+                runs[-1].append((start, end))
+            else:
+                runs.append([(start, end)])
+        accepted: list[tuple[int, int]] = []
+        for run in runs:
+            first = run[0][0]
+            cue = any(s > 0 and fold(doc[s - 1].text) in self.words.road_cues for s, _ in run)
+            before = doc[first - 1] if first > 0 else None
+            plain_list = len(run) >= 3 and not (before is not None and before.is_alpha and before.text[:1].isupper())
+            if cue or plain_list:
+                accepted.extend(run)
+        return accepted
+
+    @staticmethod
+    def _listed(doc: Doc, end: int, start: int) -> bool:
+        """Only list separators (",", "et", "ou") or a parenthesis between two roads."""
+        depth = 0
+        for tok in doc[end:start]:
+            if tok.text == "(":
+                depth += 1
+            elif tok.text == ")":
+                depth -= 1
+            elif depth == 0 and tok.text not in {",", "et", "ou"}:
+                return False
+        return depth == 0
 
     def _place_word_names(self, doc: Doc) -> list[tuple[int, int]]:
         """ "la ville de Kasserine", "la province du Kivu": the capitalised name after a place word."""
