@@ -1,0 +1,172 @@
+"""nlpmeet_places: countries (names, adjectives, demonyms, compounds, traps) and locations."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP
+from nlpmeet.resources import load_tsv
+
+pytestmark = pytest.mark.model
+
+
+def countries(nlp: Language, text: str) -> set[str]:
+    doc = nlp(text)
+    return {span._.norm for span in doc.spans[COUNTRIES_GROUP]}
+
+
+def locations(nlp: Language, text: str) -> dict[str, str | None]:
+    doc = nlp(text)
+    return {span._.norm: span._.country for span in doc.spans[LOCATIONS_GROUP]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La Libye a demandé l'aide de l'Union européenne.", {"LY"}),
+        ("Les États-Unis et la Chine ont signé un accord commercial.", {"US", "CN"}),
+        ("Les Etats-Unis ont rappelé leur ambassadeur.", {"US"}),
+        ("Les USA ont quitté l'accord de Paris sur le climat.", {"US"}),
+        ("Le Royaume Uni a quitté l'Union européenne en 2020.", {"GB"}),
+        ("Le roi des Pays-Bas s'est rendu en Belgique.", {"NL", "BE"}),
+        ("La Macédoine du Nord a rejoint l'OTAN en 2020.", {"MK"}),
+        ("La Corée du Sud et la Corée du Nord ont repris le dialogue.", {"KR", "KP"}),
+        ("La RDC accuse le Rwanda de soutenir les rebelles.", {"CD", "RW"}),
+        ("Le président du Congo-Brazzaville a été réélu.", {"CG"}),
+        ("La Guinée-Bissau et la Guinée équatoriale ont voté.", {"GW", "GQ"}),
+        ("Le sommet s'est tenu en Guinée.", {"GN"}),
+        ("Le Kosovo et la Serbie ont repris les discussions.", {"XK", "RS"}),
+        ("Le ministre de la Fédération de Russie a parlé.", {"RU"}),
+        ("Le Saint-Siège a accueilli la délégation.", {"VA"}),
+    ],
+)
+def test_country_names(nlp: Language, text: str, expected: set[str]) -> None:
+    assert countries(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le premier ministre libyen a rencontré des diplomates.", {"LY"}),
+        ("La ministre libyenne des affaires étrangères est arrivée.", {"LY"}),
+        ("Les Libyens votaient dimanche.", {"LY"}),
+        ("Les autorités libyennes ont démenti.", {"LY"}),
+        ("Le ministre russe a répondu à son homologue turc.", {"RU", "TR"}),
+        ("Les Français ont élu leur président.", {"FR"}),
+        ("La délégation sud-africaine a quitté la salle.", {"ZA"}),
+        ("Des soldats nord-coréens ont été vus à la frontière.", {"KP"}),
+        ("La chancelière allemande et le président américain se sont parlé.", {"DE", "US"}),
+        ("Le couple franco-allemand reste le moteur de l'Europe.", {"FR", "DE"}),
+        ("Les relations belgo-néerlandaises sont excellentes.", {"BE", "NL"}),
+        ("Le conflit israélo-palestinien a été évoqué.", {"IL", "PS"}),
+        ("Les Kosovars ont célébré l'indépendance.", {"XK"}),
+    ],
+)
+def test_country_adjectives_and_demonyms(nlp: Language, text: str, expected: set[str]) -> None:
+    assert countries(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital used for the government is a location, not a country
+        ("Moscou a réagi avec fermeté.", set()),
+        ("Washington a annoncé de nouvelles sanctions.", set()),
+        # a country inside an organisation's name: only when the country itself is meant
+        ("Le Conseil OTAN-Russie s'est réuni à Bruxelles.", {"RU"}),
+        ("Le Document de Vienne encadre les exercices militaires.", set()),
+        ("Selon l'Agence France-Presse, le bilan est lourd.", set()),
+        # languages, continents and hyphenated non-country adjectives
+        ("Le texte a été traduit en russe et en anglais.", set()),
+        ("Il parle le français couramment.", set()),
+        ("Un investisseur nord-américain a racheté la société.", set()),
+        ("Les pays d'Amérique latine et d'Afrique se sont réunis.", set()),
+        # a country name that is also a person's name
+        ("François Hollande a reçu les syndicats.", set()),
+        ("Le couple royal a séjourné en Hollande.", {"NL"}),
+        ("Maurice Papon a été condamné.", set()),
+        ("Les touristes affluent à l'île Maurice.", {"MU"}),
+        # bare Congo: the Republic of the Congo unless the text names the DRC
+        ("Le Congo a signé l'accord.", {"CG"}),
+        ("La RDC et le Congo se disputent la frontière.", {"CD"}),
+        # a country name needs a capital
+        ("Elle aime le chili con carne.", set()),
+    ],
+)
+def test_country_traps(nlp: Language, text: str, expected: set[str]) -> None:
+    assert countries(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "location"),
+    [
+        ("La Géorgie a accusé la Russie d'avoir violé le cessez-le-feu près de Tbilissi.", {"GE", "RU"}, None),
+        ("Le gouverneur de l'État de Géorgie a signé la loi.", set(), "Géorgie"),
+        ("En Géorgie, aux États-Unis, le vote a eu lieu à Atlanta.", {"US"}, "Géorgie"),
+    ],
+)
+def test_georgia_state_or_us_state(nlp: Language, text: str, country: set[str], location: str | None) -> None:
+    assert countries(nlp, text) == country
+    locs = locations(nlp, text)
+    if location is None:
+        assert "Géorgie" not in locs
+    else:
+        assert locs.get(location) == "US"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Le ministre s'est rendu à Tampa (Floride) mercredi.", "Tampa", "US"),
+        ("Le ministre s'est rendu à Tampa (Floride) mercredi.", "Floride", "US"),
+        ("Les manifestants se sont réunis à Moscou.", "Moscou", "RU"),
+        ("Le sommet s'est tenu à New York.", "New York", "US"),
+        ("Emmanuel Macron a reçu Olaf Scholz au palais de l'Élysée.", "Élysée", "FR"),
+        ("Le porte-parole de la Maison-Blanche a démenti.", "Maison-Blanche", "US"),
+        ("L'attentat a frappé la ville de Kasserine, en Tunisie.", "Kasserine", "TN"),
+        ("Les tensions en Méditerranée orientale inquiètent l'OTAN.", "Méditerranée orientale", None),
+        ("Les Gilets jaunes ont bloqué l'A7 et la place de la Concorde.", "A7", None),
+        ("Les Gilets jaunes ont bloqué l'A7 et la place de la Concorde.", "place de la Concorde", None),
+    ],
+)
+def test_locations(nlp: Language, text: str, name: str, country: str | None) -> None:
+    locs = locations(nlp, text)
+    assert name in locs, locs
+    assert locs[name] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("La Libye et l'Égypte ont signé un accord.", {"Libye", "Égypte"}),  # countries are not locations
+        ("La conférence de Munich sur la sécurité s'ouvre vendredi.", {"Munich"}),  # inside an event's name
+        ("Le Document de Vienne a été révisé.", {"Vienne"}),  # inside a document's name
+        ("L'Airbus A380 a atterri à l'heure.", {"A380"}),  # not a road
+        ("Les pluies ont touché le Nord de la France.", {"Nord"}),  # a direction
+        ("Les négociations ont repris lundi 4 mars.", {"lundi", "mars", "Lundi"}),
+    ],
+)
+def test_not_locations(nlp: Language, text: str, absent: set[str]) -> None:
+    assert not absent & set(locations(nlp, text))
+
+
+def test_locations_do_not_overlap_dates(nlp: Language) -> None:
+    doc = nlp("Le traité a été signé à Rome le 25 mars 1957.")
+    dates = [(s.start, s.end) for s in doc.spans[DATES_GROUP]]
+    for span in doc.spans[LOCATIONS_GROUP]:
+        assert not any(s < span.end and span.start < e for s, e in dates)
+
+
+def test_two_countries_on_one_compound_keep_their_codes(nlp: Language) -> None:
+    doc = nlp("Le traité franco-allemand a été signé.")
+    spans = sorted((s.text, s._.norm) for s in doc.spans[COUNTRIES_GROUP])
+    assert spans == [("allemand", "DE"), ("franco", "FR")]
+    assert doc.text == "Le traité franco-allemand a été signé."
+
+
+def test_every_place_has_a_known_country_or_none() -> None:
+    from nlpmeet.normalise.countries import is_valid_code
+
+    for row in load_tsv("places.tsv"):
+        assert not row["country"] or is_valid_code(row["country"]), row
