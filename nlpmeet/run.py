@@ -5,15 +5,19 @@ Kept out of cli.py so the CLI stays a thin layer of options.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from nlpmeet.io.readers import InputProblem, ReadOptions
+from nlpmeet.io.safe_output import silence_stdout, uninterrupted
 from nlpmeet.io.writers import make_writer
 
 EXIT_OK = 0
 EXIT_INPUT = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 def warn(message: str) -> None:
@@ -34,7 +38,11 @@ def run_extract(
 
     stream: TextIO
     if output is not None:
-        stream = open(output, "w", encoding="utf-8", newline="\n")
+        try:
+            stream = open(output, "w", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            warn(f"cannot write {output}: {exc.strerror or exc}")
+            return EXIT_USAGE
     else:
         stream = sys.stdout
     if fmt is None:
@@ -50,7 +58,18 @@ def run_extract(
                 warn(str(result))
                 status = EXIT_INPUT
                 continue
-            writer.write(result)
+            with uninterrupted():  # a Ctrl-C waits for the record being written
+                writer.write(result)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        silence_stdout()
+    except KeyboardInterrupt:
+        warn("interrupted; every record written so far is complete")
+        status = EXIT_INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - one line, not a traceback, unless NLPMEET_DEBUG is set
+        if os.environ.get("NLPMEET_DEBUG"):
+            raise
+        warn(f"internal error: {type(exc).__name__}: {exc} (set NLPMEET_DEBUG=1 for the traceback)")
+        status = EXIT_INPUT
     finally:
         if output is not None:
             stream.close()
