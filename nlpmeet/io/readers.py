@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,33 +59,59 @@ def is_jsonl(name: str) -> bool:
     return name.lower().endswith(JSONL_SUFFIXES)
 
 
-def expand(paths: Iterable[str]) -> Iterator[str]:
-    """Paths as given, directories replaced by their readable files in sorted order."""
+def expand(paths: Iterable[str]) -> Iterator[str | InputProblem]:
+    """Paths as given, directories replaced by their readable files in sorted order (hidden files and
+    directories, and files of other kinds, are skipped)."""
     for raw in paths:
         path = Path(raw)
         if raw != STDIN and path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.lower().endswith(DIR_SUFFIXES):
-                    yield str(child)
+            problems: list[OSError] = []
+            found: list[str] = []
+            for root, dirs, files in os.walk(path, onerror=problems.append):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(
+                    os.path.join(root, f)
+                    for f in files
+                    if not f.startswith(".") and f.lower().endswith(DIR_SUFFIXES)
+                )
+            for error in problems:
+                yield InputProblem(str(error.filename or raw), f"cannot read directory ({error.strerror or error})")
+            yield from sorted(found, key=lambda f: Path(f).parts)
         else:
             yield raw
 
 
+def _is_utf8(encoding: str) -> bool:
+    return encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig")
+
+
 def decode(data: bytes, encoding: str, where: str) -> str | InputProblem:
-    if b"\x00" in data and encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+    """Bytes to text; binary data, undecodable bytes and unknown encodings become an InputProblem.
+
+    A UTF-8 byte order mark is dropped (offsets are relative to the text after it). Lone surrogates
+    (possible from JSON escapes) are replaced one for one by U+FFFD so the text can be written out."""
+    if b"\x00" in data and "16" not in encoding and "32" not in encoding:
         return InputProblem(where, "binary data (NUL bytes), not a text document; skipped")
-    if data.startswith(b"\xef\xbb\xbf") and encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+    if _is_utf8(encoding) and data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode(encoding)
+        return data.decode("utf-8" if _is_utf8(encoding) else encoding)
     except UnicodeDecodeError as exc:
         return InputProblem(
             where,
-            f"not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "if the file uses another encoding, pass it with --encoding, e.g. --encoding latin-1",
+            f"not valid {encoding} text (byte 0x{data[exc.start]:02x} at offset {exc.start}); skipped. "
+            "If the file is in another encoding, pass it with --encoding, e.g. --encoding latin-1",
         )
     except LookupError:
         return InputProblem(where, f"unknown encoding {encoding!r}")
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """The text with lone surrogates replaced by U+FFFD (same length: offsets unchanged)."""
+    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
 
 
 def _open_bytes(name: str) -> BinaryIO:
@@ -120,8 +149,8 @@ def read_jsonl_lines(lines: Iterable[bytes], source: str, options: ReadOptions) 
         doc_id = obj.get(options.id_field)
         date = obj.get(options.date_field)
         yield Document(
-            id=str(doc_id) if doc_id is not None else where,
-            text=body,
+            id=clean_text(str(doc_id)) if doc_id is not None else where,
+            text=clean_text(body),
             date=date if isinstance(date, str) and date else None,
             meta={k: v for k, v in obj.items() if k not in (options.text_field,)},
         )
@@ -149,9 +178,9 @@ def read_path(name: str, options: ReadOptions) -> Iterator[Item]:
             if isinstance(text, InputProblem):
                 yield text
             else:
-                yield Document(id=display, text=text)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        yield InputProblem(display, f"read error ({exc})")
+                yield Document(id=display, text=clean_text(text))
+    except (OSError, EOFError, zlib.error) as exc:
+        yield InputProblem(display, f"read error ({exc}); the rest of this input is skipped")
     finally:
         if name != STDIN:
             handle.close()
@@ -162,6 +191,9 @@ def read_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Ite
     options = options or ReadOptions()
     names = list(paths) or [STDIN]
     for name in expand(names):
+        if isinstance(name, InputProblem):
+            yield name
+            continue
         for item in read_path(name, options):
             if isinstance(item, Document) and options.date:
                 item.date = options.date
