@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlpmeet.components.lexicon import DocWords, Lexicon, SpanIndex, TitleFinder, lexicon
-from nlpmeet.extensions import LOCATIONS_GROUP, ORGS_GROUP, PEOPLE_GROUP
+from nlpmeet.extensions import COUNTRIES_GROUP, LOCATIONS_GROUP, ORGS_GROUP, PEOPLE_GROUP
 from nlpmeet.normalise.names import fold, fullest, is_part, name_key, title_case_word
 from nlpmeet.normalise.titles import word_key
 
@@ -111,11 +111,13 @@ class _Names:
             if j == i:
                 break  # a name starts with a name word ("de" after a title is a preposition)
             nxt = j + 1
+            while nxt < len(doc) and nxt - j < 3 and self.is_particle(nxt) and doc[nxt].text[:1].islower():
+                nxt += 1  # "von der Leyen", "de la Fontaine"
             if nxt < len(doc) and self.is_name_word(nxt, soft_ok):
                 # "Al-Sarraj" split as "Al", "-", "Sarraj"; "de Hoop Scheffer", "bin Salman"
                 hyphen = doc[j].text in "-‐‑" and j > i and not doc[j - 1].whitespace_ and not doc[j].whitespace_
                 if hyphen or (self.is_particle(j) and j not in self.blocked and j not in self.honorific_tokens):
-                    j += 1
+                    j = nxt if not hyphen else j + 1
                     continue
             break
         # a name ends on a name word
@@ -182,8 +184,13 @@ class PeopleTagger:
                     i += 1
                     continue
                 end = max(end, min(names.run_right(end, False), end + MAX_NAME)) if end >= ent.end else end
-                if not (end - start == 1 and doc[start].text.isupper() and len(doc[start].text) > 1):
-                    out.append(Candidate(start, end, False))  # a lone acronym is no name
+                lone = end - start == 1
+                if lone and doc[start].text.isupper() and len(doc[start].text) > 1:
+                    pass  # a lone acronym is no name
+                elif lone and (doc[start].pos_ in FUNCTION_POS[:-2] or names.finder.gclass(start)[1]):
+                    pass  # "Les", "Un" at the start of a sentence
+                else:
+                    out.append(Candidate(start, end, False))
                 i = end
         # 2. after an honorific: "M. Stoltenberg", "S.E.M. Jean Ping", "Mme l'ambassadeur Rice" (via 3)
         for e in names.honorific_end.values():
@@ -210,13 +217,20 @@ class PeopleTagger:
                 while j in names.honorific_end:
                     j = names.honorific_end[j]
                 end = names.run_right(j, True)
-                if end <= j:
-                    break
+                if end <= j or end - j == 1 and doc[j].text.isupper() and len(doc[j].text) <= 4:
+                    break  # "le président LR de la région": a party, not a name
                 out.append(Candidate(j, end, True))
                 first = False
                 if not ph.plural or end >= len(doc) or fold(doc[end].text) not in ("et", ","):
                     break
                 j = end + 1
+        # 5. after a demonym: "l'Espagnole Carolina Routier", "le Hongrois Áron Szilágyi"
+        for span in doc.spans[COUNTRIES_GROUP] if COUNTRIES_GROUP in doc.spans else []:
+            if span.start == 0 or names.finder.gclass(span.start - 1)[1] != "det":
+                continue
+            end = names.run_right(span.end, False)
+            if end - span.end >= 2:
+                out.append(Candidate(span.end, end, True))
         # 4. English caption lines: "NATO Secretary General Jens Stoltenberg and ..."
         for _c, e in names.caption_end.items():
             if e in names.caption_end:
@@ -247,19 +261,21 @@ class PeopleTagger:
         extra: list[Candidate] = []
         i = 0
         while i < len(doc):
-            if i in taken or not names.is_name_word(i, False) or names.is_particle(i):
+            if i in taken or not names.is_name_word(i, True) or names.is_particle(i):
                 i += 1
                 continue
             start = i
             if i > 0 and names.is_particle(i - 1) and doc[i - 1].text[:1].isupper() and i - 1 not in taken:
                 start = i - 1
-            end = names.run_right(i, False)
+            soft = i in names.soft
+            end = names.run_right(i, soft)
             if end <= i or any(t in taken for t in range(start, end)):
                 i += 1
                 continue
             key = name_key(doc[start:end].text)
             if key in keys or any(is_part(key, k) and not self._trivial(key, names) for k in keys):
-                extra.append(Candidate(start, end, False))
+                # the model's ORG/LOC on a known person's name ("l'administration Trump") gives way
+                extra.append(Candidate(start, end, soft))
             i = end
         return sorted(mentions + extra, key=lambda c: c.start)
 
