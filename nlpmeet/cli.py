@@ -91,5 +91,58 @@ def extract(
     raise typer.Exit(status)
 
 
+class EvalFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _check_gates(values: list[str] | None) -> list[tuple[str, float]]:
+    from nlpmeet.evaluate import parse_gate
+
+    gates = []
+    for value in values or []:
+        try:
+            gates.append(parse_gate(value))
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    return gates
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(metavar="GOLD", help="Gold annotations (JSONL, spec/annotation.md).")],
+    docs: Annotated[
+        list[str] | None, typer.Argument(metavar="DOCS", help="Documents to extract from and score (as for extract).")
+    ] = None,
+    pred: Annotated[
+        Path | None, typer.Option("--pred", metavar="RECORDS", help="Score records written earlier instead.")
+    ] = None,
+    fmt: Annotated[
+        EvalFormat | None,
+        typer.Option("--format", "-f", help="Output form; default: table on a terminal, json otherwise."),
+    ] = None,
+    per_doc: Annotated[bool, typer.Option("--per-doc", help="Also list the documents that lose points.")] = False,
+    min_f1: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--min-f1",
+            metavar="CATEGORY=VALUE",
+            help="Exit 1 when the F1 of CATEGORY (or mean, meeting_dates) is below VALUE; repeatable.",
+        ),
+    ] = None,
+) -> None:
+    """Score extraction against gold annotations: P/R/F1 per category, meeting-date accuracy, mean F1."""
+    from nlpmeet.run import run_eval
+
+    gates = _check_gates(min_f1)
+    for path in [str(gold), *(str(pred) for pred in [pred] if pred), *(docs or [])]:
+        if path != "-" and not Path(path).exists():
+            raise typer.BadParameter(f"no such file or directory: {path}")
+    if bool(docs) == (pred is not None):
+        which = "both DOCS and --pred given" if docs else "neither DOCS nor --pred given"
+        raise typer.BadParameter(f"{which}: score either DOCS (extracted now) or --pred RECORDS", param_hint="DOCS")
+    raise typer.Exit(run_eval(gold, docs or [], pred, fmt.value if fmt else None, per_doc, gates))
+
+
 def main() -> None:
     app(prog_name="nlpmeet")

@@ -74,3 +74,52 @@ def run_extract(
         if output is not None:
             stream.close()
     return status
+
+
+def run_eval(
+    gold_path: Path, docs: list[str], pred: Path | None, fmt: str | None, per_doc: bool, gates: list[tuple[str, float]]
+) -> int:
+    """Score records (from ``pred``, or extracted from ``docs``) against gold; print the report;
+    exit 1 when an input failed or a ``--min-f1`` gate is not met."""
+    import json
+
+    from nlpmeet.evaluate import EvalError, failed_gates, load_gold, load_records, score
+
+    status = EXIT_OK
+    try:
+        gold = load_gold(gold_path)
+        if pred is not None:
+            records = load_records(pred)
+        else:
+            from nlpmeet.api import extract_paths
+
+            records = {}
+            for result in extract_paths(docs):
+                if isinstance(result, InputProblem):
+                    warn(str(result))
+                    status = EXIT_INPUT
+                else:
+                    records[result["id"]] = result
+        report = score(gold, records)
+        if fmt is None:
+            fmt = "table" if sys.stdout.isatty() else "json"
+        if fmt == "json":
+            print(json.dumps(report.as_dict(per_doc=per_doc), ensure_ascii=False), flush=True)
+        else:
+            from nlpmeet.io.eval_table import write_report
+
+            write_report(report, sys.stdout, per_doc=per_doc)
+    except EvalError as exc:
+        warn(str(exc))
+        return EXIT_INPUT
+    except BrokenPipeError:
+        silence_stdout()
+    except KeyboardInterrupt:
+        warn("interrupted")
+        return EXIT_INTERRUPTED
+    if report.missing and pred is not None:
+        warn(f"{len(report.missing)} gold document(s) without a record, scored as predicting nothing")
+    for failure in failed_gates(report, gates):
+        warn(f"below the minimum: {failure}")
+        status = EXIT_INPUT
+    return status
