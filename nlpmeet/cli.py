@@ -47,6 +47,16 @@ def _check_date(value: Optional[str]) -> Optional[str]:
     return value
 
 
+def _check_encoding(value: str) -> str:
+    import codecs
+
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise typer.BadParameter(f"unknown encoding {value!r} (e.g. utf-8, latin-1, cp1252)") from None
+    return value
+
+
 @app.command()
 def extract(
     paths: Annotated[
@@ -65,7 +75,7 @@ def extract(
     text_field: Annotated[str, typer.Option(help="JSONL field holding the text.")] = "text",
     id_field: Annotated[str, typer.Option(help="JSONL field holding the document id.")] = "id",
     date_field: Annotated[str, typer.Option(help="JSONL field holding the publication date.")] = "date",
-    encoding: Annotated[str, typer.Option(help="Encoding of the input files.")] = "utf-8",
+    encoding: Annotated[str, typer.Option(callback=_check_encoding, help="Encoding of the input files.")] = "utf-8",
     workers: Annotated[
         int, typer.Option("--workers", "-w", min=0, help="Worker processes (0: one per core); records stay in order.")
     ] = 1,
