@@ -28,10 +28,10 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
-from nlpmeet.normalise.orgs import OrgLexicon, OrgMention, acronym_fits, fold, is_acronym, resolve
+from nlpmeet.normalise.orgs import OrgLexicon, OrgMention, acronym_fits, fold, is_acronym, resolve, words_of
 from nlpmeet.resources import DataError, load_jsonl, load_tsv
 
 LEXICON_FILE = "organizations.jsonl"
@@ -63,6 +63,11 @@ def _indices(doc: Doc, group: str) -> set[int]:
     if group not in doc.spans:
         return set()
     return {i for span in doc.spans[group] for i in range(span.start, span.end)}
+
+
+def _fold_tokens(span: Span) -> str:
+    """Folded text of a few tokens, elided articles glued to the next word ("secretaire d'etat")."""
+    return fold(span.text).replace("' ", "'")
 
 
 def _strip_accents(text: str) -> str:
@@ -127,11 +132,11 @@ class OrgTagger:
                 self.acronym_matcher.add(entry.name, [nlp.make_doc(t) for t in sorted(acronyms)])
             if names:
                 self.name_matcher.add(entry.name, [nlp.make_doc(t) for t in sorted(names)])
-        self._alias_shapes = {
-            fold(form): [t[:1].isupper() for t in re.split(r"[\s’'-]+", form) if t]
-            for entry in self.lexicon
-            for form in entry.aliases
-        }
+        self._alias_shapes: dict[str, list[list[bool]]] = {}
+        for entry in self.lexicon:
+            for form in entry.aliases:
+                shape = [t[:1].isupper() for t in re.split(r"[\s’'-]+", form) if t]
+                self._alias_shapes.setdefault(fold(form), []).append(shape)
         self.matcher = Matcher(nlp.vocab)
         self.needs_country: set[str] = set()
         for i, row in enumerate(patterns):
@@ -154,23 +159,28 @@ class OrgTagger:
 
     def _case_fits(self, span: Span) -> bool:
         """Every word the lexicon writes with a capital has one in the text."""
-        shape = self._alias_shapes.get(fold(span.text))
-        if shape is None:
-            return span.text[:1].isupper()
+        shapes = self._alias_shapes.get(fold(span.text))
         words = [t for t in re.split(r"[\s’'-]+", span.text) if t]
-        if len(words) != len(shape):
+        if not shapes:
             return span.text[:1].isupper()
-        return all(w[:1].isupper() or not cap for w, cap in zip(words, shape, strict=True))
+        return any(
+            len(words) == len(shape) and all(w[:1].isupper() or not cap for w, cap in zip(words, shape, strict=True))
+            for shape in shapes
+        )
 
-    def _pattern_cands(self, doc: Doc, countries: set[int]) -> list[_Cand]:
+    def _pattern_cands(self, doc: Doc, countries: set[int], dates: set[int]) -> list[_Cand]:
         cands = []
         for match_id, start, end in self.matcher(doc):
             key = doc.vocab.strings[match_id]
             if key in self.needs_country and end - 1 not in countries:
                 continue
+            end = self._cut(doc, start, end, dates)
+            while end > start + 1 and doc[end - 1].pos_ in ("DET", "ADP", "PUNCT", "CCONJ"):
+                end -= 1
             span = doc[start:end]
             if doc[start].is_sent_start and not any(t.text[:1].isupper() for t in span[1:]):
-                continue  # a capital at the start of a sentence says nothing
+                if doc[start].ent_type_ != "ORG":
+                    continue  # a capital at the start of a sentence says nothing unless the model agrees
             cands.append(_Cand(start, end, "pat"))
         return cands
 
@@ -182,33 +192,68 @@ class OrgTagger:
             start, end = ent.start, ent.end
             if any(doc[i].is_sent_start for i in range(start + 1, end)):
                 continue
-            while start < end and (doc[start].pos_ in ("DET", "ADP", "PUNCT", "CCONJ") or doc[start].is_space):
+            while start < end and (self._droppable_lead(doc[start]) or start in dates):
                 start += 1
-            dangling = False
-            while end > start and (
-                doc[end - 1].pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "SPACE") or doc[end - 1].is_space
-            ):
-                dangling = dangling or doc[end - 1].pos_ in ("DET", "ADP")
-                end -= 1
-            while start < end and start in dates:
-                start += 1
-            cut = next((i for i in range(start, end) if i in dates), end)
-            end = cut
-            while end > start and doc[end - 1].pos_ in ("DET", "ADP", "PUNCT", "CCONJ"):
+            end = self._cut(doc, start, end, dates)
+            dangling = end == ent.end and doc[end - 1].pos_ in ("DET", "ADP")
+            while end > start and (doc[end - 1].pos_ in ("DET", "ADP", "PUNCT", "CCONJ") or doc[end - 1].is_space):
                 end -= 1
             if start >= end:
                 continue
-            if dangling and cut == ent.end:
+            if dangling:
                 end = self._extend_dangling(doc, ent.end, end)
             span = doc[start:end]
             if not any(t.text[:1].isupper() for t in span):
                 continue  # no proper name: "les services de sécurité"
-            if self._is_role_phrase(doc, start, end):
+            if all(i in places for i in range(start, end)):
+                continue  # the places component read it as a place
+            if self._is_role_phrase(doc, start, end) or self._is_honorific(doc, span) or self._is_code(doc, span):
                 continue
             if self._is_dateline(doc, span, places) or self._is_stray(doc, span):
                 continue
+            if len(span) > 1 and span[0].is_sent_start and span[0].pos_ == "NOUN":
+                if not any(t.text[:1].isupper() for t in span[1:]):
+                    continue  # "Conférence de presse" heading a paragraph
             cands.append(_Cand(start, end, "ner"))
         return cands
+
+    @staticmethod
+    def _droppable_lead(token: Token) -> bool:
+        """Articles and punctuation before a name; a capitalised article inside a sentence is part of it
+        ("le journal La Tribune", "Les Républicains")."""
+        if token.is_space or token.pos_ in ("PUNCT", "ADP", "CCONJ"):
+            return True
+        if token.pos_ == "DET":
+            return token.is_sent_start or not token.text[:1].isupper()
+        return False
+
+    def _cut(self, doc: Doc, start: int, end: int, dates: set[int]) -> int:
+        """End of the name inside an entity: before a date, a possessive ("pour notre sécurité"), or a
+        title that opens a role phrase ("l'Organisation le ministre …")."""
+        for i in range(start + 1, end):
+            token = doc[i]
+            if i in dates or "Yes" in token.morph.get("Poss"):
+                return i
+            if doc[i - 1].pos_ == "DET" and self._title_at(doc, i) is not None:
+                return i - 1 if i - 1 > start else i
+        return end
+
+    def _title_at(self, doc: Doc, i: int) -> int | None:
+        """End of a function title starting at token ``i`` (lexicon ``titles.tsv``), or None."""
+        best = None
+        for n in range(1, self.max_title_words + 2):
+            if i + n > len(doc):
+                break
+            if _fold_tokens(doc[i : i + n]) in self.titles:
+                best = i + n
+        return best
+
+    def _title_before(self, doc: Doc, i: int) -> bool:
+        """A function title ends at token ``i``."""
+        return any(
+            i - n + 1 >= 0 and _fold_tokens(doc[i - n + 1 : i + 1]) in self.titles
+            for n in range(1, self.max_title_words + 2)
+        )
 
     def _extend_dangling(self, doc: Doc, after: int, end: int) -> int:
         """An entity cut before its last name ("… la coopération en" + "Europe") takes that name back."""
@@ -221,26 +266,66 @@ class OrgTagger:
         return stop
 
     def _is_role_phrase(self, doc: Doc, start: int, end: int) -> bool:
-        """A function title ("ministre russe des Affaires étrangères") or the portfolio after one."""
-        words = [fold(t.text) for t in doc[start : min(end, start + self.max_title_words + 1)]]
-        for n in range(len(words), 0, -1):
-            if " ".join(words[:n]).replace(" ' ", "'").replace("' ", "'") in self.titles:
-                return True
-        i = start - 1
-        while i >= 0 and doc[i].pos_ in ("DET", "ADP"):
-            i -= 1
-        if i == start - 1 or i < 0:
+        """A function title ("ministre russe des Affaires étrangères"), or a portfolio of common nouns after
+        one ("ministre de l'Éducation nationale, de l'Enfance et de la Jeunesse")."""
+        if self._title_at(doc, start) is not None:
+            return True
+        first = doc[start]
+        if fold(first.text) in self.heads or (first.is_upper and len(first) > 1):
             return False
-        for n in range(1, self.max_title_words + 1):
-            lo = i - n + 1
-            if lo < 0:
-                break
-            text = fold(doc[lo : i + 1].text)
-            if text in self.titles:
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and "Def" in before.morph.get("Definite") and self._title_before_article(doc, start - 1):
+            return True  # "ministre de la Justice", "ministre des Finances", "ministre iranien des Transports"
+        if first.pos_ == "PROPN":
+            return False
+        i, steps = start - 1, 0
+        while i >= 0 and steps < 14:
+            token = doc[i]
+            if self._title_before(doc, i) and i < start - 1:
                 return True
-            if doc[i].pos_ == "ADJ" and lo - 1 >= 0 and fold(doc[lo - 1 : i].text) in self.titles:
-                return True  # "ministre iranien des Transports"
+            portfolio_word = (
+                token.pos_ in ("DET", "ADP", "CCONJ", "ADJ")
+                or token.text == ","
+                or "Part" in token.morph.get("VerbForm")
+                or (token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != "PER")
+            )
+            if not portfolio_word or token.is_sent_start:
+                return False
+            i, steps = i - 1, steps + 1
         return False
+
+    def _title_before_article(self, doc: Doc, i: int) -> bool:
+        """A title (and maybe a national adjective) then a preposition end right before the article at ``i``."""
+        j = i - 1 if doc[i].pos_ == "DET" else i  # "de [la]", "des"
+        if j < 0 or doc[j].pos_ != "ADP":
+            return False
+        j -= 1
+        if j >= 0 and doc[j].pos_ == "ADJ" and not self._title_before(doc, j):
+            j -= 1
+        return j >= 0 and self._title_before(doc, j)
+
+    @staticmethod
+    def _is_honorific(doc: Doc, span: Span) -> bool:
+        """A short dotted abbreviation ("S.A.R.", "S.E.M.") is an honorific, not an organisation."""
+        letters = span.text.replace(".", "")
+        return (
+            len(span) == 1
+            and span.text.count(".") >= 2
+            and letters.isalpha()
+            and letters.isupper()
+            and len(letters) <= 4
+        )
+
+    @staticmethod
+    def _is_code(doc: Doc, span: Span) -> bool:
+        """Letters of a document code ("SG/SM/10520") are no organisation."""
+        lo, hi = span.start, span.end
+        while lo > 0 and not doc[lo - 1].whitespace_:
+            lo -= 1
+        while hi < len(doc) and not doc[hi - 1].whitespace_:
+            hi += 1
+        chunk = doc[lo:hi].text
+        return "/" in chunk and any(c.isdigit() for c in chunk)
 
     def _is_dateline(self, doc: Doc, span: Span, places: set[int]) -> bool:
         """An upper-case place heading a dispatch ("WASHINGTON, 12 mars") is no organisation."""
@@ -261,7 +346,7 @@ class OrgTagger:
             return False
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
-        if span.text.isupper() and any(c.isdigit() for t in doc[max(0, span.start - 2) : span.start] for c in t.text):
+        if span.text.isupper() and any(c.isdigit() for t in doc[max(0, span.start - 3) : span.start] for c in t.text):
             return True
         opens = before is None or before.is_space or "\n" in before.whitespace_
         closes = after is None or after.is_space or "\n" in span[-1].whitespace_
@@ -275,6 +360,10 @@ class OrgTagger:
         lex = [c for c in cands if c.source == "lex"]
         keep = []
         for cand in cands:
+            if cand.source != "lex":
+                cand = self._cut_before_lexicon(doc, cand, lex)
+                if cand is None:
+                    continue
             if cand.source != "lex":
                 inner = [c for c in lex if c.start >= cand.start and c.end <= cand.end and c.size < cand.size]
                 if inner and not self._built_on(doc, cand, inner):
@@ -292,6 +381,18 @@ class OrgTagger:
             chosen.append(cand)
         chosen.sort(key=lambda c: c.start)
         return chosen
+
+    @staticmethod
+    def _cut_before_lexicon(doc: Doc, cand: _Cand, lex: list[_Cand]) -> _Cand | None:
+        """A name running into a lexicon name stops before it ("Conseil ministériel de l'" + "Organisation
+        pour la sécurité et la coopération en Europe")."""
+        crossing = [c for c in lex if cand.start < c.start < cand.end < c.end]
+        if not crossing:
+            return cand
+        end = min(c.start for c in crossing)
+        while end > cand.start and doc[end - 1].pos_ in ("DET", "ADP", "PUNCT", "CCONJ"):
+            end -= 1
+        return _Cand(cand.start, end, cand.source, cand.lexname) if end > cand.start else None
 
     def _built_on(self, doc: Doc, outer: _Cand, inner: list[_Cand]) -> bool:
         """An institution named after a lexicon name in its complement: "Conseil ministériel de l'OSCE"."""
@@ -313,9 +414,11 @@ class OrgTagger:
         countries = _indices(doc, COUNTRIES_GROUP)
         places = countries | _indices(doc, LOCATIONS_GROUP)
         lexicon = self._lexicon_cands(doc)
-        cands = lexicon + self._pattern_cands(doc, countries) + self._ner_cands(doc, dates, places)
+        cands = lexicon + self._pattern_cands(doc, countries, dates) + self._ner_cands(doc, dates, places)
         chosen = self._select(doc, cands)
+        chosen, extended = self._extend_to_acronym(doc, chosen)
         chosen, abbrevs = self._add_parenthesised(doc, chosen)
+        abbrevs |= extended
         parens = self._parentheses(doc, chosen, abbrevs)
         spans: list[Span] = []
         mentions: list[OrgMention] = []
@@ -339,6 +442,42 @@ class OrgTagger:
 
     def _bare_head(self, mention: OrgMention) -> bool:
         return mention.lexname is None and fold(mention.text) in self.heads
+
+    def _extend_to_acronym(self, doc: Doc, chosen: list[_Cand]) -> tuple[list[_Cand], set[str]]:
+        """A name cut short before the acronym that follows it runs up to the parenthesis when the words
+        in between complete it ("Mission des Nations unies pour … en Haïti (Minujusth)")."""
+        out = list(chosen)
+        abbrevs: set[str] = set()
+        for cand in chosen:
+            stop = cand.end
+            while stop < len(doc) and stop - cand.end < 12 and doc[stop].text != "(":
+                token = doc[stop]
+                if (
+                    token.is_punct
+                    or token.is_space
+                    or token.pos_ in ("VERB", "AUX")
+                    and "Part" not in token.morph.get("VerbForm")
+                ):
+                    break
+                stop += 1
+            if stop == cand.end or stop + 2 >= len(doc) or doc[stop].text != "(" or doc[stop + 2].text != ")":
+                continue
+            short = doc[stop + 1].text
+            if not (is_acronym(short) or short[:1].isupper() and short.isalpha() and len(short) <= 10):
+                continue
+            if self._fits(short, doc[cand.start : cand.end].text, cand):
+                continue
+            if not acronym_fits(short, doc[cand.start : stop].text, self.function_words, strict=False):
+                continue
+            inside = [c for c in out if c is not cand and cand.end <= c.start < stop]
+            if any(c.end > stop for c in inside):
+                continue
+            out = [c for c in out if c not in inside]
+            out[out.index(cand)] = _Cand(
+                cand.start, stop, cand.source, self.lexicon.lookup(doc[cand.start : stop].text)
+            )
+            abbrevs.add(short)
+        return sorted(out, key=lambda c: c.start), abbrevs
 
     def _add_parenthesised(self, doc: Doc, chosen: list[_Cand]) -> tuple[list[_Cand], set[str]]:
         """Abbreviations given with a name, "Long (ACR)" or "Abr (Long)", are mentions too, and so is every
@@ -378,8 +517,26 @@ class OrgTagger:
             return False
         return acronym_fits(short, long, self.function_words, strict=False)
 
-    @staticmethod
-    def _parentheses(doc: Doc, chosen: list[_Cand], abbrevs: set[str]) -> dict[int, str]:
+    def _fits(self, acronym: str, long: str, cand: _Cand) -> bool:
+        """The acronym abbreviates the name: both are forms of one lexicon entry, or a lexicon form of the
+        acronym begins like the name ("Commandement central" for CENTCOM), or its letters fit the name's."""
+        entry = self.lexicon.lookup(acronym)
+        if entry is None:
+            return acronym_fits(acronym, long, self.function_words, strict=False)
+        if cand.lexname == entry:
+            return True
+        mine = words_of(long)
+        for form in self.lexicon.forms(entry):
+            theirs = words_of(form)
+            if (
+                len(theirs) > 1
+                and not is_acronym(form)
+                and (theirs[: len(mine)] == mine or mine[: len(theirs)] == theirs)
+            ):
+                return True
+        return False
+
+    def _parentheses(self, doc: Doc, chosen: list[_Cand], abbrevs: set[str]) -> dict[int, str]:
         """Start token of a name -> the acronym the text gives with it: "Long (ACR)" or "ACR (Long)"."""
         by_start = {c.start: c for c in chosen}
         out: dict[int, str] = {}
@@ -389,7 +546,7 @@ class OrgTagger:
             if inner is None or inner.end >= len(doc) or doc[inner.end].text != ")":
                 continue
             own, inside = doc[cand.start : cand.end].text, doc[inner.start : inner.end].text
-            if (is_acronym(inside) or inside in abbrevs) and not is_acronym(own):
+            if (is_acronym(inside) or inside in abbrevs) and not is_acronym(own) and self._fits(inside, own, cand):
                 out[cand.start] = inside
             elif (is_acronym(own) or own in abbrevs) and not is_acronym(inside):
                 out[inner.start] = own
