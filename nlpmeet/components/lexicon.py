@@ -60,7 +60,7 @@ def lexicon() -> Lexicon:
     modifiers: PhraseTable[Modifier] = PhraseTable(
         (r["modifier"], Modifier(r["position"], r["keep"] == "yes")) for r in load_tsv("role_modifiers.tsv")
     )
-    particles = frozenset(word_key(w) for r in load_tsv("name_particles.tsv") for w in words(r["particle"]))
+    particles = frozenset(w for r in load_tsv("name_particles.tsv") for w in words(r["particle"]))
     return Lexicon(titles, captions, honorifics, grammar, modifiers, particles, frozenset(titles.words()))
 
 

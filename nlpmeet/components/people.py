@@ -23,7 +23,6 @@ from spacy.tokens import Doc, Span
 from nlpmeet.components.lexicon import DocWords, Lexicon, SpanIndex, TitleFinder, lexicon
 from nlpmeet.extensions import COUNTRIES_GROUP, LOCATIONS_GROUP, ORGS_GROUP, PEOPLE_GROUP
 from nlpmeet.normalise.names import fold, fullest, is_part, name_key, title_case_word
-from nlpmeet.normalise.titles import word_key
 
 MAX_NAME = 7
 FUNCTION_POS = ("ADP", "ADV", "SCONJ", "CCONJ", "PRON", "DET", "AUX", "VERB")
@@ -80,8 +79,7 @@ class _Names:
 
     def is_particle(self, i: int) -> bool:
         tok = self.doc[i]
-        keys = [word_key(w) for w in [fold(tok.text).rstrip("'")] if w]
-        return bool(keys) and keys[0] in self.lex.particles and len(tok.text) <= 5
+        return fold(tok.text).rstrip("'’") in self.lex.particles and len(tok.text) <= 5
 
     def is_name_word(self, i: int, soft_ok: bool) -> bool:
         tok = self.doc[i]
@@ -94,6 +92,8 @@ class _Names:
             return False
         if self.finder.title_at(i)[0]:
             return False
+        if self.finder.gclass(i)[1] is not None and not self.is_particle(i):
+            return False  # "Les", "Une", "Cette" at the start of a sentence
         if len(text) <= 3 and text.endswith(".") and text[:1].isupper():
             return True  # an initial: "K.", "H.R."
         if not title_case_word(text) or not any(c.isalpha() for c in text):
@@ -255,6 +255,7 @@ class PeopleTagger:
     def _propagate(self, doc: Doc, names: _Names, mentions: list[Candidate]) -> list[Candidate]:
         """Later (or earlier) repetitions of a found name or of its parts that the model missed."""
         keys = {name_key(doc[m.start : m.end].text) for m in mentions if m.strong or m.end - m.start > 1}
+        strong_keys = {name_key(doc[m.start : m.end].text) for m in mentions if m.strong}
         if not keys:
             return mentions
         taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -273,7 +274,8 @@ class PeopleTagger:
                 i += 1
                 continue
             key = name_key(doc[start:end].text)
-            if key in keys or any(is_part(key, k) and not self._trivial(key, names) for k in keys):
+            known = strong_keys if soft else keys
+            if key in known or any(is_part(key, k) and not self._trivial(key, names) for k in known):
                 # the model's ORG/LOC on a known person's name ("l'administration Trump") gives way
                 extra.append(Candidate(start, end, soft))
             i = end
@@ -281,7 +283,7 @@ class PeopleTagger:
 
     @staticmethod
     def _trivial(key: tuple[str, ...], names: _Names) -> bool:
-        return all(word_key(w) in names.lex.particles for w in key)
+        return all(w in names.lex.particles for w in key)
 
     # ------------------------------------------------------------------ clusters
     @staticmethod
