@@ -77,6 +77,8 @@ def test_country_adjectives_and_demonyms(nlp: Language, text: str, expected: set
         ("Le Conseil OTAN-Russie s'est réuni à Bruxelles.", {"RU"}),
         ("Le Document de Vienne encadre les exercices militaires.", set()),
         ("Selon l'Agence France-Presse, le bilan est lourd.", set()),
+        ("Météo-France a placé le département en vigilance orange.", set()),
+        ("Le match France-Allemagne s'est joué à guichets fermés.", {"FR", "DE"}),
         # languages, continents and hyphenated non-country adjectives
         ("Le texte a été traduit en russe et en anglais.", set()),
         ("Il parle le français couramment.", set()),
@@ -128,6 +130,10 @@ def test_georgia_state_or_us_state(nlp: Language, text: str, country: set[str], 
         ("Les tensions en Méditerranée orientale inquiètent l'OTAN.", "Méditerranée orientale", None),
         ("Les Gilets jaunes ont bloqué l'A7 et la place de la Concorde.", "A7", None),
         ("Les Gilets jaunes ont bloqué l'A7 et la place de la Concorde.", "place de la Concorde", None),
+        ("Les autoroutes fermées : A1, A4 (péage de Senlis), A13 et A16.", "A13", None),
+        ("Un séisme a frappé la wilaya de Khenchela, en Algérie.", "Khenchela", "DZ"),
+        ("Un bateau a pris feu sur le lac du Bourget.", "Bourget", None),
+        ("Les combats ont repris près d'al-Bab.", "al-Bab", None),
     ],
 )
 def test_locations(nlp: Language, text: str, name: str, country: str | None) -> None:
@@ -143,6 +149,7 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
         ("La conférence de Munich sur la sécurité s'ouvre vendredi.", {"Munich"}),  # inside an event's name
         ("Le Document de Vienne a été révisé.", {"Vienne"}),  # inside a document's name
         ("L'Airbus A380 a atterri à l'heure.", {"A380"}),  # not a road
+        ("La compagnie exploite des Airbus A320, A330 et A350.", {"A320", "A330", "A350"}),
         ("Les pluies ont touché le Nord de la France.", {"Nord"}),  # a direction
         ("Les négociations ont repris lundi 4 mars.", {"lundi", "mars", "Lundi"}),
     ],

@@ -202,6 +202,8 @@ class PlaceTagger:
                     continue
                 if form.guarded and not self._guard_ok(doc, span):
                     continue
+                if not self._hyphen_ok(doc, span):
+                    continue
             elif form.kind == ADJECTIVE:
                 if not self._adjective_ok(doc, span):
                     continue
@@ -221,6 +223,20 @@ class PlaceTagger:
         return not any(
             ent.label_ in NAME_LABELS and ent.start <= span.start and ent.end >= span.end for ent in doc.ents
         )
+
+    def _hyphen_ok(self, doc: Doc, span: Span) -> bool:
+        """A name hyphen-joined to another word counts beside an acronym or another country ("Conseil
+        OTAN-Russie", "France-Allemagne"), not inside a brand ("Météo-France", "Ouest-France")."""
+        neighbours = []
+        if span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_:
+            neighbours.append(doc[span.start - 2])
+        if span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_:
+            neighbours.append(doc[span.end + 1])
+        for word in neighbours:
+            if word.text.isupper() or any(f.kind == NAME for f in self.country_keys.get(fold(word.text), ())):
+                continue
+            return False
+        return True
 
     def _adjective_ok(self, doc: Doc, span: Span) -> bool:
         if span.start > 0:
@@ -374,6 +390,14 @@ class PlaceTagger:
             if ent.label_ not in MODEL_LOC_LABELS:
                 continue
             start, end = _trim(doc, ent.start, ent.end)
+            if start < end and self.words.place_words.get(fold(doc[start].text)) != STREET_WORD:
+                # "wilaya de Khenchela", "lac du Bourget": the name is the capitalised part
+                while (
+                    start < end
+                    and not doc[start].text[:1].isupper()
+                    and not _arabic_article(doc[start : start + 3].text)
+                ):
+                    start += 1
             if start >= end or overlaps(start, end, taken) or overlaps(start, end, dates):
                 continue
             span = doc[start:end]
@@ -401,13 +425,10 @@ class PlaceTagger:
         if key in self.words.not_loc or any(key == t or key.startswith(t + " ") for t in self.titles):
             return False
         if not span.text[:1].isupper() and self.words.place_words.get(fold(span[0].text)) != STREET_WORD:
-            head, _, rest = span.text.partition("-")
-            if not (head.isalpha() and len(head) <= 3 and rest[:1].isupper()):  # "al-Bab", "el-Arich"
+            if not _arabic_article(span.text):
                 return False
         if key in self.words.relative and span.end < len(doc) and fold(doc[span.end].text) in LINKS:
             return False  # "le Nord de la France": a direction, not a place
-        if len(span) == 1 and span[0].pos_ in ("NOUN", "ADJ", "VERB", "ADV"):
-            return False  # "État", "Présidence": a capitalised common noun, not a name
         if span.text.isupper() and span.text.replace("-", "").isalpha():
             return False  # an acronym ("SG", "COMESA"): organisations, or countries known to the lexicon
         # the name of a person of the document ("Flynn" beside "Michael Flynn")
@@ -555,6 +576,12 @@ def _case_ok(form: str, text: str) -> bool:
     if len(words) != len(seen):
         return not form[:1].isupper() or text[:1].isupper()
     return all(not w[:1].isupper() or t[:1].isupper() for w, t in zip(words, seen, strict=True))
+
+
+def _arabic_article(text: str) -> bool:
+    """ "al-Bab", "el-Arich": a short lower-case article joined to a capitalised name."""
+    head, _, rest = text.partition("-")
+    return head.isalpha() and len(head) <= 3 and rest[:1].isupper()
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
