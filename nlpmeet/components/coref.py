@@ -108,9 +108,9 @@ class CorefResolver:
         if tok.pos_ != "PRON" or tok.dep_ not in SUBJECT_DEPS:
             return False
         morph = tok.morph.to_dict()
-        if morph.get("Person") != "3" or morph.get("Number") != "Sing" or morph.get("PronType") != "Prs":
+        if morph.get("Person") != "3" or morph.get("Number") != "Sing" or morph.get("PronType", "Prs") != "Prs":
             return False
-        if not tok.text.isalpha() or fold(tok.text) == "on":
+        if not tok.text.isalpha() or "Gender" not in morph:  # "on" has no gender
             return False
         head = tok.head
         if finder.lex.grammar.get(head.lemma_) == "impersonal":

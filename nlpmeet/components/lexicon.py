@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
-from nlpmeet.normalise.names import fold, words
+from nlpmeet.normalise.names import words
 from nlpmeet.normalise.titles import PhraseTable, join_title, word_key
 from nlpmeet.resources import load_tsv
 
@@ -257,13 +257,13 @@ class TitleFinder:
             if cspan is not None and is_lower(tok):
                 phrase.countries.append(cspan._.norm)
                 j = cspan.end
-                if j + 1 < len(doc) and fold(doc[j].text) == "et":
+                if j + 1 < len(doc) and self.gclass(j)[1] == "and":
                     nxt = self.spans.starting(self.spans.country, j + 1)
                     if nxt is not None and is_lower(doc[j + 1]):
                         j += 1
                 continue
             # "président du Tchad et de l'Union africaine": a second affiliation, a second role
-            if fold(tok.text) == "et" and affiliation != [None, None] and j + 1 < len(doc):
+            if self.gclass(j)[1] == "and" and affiliation != [None, None] and j + 1 < len(doc):
                 k, cls = self._preposition(j + 1)
                 p = j + 1 + k
                 while p < len(doc) and self.gclass(p)[1] == "det":
@@ -338,7 +338,7 @@ class TitleFinder:
     def _in_enumeration(self, span: Span) -> bool:
         """A place followed by "et des ...": one of an enumeration of portfolios."""
         end = span.end
-        return end + 1 < len(self.doc) and fold(self.doc[end].text) == "et" and self.gclass(end + 1)[1] in ("of", "to")
+        return end + 1 < len(self.doc) and self.gclass(end)[1] == "and" and self.gclass(end + 1)[1] in ("of", "to")
 
     def _after_acronym(self, end: int) -> int:
         """Skip "(OSCEPA)" after an organisation's name."""

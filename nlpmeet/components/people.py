@@ -221,7 +221,7 @@ class PeopleTagger:
                     break  # "le président LR de la région": a party, not a name
                 out.append(Candidate(j, end, True))
                 first = False
-                if not ph.plural or end >= len(doc) or fold(doc[end].text) not in ("et", ","):
+                if not ph.plural or end >= len(doc) or (doc[end].text != "," and names.finder.gclass(end)[1] != "and"):
                     break
                 j = end + 1
         # 5. after a demonym: "l'Espagnole Carolina Routier", "le Hongrois Áron Szilágyi"

@@ -25,7 +25,6 @@ from spacy.tokens import Doc, Span
 
 from nlpmeet.components.lexicon import TitleFinder, TitlePhrase, lexicon
 from nlpmeet.extensions import PEOPLE_GROUP, ROLES_GROUP
-from nlpmeet.normalise.names import fold
 
 Role = dict[str, Any]
 MAX_PREDICATE = 8
@@ -159,7 +158,7 @@ class RoleTagger:
             if t.text == "," and link is None:
                 link = ","
             elif cls == "and" and link in (None, ","):
-                link = "et"
+                link = "and"
             elif cls == "det" and t.i == b.start - 1 and link is not None:
                 continue
             else:
@@ -176,7 +175,7 @@ class RoleTagger:
             b, hb, b_after = found[k + 1]
             link = self._linked(doc, finder, a, b)
             if link and hb and b_after and not ha:
-                if link == "et" and a.affiliations == [(None, None)] and not a.countries:
+                if link == "and" and a.affiliations == [(None, None)] and not a.countries:
                     a.affiliations = list(b.affiliations)
                     a.countries = list(b.countries)
                 found[k] = (a, [(m, c) for m, c in hb], True)
@@ -199,7 +198,7 @@ class RoleTagger:
             if not ph.plural:
                 break
             j = persons[j].end
-            if j + 1 < len(doc) and fold(doc[j].text) in ("et", ","):
+            if j + 1 < len(doc) and (doc[j].text == "," or finder.gclass(j)[1] == "and"):
                 j += 1
                 continue
             break
@@ -242,7 +241,7 @@ class RoleTagger:
         if ph.end >= len(doc):
             return True
         tok = doc[ph.end]
-        return tok.is_punct or tok.is_space or fold(tok.text) == "et" or "\n" in tok.whitespace_
+        return tok.is_punct or tok.is_space or lexicon().grammar.get(tok.text) == "and" or "\n" in tok.whitespace_
 
     @staticmethod
     def _owner(doc: Doc, ph: TitlePhrase, persons: dict[int, Span], people: dict[str, Any]) -> str | None:

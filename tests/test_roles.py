@@ -1,0 +1,289 @@
+"""nlpmeet_roles and nlpmeet_coref: every role construction, affiliations, coreference.
+
+Unit tests use the blank tokenizer with the earlier components' groups set by hand (see
+tests/test_people.py); model tests run the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from nlpmeet.components.roles import merge_role, titles_compatible
+from nlpmeet.extensions import ROLES_GROUP
+from tests.test_people import make, run
+
+COUNTRIES = {
+    "libyen": "LY",
+    "russe": "RU",
+    "français": "FR",
+    "portugaises": "PT",
+    "Burundi": "BI",
+    "Népal": "NP",
+    "Tchad": "TD",
+    "britannique": "GB",
+    "allemande": "DE",
+    "Pays-Bas": "NL",
+    "indien": "IN",
+}
+ORGS = {
+    "OTAN": "OTAN",
+    "OSCE": "OSCE",
+    "ONU": "ONU",
+    "Union africaine": "UA",
+    "Commission européenne": "Commission européenne",
+    "CNDD": "CNDD",
+}
+
+
+def roles_of(doc) -> dict[str, list[tuple[str, str | None, str | None]]]:
+    return {
+        norm: [(r["title"], r["org"], r["country"]) for r in info["roles"]]
+        for norm, info in doc._.people.items()
+        if info["roles"]
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "per", "expected"),
+    [
+        # title before the name
+        ("Le président Macron a parlé.", ("Macron",), {"Macron": [("président", None, None)]}),
+        ("La ministre Mélanie Joly est arrivée.", ("Mélanie Joly",), {"Mélanie Joly": [("ministre", None, None)]}),
+        # apposition before the name, adjective affiliation
+        (
+            "Il a vu le premier ministre libyen, Fayez Al-Sarraj, mercredi.",
+            ("Fayez Al-Sarraj",),
+            {"Fayez Al-Sarraj": [("premier ministre", None, "LY")]},
+        ),
+        # apposition after the name
+        (
+            "Fayez Al-Sarraj, premier ministre libyen, a parlé.",
+            ("Fayez Al-Sarraj",),
+            {"Fayez Al-Sarraj": [("premier ministre", None, "LY")]},
+        ),
+        (
+            "Mark Rutte, le secrétaire général de l'OTAN, est venu.",
+            ("Mark Rutte",),
+            {"Mark Rutte": [("secrétaire général", "OTAN", None)]},
+        ),
+        # organisation complement
+        (
+            "Le secrétaire général de l'ONU, António Guterres, a parlé.",
+            ("António Guterres",),
+            {"António Guterres": [("secrétaire général", "ONU", None)]},
+        ),
+        # portfolio in lower case, with coordination
+        (
+            "Le ministre des affaires étrangères et du développement international, Jean-Marc Ayrault, parle.",
+            ("Jean-Marc Ayrault",),
+            {"Jean-Marc Ayrault": [("ministre des affaires étrangères et du développement international", None, None)]},
+        ),
+        # portfolio then country complement
+        (
+            "Le ministre de l'Intérieur du Burundi, Pascal Barandagiye, est venu.",
+            ("Pascal Barandagiye",),
+            {"Pascal Barandagiye": [("ministre de l'intérieur", None, "BI")]},
+        ),
+        # predicates
+        (
+            "Bernard Cazeneuve, qui est ministre de l'Intérieur, a parlé.",
+            ("Bernard Cazeneuve",),
+            {"Bernard Cazeneuve": [("ministre de l'intérieur", None, None)]},
+        ),
+        (
+            "Édouard Philippe a été nommé premier ministre lundi.",
+            ("Édouard Philippe",),
+            {"Édouard Philippe": [("premier ministre", None, None)]},
+        ),
+        (
+            "Ursula von der Leyen a été élue au poste de présidente de la Commission européenne.",
+            ("Ursula von der Leyen",),
+            {"Ursula von der Leyen": [("présidente", "Commission européenne", None)]},
+        ),
+        # plurals: the adjectives' countries go to the names in order
+        (
+            "Les ministres russe et français des Affaires étrangères, Sergueï Lavrov et Jean-Yves Le Drian, "
+            "se sont parlé.",
+            ("Sergueï Lavrov", "Jean-Yves Le Drian"),
+            {
+                "Sergueï Lavrov": [("ministre des affaires étrangères", None, "RU")],
+                "Jean-Yves Le Drian": [("ministre des affaires étrangères", None, "FR")],
+            },
+        ),
+        # feminine titles
+        (
+            "La chancelière allemande Angela Merkel est arrivée.",
+            ("Angela Merkel",),
+            {"Angela Merkel": [("chancelière", None, "DE")]},
+        ),
+        (
+            "L'ambassadrice Nikki Haley a voté.",
+            ("Nikki Haley",),
+            {"Nikki Haley": [("ambassadrice", None, None)]},
+        ),
+        # kept and dropped modifiers
+        (
+            "L'ancien président Barack Obama a parlé.",
+            ("Barack Obama",),
+            {"Barack Obama": [("ancien président", None, None)]},
+        ),
+        (
+            "Le nouveau premier ministre Gabriel Attal a parlé.",
+            ("Gabriel Attal",),
+            {"Gabriel Attal": [("premier ministre", None, None)]},
+        ),
+        (
+            "Le président par intérim Dina Boluarte a parlé.",
+            ("Dina Boluarte",),
+            {"Dina Boluarte": [("président par intérim", None, None)]},
+        ),
+        # two affiliations: two roles
+        (
+            "Idriss Déby, président du Tchad et de l'Union africaine, a parlé.",
+            ("Idriss Déby",),
+            {"Idriss Déby": [("président", None, "TD"), ("président", "UA", None)]},
+        ),
+        # titles in a row share the name and the shared complement
+        (
+            "Il a vu le Vice-Premier Ministre et Ministre des affaires étrangères du Népal, K. P. Sharma Oli.",
+            ("K. P. Sharma Oli",),
+            {
+                "K. P. Sharma Oli": [
+                    ("vice-premier ministre", None, "NP"),
+                    ("ministre des affaires étrangères", None, "NP"),
+                ]
+            },
+        ),
+        (
+            "Il est reçu par le Premier ministre, ministre d'État, Xavier Bettel.",
+            ("Xavier Bettel",),
+            {"Xavier Bettel": [("premier ministre", None, None), ("ministre d'état", None, None)]},
+        ),
+        # a plural adjective belongs to the portfolio, not to the title
+        (
+            "Le secrétaire d'État aux Communautés portugaises, José Cesário, est là.",
+            ("José Cesário",),
+            {"José Cesário": [("secrétaire d'état aux communautés portugaises", None, None)]},
+        ),
+        # a place after "de" is no portfolio
+        (
+            "Le roi des Pays-Bas Willem-Alexander est arrivé.",
+            ("Willem-Alexander",),
+            {"Willem-Alexander": [("roi", None, "NL")]},
+        ),
+    ],
+)
+def test_roles(blank_nlp: Language, text: str, per: tuple[str, ...], expected: dict) -> None:
+    doc = run(make(blank_nlp, text, per, countries=COUNTRIES, orgs=ORGS))
+    assert roles_of(doc) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        # a description that refers back adds no role
+        ("Jens Stoltenberg est arrivé. Le secrétaire général a déclaré son soutien.", ("Jens Stoltenberg",)),
+        # the title is the next clause's subject, not an apposition
+        ("Lors de son entretien avec Petro Porochenko, le secrétaire général a parlé.", ("Petro Porochenko",)),
+        # a job description with no title
+        ("Alexeï Navalny, opposant russe, a parlé.", ("Alexeï Navalny",)),
+        # two people in one sentence: the title belongs to neither
+        ("Emmanuel Macron a rencontré le président du Sénat hier.", ("Emmanuel Macron",)),
+    ],
+)
+def test_no_role(blank_nlp: Language, text: str, per: tuple[str, ...]) -> None:
+    doc = run(make(blank_nlp, text, per, countries=COUNTRIES, orgs=ORGS))
+    assert roles_of(doc) == {}
+
+
+def test_roles_group_spans(blank_nlp: Language) -> None:
+    doc = run(make(blank_nlp, "Le premier ministre libyen, Fayez Al-Sarraj, parle.", ("Fayez Al-Sarraj",), COUNTRIES))
+    assert [(s.text, s._.norm) for s in doc.spans[ROLES_GROUP]] == [("premier ministre libyen", "premier ministre")]
+    assert doc._.people["Fayez Al-Sarraj"]["country"] == "LY"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("ministre", "ministre des finances", True),
+        ("premier ministre", "ministre", False),
+        ("président", "président", True),
+        ("ancien président", "président", False),
+    ],
+)
+def test_titles_compatible(a: str, b: str, expected: bool) -> None:
+    assert titles_compatible(a, b) is expected
+
+
+def test_merge_role_keeps_the_fuller_title() -> None:
+    roles = [{"title": "ministre", "org": None, "country": None}]
+    merge_role(roles, {"title": "ministre des affaires étrangères", "org": None, "country": "CA"})
+    assert roles == [{"title": "ministre des affaires étrangères", "org": None, "country": "CA"}]
+    merge_role(roles, {"title": "ministre", "org": None, "country": "FR"})  # another affiliation: kept apart
+    assert len(roles) == 1 or roles[-1]["country"] == "FR"
+
+
+def test_coref_description(blank_nlp: Language) -> None:
+    text = "Le secrétaire général de l'OTAN, Jens Stoltenberg, est à Kiev. Jeudi, le secrétaire général a parlé."
+    doc = run(make(blank_nlp, text, ("Jens Stoltenberg",), COUNTRIES, ORGS))
+    head = [t.i for t in doc if t.text == "secrétaire"][1]
+    assert doc._.coref == {head: "Jens Stoltenberg"}
+
+
+def test_coref_feminine_description(blank_nlp: Language) -> None:
+    text = "La chancelière allemande Angela Merkel est venue. La chancelière a ensuite parlé."
+    doc = run(make(blank_nlp, text, ("Angela Merkel",), COUNTRIES, ORGS))
+    head = [t.i for t in doc if t.text == "chancelière"][1]
+    assert doc._.coref == {head: "Angela Merkel"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "pronoun", "expected"),
+    [
+        ("Jens Stoltenberg est arrivé à Kiev mardi. Il a rencontré le président ukrainien.", "Il", "Jens Stoltenberg"),
+        ("Angela Merkel a quitté Berlin. Elle a rejoint Paris dans la soirée.", "Elle", "Angela Merkel"),
+    ],
+)
+def test_coref_pronoun(nlp: Language, text: str, pronoun: str, expected: str) -> None:
+    doc = nlp(text)
+    index = next(t.i for t in doc if t.text == pronoun)
+    assert doc._.coref.get(index) == expected
+
+
+@pytest.mark.model
+def test_impersonal_il_not_resolved(nlp: Language) -> None:
+    doc = nlp("Jens Stoltenberg est arrivé à Kiev. Il faut que l'OTAN agisse vite.")
+    index = next(t.i for t in doc if t.text == "Il")
+    assert index not in doc._.coref
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        ("Le secrétaire général de l'OTAN, Jens Stoltenberg, a parlé.", "Jens Stoltenberg", "secrétaire général"),
+        ("Mark Rutte a été nommé secrétaire général de l'OTAN en juin.", "Mark Rutte", "secrétaire général"),
+        (
+            "Jens Stoltenberg a rencontré son homologue de l'OSCE, Thomas Greminger, à Vienne.",
+            "Thomas Greminger",
+            None,  # no role for Stoltenberg in this text: nothing to copy
+        ),
+    ],
+)
+def test_roles_with_model(nlp: Language, text: str, person: str, title: str | None) -> None:
+    doc = nlp(text)
+    titles = [r["title"] for r in doc._.people.get(person, {}).get("roles", [])]
+    assert titles == ([title] if title else [])
+
+
+@pytest.mark.model
+def test_homologue_with_model(nlp: Language) -> None:
+    text = (
+        "Le secrétaire général de l'OTAN, Jens Stoltenberg, a rencontré à Vienne son homologue de l'OSCE, "
+        "Thomas Greminger."
+    )
+    doc = nlp(text)
+    expected = [{"title": "secrétaire général", "org": "OSCE", "country": None}]
+    assert doc._.people["Thomas Greminger"]["roles"] == expected
