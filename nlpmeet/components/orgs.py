@@ -38,7 +38,7 @@ LEXICON_FILE = "organizations.jsonl"
 PATTERNS_FILE = "org_patterns.jsonl"
 TITLES_FILE = "titles.tsv"
 
-_SOURCE_RANK = {"lex": 0, "pat": 1, "ner": 2, "acr": 3}
+_SOURCE_RANK = {"lex": 0, "pat": 1, "ner": 2, "head": 3, "acr": 4}
 
 
 @Language.factory("nlpmeet_orgs")
@@ -169,7 +169,9 @@ class OrgTagger:
         )
 
     def _pattern_cands(self, doc: Doc, countries: set[int], dates: set[int]) -> list[_Cand]:
-        cands = []
+        cands: list[_Cand] = []
+        if not doc.has_annotation("POS"):
+            return cands  # the patterns need the tagger (a blank pipeline has none)
         for match_id, start, end in self.matcher(doc):
             key = doc.vocab.strings[match_id]
             if key in self.needs_country and end - 1 not in countries:
@@ -182,6 +184,23 @@ class OrgTagger:
                 if doc[start].ent_type_ != "ORG":
                     continue  # a capital at the start of a sentence says nothing unless the model agrees
             cands.append(_Cand(start, end, "pat"))
+        return cands
+
+    def _head_cands(self, doc: Doc) -> list[_Cand]:
+        """A capitalised head word after a definite article ("l'Alliance", "la Commission"): a short mention,
+        kept only when it refers to a longer name of the document (see ``resolve``)."""
+        cands = []
+        for token in doc:
+            if (
+                token.i == 0
+                or token.is_sent_start
+                or not token.text[:1].isupper()
+                or fold(token.text) not in self.heads
+            ):
+                continue
+            prev = doc[token.i - 1]
+            if prev.pos_ in ("DET", "ADP") and "Def" in prev.morph.get("Definite"):
+                cands.append(_Cand(token.i, token.i + 1, "head"))
         return cands
 
     def _ner_cands(self, doc: Doc, dates: set[int], places: set[int]) -> list[_Cand]:
@@ -415,6 +434,7 @@ class OrgTagger:
         places = countries | _indices(doc, LOCATIONS_GROUP)
         lexicon = self._lexicon_cands(doc)
         cands = lexicon + self._pattern_cands(doc, countries, dates) + self._ner_cands(doc, dates, places)
+        cands += self._head_cands(doc)
         chosen = self._select(doc, cands)
         chosen, extended = self._extend_to_acronym(doc, chosen)
         chosen, abbrevs = self._add_parenthesised(doc, chosen)

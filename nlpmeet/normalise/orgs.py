@@ -46,15 +46,16 @@ def words_of(text: str) -> list[str]:
 
 
 def is_acronym(text: str) -> bool:
-    """An acronym: 2 to 12 characters, mostly capitals, no lower-case run ("OTAN", "G20", "GUE/NGL", "OSCEPA")."""
+    """An acronym: 2 to 12 characters, capitals but for one letter at most ("OTAN", "G20", "GUE/NGL", "LaREM")."""
     core = text.strip()
     if not 2 <= len(core) <= 12 or not core[0].isalpha() or not core[0].isupper():
         return False
     letters = [c for c in core if c.isalpha()]
-    if len(letters) < 2:
-        return False
     upper = sum(1 for c in letters if c.isupper())
-    if upper < 2 or upper < len(letters) - 1:
+    if len(letters) == 1:
+        if not any(c.isdigit() for c in core):  # "G20", "G7"
+            return False
+    elif upper < 2 or upper < len(letters) - 1:
         return False
     return all(c.isalnum() or c in "/&-." for c in core)
 

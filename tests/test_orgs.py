@@ -1,0 +1,339 @@
+"""Organisations: the pure normaliser, the lexicon and patterns data, the component on a blank
+pipeline (lexicon, acronyms, repairs of given entities) and on the full model pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc, Span
+
+from nlpmeet.components.orgs import LEXICON_FILE, OrgTagger, load_patterns
+from nlpmeet.extensions import DATES_GROUP, ORGS_GROUP
+from nlpmeet.normalise.orgs import OrgLexicon, OrgMention, acronym_fits, fold, is_acronym, resolve
+from nlpmeet.resources import load_jsonl
+
+FUNCTION_WORDS = frozenset({"de", "du", "des", "la", "le", "l", "et", "pour", "en", "au", "aux", "d"})
+KINDS = {
+    "international",
+    "government",
+    "military",
+    "party",
+    "union",
+    "media",
+    "company",
+    "ngo",
+    "armed group",
+    "movement",
+}
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> OrgLexicon:
+    return OrgLexicon(load_jsonl(LEXICON_FILE))
+
+
+# ---------------------------------------------------------------- pure normaliser
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Organisation du Traité de l’Atlantique Nord", "organisation du traite de l'atlantique nord"),
+        ("  Nations   Unies ", "nations unies"),
+        ("Conseil OTAN-Russie", "conseil otan russie"),
+        ("Etat islamique", "etat islamique"),
+        ("État islamique", "etat islamique"),
+    ],
+)
+def test_fold(text: str, key: str) -> None:
+    assert fold(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OTAN", True),
+        ("G20", True),
+        ("CEDEAO", True),
+        ("GUE/NGL", True),
+        ("OSCEPA", True),
+        ("LaREM", True),
+        ("UE", True),
+        ("Otan", False),
+        ("Alliance", False),
+        ("A", False),
+        ("20G", False),
+        ("S&", False),
+    ],
+)
+def test_is_acronym(text: str, expected: bool) -> None:
+    assert is_acronym(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("acronym", "long_form", "strict", "expected"),
+    [
+        ("OTAN", "Organisation du Traité de l'Atlantique Nord", True, True),
+        ("OSCE", "Organisation pour la sécurité et la coopération en Europe", True, True),
+        ("FMI", "Fonds monétaire international", True, True),
+        ("EIIL", "État islamique en Irak et au Levant", True, True),
+        ("DFAE", "Département fédéral des affaires étrangères", True, True),
+        ("UA", "Commission de l'Union africaine", True, False),
+        ("UA", "Commission de l'Union africaine", False, False),
+        ("ONU", "Union européenne", False, False),
+        ("MINUSTAH", "Mission des Nations unies pour la stabilisation en Haïti", True, False),
+        ("MINUSTAH", "Mission des Nations unies pour la stabilisation en Haïti", False, True),
+        ("Gjs", "Gilets jaunes", False, True),
+    ],
+)
+def test_acronym_fits(acronym: str, long_form: str, strict: bool, expected: bool) -> None:
+    assert acronym_fits(acronym, long_form, FUNCTION_WORDS, strict=strict) is expected
+
+
+def _names(mentions: list[OrgMention], lexicon: OrgLexicon | None = None) -> list[str]:
+    for i, m in enumerate(mentions):
+        m.start = i * 10
+    return resolve(mentions, lexicon, FUNCTION_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        # "long form (ACRONYM)": the acronym names the organisation
+        (
+            [OrgMention("Organisation du Traité de l'Atlantique Nord", paren="OTAN"), OrgMention("OTAN")],
+            ["OTAN", "OTAN"],
+        ),
+        ([OrgMention("Commandement central", paren="CENTCOM"), OrgMention("CENTCOM")], ["CENTCOM", "CENTCOM"]),
+        # an acronym made of the initials of a long form of the document
+        ([OrgMention("Fonds monétaire international"), OrgMention("FMI")], ["FMI", "FMI"]),
+        # the lexicon links forms; the name is one the text uses
+        (
+            [OrgMention("Nations unies", lexname="ONU"), OrgMention("Organisation des Nations unies", lexname="ONU")],
+            ["Nations unies", "Nations unies"],
+        ),
+        ([OrgMention("Nations unies", lexname="ONU"), OrgMention("ONU", lexname="ONU")], ["ONU", "ONU"]),
+        (
+            [
+                OrgMention("État islamique en Irak et au Levant", lexname="EI", paren="EIIL"),
+                OrgMention("EIIL", lexname="EI"),
+                OrgMention("Daech", lexname="EI"),
+            ],
+            ["EIIL", "EIIL", "EIIL"],
+        ),
+        # a short form that begins a longer one
+        (
+            [
+                OrgMention("Commandement des opérations spéciales des États-Unis"),
+                OrgMention("Commandement des opérations spéciales"),
+            ],
+            ["Commandement des opérations spéciales des États-Unis"] * 2,
+        ),
+        # a bare head word refers back to the nearest name it begins
+        (
+            [OrgMention("Conseil européen"), OrgMention("Commission européenne"), OrgMention("Conseil")],
+            ["Conseil européen", "Commission européenne", "Conseil européen"],
+        ),
+        ([OrgMention("Alliance atlantique", lexname="OTAN"), OrgMention("Alliance")], ["Alliance atlantique"] * 2),
+        # different organisations stay apart
+        ([OrgMention("Union européenne"), OrgMention("Union africaine")], ["Union européenne", "Union africaine"]),
+        (
+            [OrgMention("Commission de l'Union africaine"), OrgMention("UA", lexname="UA")],
+            ["Commission de l'Union africaine", "UA"],
+        ),
+    ],
+)
+def test_resolve(mentions: list[OrgMention], expected: list[str], lexicon: OrgLexicon) -> None:
+    assert _names(mentions, lexicon) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["OTAN", "Alliance", "Alliance atlantique", "ONU", "Nations unies", "Conseil", "FMI"]),
+        max_size=8,
+    )
+)
+def test_resolve_properties(texts: list[str]) -> None:
+    """One name per mention, taken from the text; the same text always gets the same name."""
+    mentions = [OrgMention(t, start=i) for i, t in enumerate(texts)]
+    names = resolve(mentions, None, FUNCTION_WORDS)
+    assert len(names) == len(texts)
+    assert set(names) <= set(texts)
+    by_text: dict[str, set[str]] = {}
+    for t, n in zip(texts, names, strict=True):
+        by_text.setdefault(t, set()).add(n)
+    assert all(len(v) == 1 for v in by_text.values())
+
+
+@given(st.text(max_size=40))
+def test_fold_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+# ---------------------------------------------------------------- data files
+
+
+def test_lexicon_entries_well_formed() -> None:
+    rows = load_jsonl(LEXICON_FILE)
+    assert len(rows) > 100
+    owner: dict[str, str] = {}
+    for row in rows:
+        assert set(row) == {"name", "fr", "en", "kind", "source"}, row
+        assert isinstance(row["name"], str) and row["name"].strip() == row["name"] and row["name"], row
+        assert row["kind"] in KINDS, row
+        assert isinstance(row["source"], str) and row["source"], row
+        for key in ("fr", "en"):
+            assert isinstance(row[key], list) and all(isinstance(a, str) and a.strip() == a and a for a in row[key]), (
+                row
+            )
+        for form in [row["name"], *row["fr"], *row["en"]]:
+            key = fold(form)
+            assert owner.setdefault(key, row["name"]) == row["name"], (
+                f"{form!r} belongs to {owner[key]} and {row['name']}"
+            )
+
+
+@pytest.mark.parametrize(
+    "name", ["ONU", "OTAN", "UE", "UA", "OSCE", "OMS", "FMI", "OCDE", "CEDEAO", "Banque mondiale", "G20"]
+)
+def test_lexicon_covers_the_main_organisations(name: str, lexicon: OrgLexicon) -> None:
+    assert lexicon.lookup(name) == name
+
+
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [("Nations unies", "ONU"), ("NATO", "OTAN"), ("Alliance atlantique", "OTAN"), ("Union européenne", "UE"),
+     ("Union africaine", "UA"), ("Conseil de sécurité des Nations unies", "Conseil de sécurité"),
+     ("Organisation mondiale de la santé", "OMS"), ("Fonds monétaire international", "FMI")],
+)  # fmt: skip
+def test_lexicon_aliases(alias: str, name: str, lexicon: OrgLexicon) -> None:
+    assert lexicon.lookup(alias) == name
+
+
+def test_patterns_well_formed(blank_nlp) -> None:
+    sets, patterns = load_patterns()
+    assert "heads" in sets and patterns
+    for row in patterns:
+        assert isinstance(row["pattern"], list) and row["pattern"], row
+        assert "@" not in str(row["pattern"]), row  # every word-set reference resolved
+    OrgTagger(blank_nlp)  # the Matcher accepts every pattern
+
+
+# ---------------------------------------------------------------- component on a blank pipeline
+
+
+@pytest.fixture(scope="module")
+def blank_tagger(blank_nlp) -> OrgTagger:
+    return OrgTagger(blank_nlp)
+
+
+def _run(blank_nlp, tagger: OrgTagger, text: str, ents: list[tuple[str, str]] = (), dates: list[str] = ()) -> Doc:
+    """Run the component on ``text`` with the given model entities and date spans (found by text)."""
+    doc = blank_nlp(text)
+
+    def span_of(needle: str, label: str = "") -> Span:
+        start = text.index(needle)
+        span = doc.char_span(start, start + len(needle), label=label)
+        assert span is not None, needle
+        return span
+
+    doc.ents = [span_of(t, label) for t, label in ents]
+    doc.spans[DATES_GROUP] = [span_of(t) for t in dates]
+    return tagger(doc)
+
+
+def _orgs(doc: Doc) -> list[tuple[str, str]]:
+    return [(s.text, s._.norm) for s in doc.spans[ORGS_GROUP]]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "dates", "expected"),
+    [
+        # lexicon: acronyms case-sensitive, names with their capitals, accent-less spellings
+        ("L'Union européenne et l'UE sont une seule chose.", [], [], [("Union européenne", "UE"), ("UE", "UE")]),
+        ("une union européenne des marchés", [], [], []),
+        ("Le Monde a publié un article sur le monde.", [], [], [("Le Monde", "Le Monde")]),
+        ("Les combattants de l'Etat islamique ont fui.", [], [], [("Etat islamique", "Etat islamique")]),
+        ("La Banque mondiale et le FMI ont parlé.", [], [], [("Banque mondiale", "Banque mondiale"), ("FMI", "FMI")]),
+        # a model entity that is a date
+        ("Mardi, la Banque mondiale a parlé.", [("Mardi", "ORG")], ["Mardi"], [("Banque mondiale", "Banque mondiale")]),
+        # a model entity with an unknown acronym in parentheses, then the acronym alone
+        (
+            "Le Bureau central des statistiques (BCS) a publié. Le BCS précise.",
+            [("Bureau central des statistiques", "ORG")],
+            [],
+            [("Bureau central des statistiques", "BCS"), ("BCS", "BCS"), ("BCS", "BCS")],
+        ),
+        # a dateline in capitals
+        ("BRUXELLES, 4 mai (AFP) - Le texte est adopté.", [("BRUXELLES", "ORG")], [], [("AFP", "AFP")]),
+        # one word alone on its line (a list of links)
+        ("Partager :\nCourriel ,\nImprimer", [("Courriel", "ORG")], [], []),
+        # the Conseil OTAN-Russie is an organisation of its own
+        ("Le Conseil OTAN-Russie se réunit.", [], [], [("Conseil OTAN-Russie", "Conseil OTAN-Russie")]),
+    ],
+)
+def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -> None:
+    assert _orgs(_run(blank_nlp, blank_tagger, text, ents, dates)) == expected
+
+
+# ---------------------------------------------------------------- full pipeline
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le secrétaire général de l'Organisation du Traité de l'Atlantique Nord (OTAN), Jens Stoltenberg, "
+            "a rencontré le ministre russe des Affaires étrangères à New York.",
+            {"OTAN": ["Organisation du Traité de l'Atlantique Nord", "OTAN"]},
+        ),
+        (
+            "L'Union européenne et l'Union africaine ont signé un accord. L'UE versera cinquante millions d'euros.",
+            {"UE": ["Union européenne", "UE"], "Union africaine": ["Union africaine"]},
+        ),
+        ("Un ministère de la Défense moderne est nécessaire, selon les services de sécurité.", {}),
+        (
+            "Le ministère des Affaires étrangères a convoqué l'ambassadeur du Mali.",
+            {"ministère des Affaires étrangères": ["ministère des Affaires étrangères"]},
+        ),
+        (
+            "Le Conseil de sécurité des Nations unies se réunira à la demande de la France. "
+            "Le Conseil de sécurité votera une résolution.",
+            {"Conseil de sécurité": ["Conseil de sécurité des Nations unies", "Conseil de sécurité"]},
+        ),
+        (
+            "Le général s'est rendu au Commandement central (CENTCOM) en Floride. Le CENTCOM dirige les opérations.",
+            {"CENTCOM": ["Commandement central", "CENTCOM", "CENTCOM"]},
+        ),
+        (
+            "La Communauté économique des États de l'Afrique de l'Ouest (CEDEAO) a suspendu la Guinée.",
+            {"CEDEAO": ["Communauté économique des États de l'Afrique de l'Ouest", "CEDEAO"]},
+        ),
+        (
+            "La réunion du Conseil ministériel de l'OSCE s'est tenue à Stockholm. L'OSCE compte 57 États.",
+            {"Conseil ministériel de l'OSCE": ["Conseil ministériel de l'OSCE"], "OSCE": ["OSCE"]},
+        ),
+        (
+            "L'Alliance atlantique renforce sa présence en Pologne. L'Alliance compte désormais 32 membres.",
+            {"Alliance atlantique": ["Alliance atlantique", "Alliance"]},
+        ),
+        ("Le ministre italien de la Justice a démissionné dimanche.", {}),
+        (
+            "Le président de la Chambre des représentants a reçu la délégation.",
+            {"Chambre des représentants": ["Chambre des représentants"]},
+        ),
+        (
+            "Selon le journal La Tribune, la Commission européenne prépare une amende.",
+            {"La Tribune": ["La Tribune"], "Commission européenne": ["Commission européenne"]},
+        ),
+    ],
+)
+def test_component_model(nlp, text: str, expected: dict[str, list[str]]) -> None:
+    doc = nlp(text)
+    found: dict[str, list[str]] = {}
+    for span in doc.spans[ORGS_GROUP]:
+        found.setdefault(span._.norm, []).append(span.text)
+    assert found == expected
