@@ -119,7 +119,8 @@ class OrgTagger:
         self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.name_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for entry in self.lexicon:
-            acronyms, names = set(), set()
+            acronyms: set[str] = set()
+            names: set[str] = set()
             for form in entry.aliases:
                 for variant in {
                     form,
@@ -199,7 +200,7 @@ class OrgTagger:
             ):
                 continue
             prev = doc[token.i - 1]
-            if prev.pos_ in ("DET", "ADP") and "Def" in prev.morph.get("Definite"):
+            if prev.pos_ in ("DET", "ADP") and "Def" in prev.morph.get("Definite", []):
                 cands.append(_Cand(token.i, token.i + 1, "head"))
         return cands
 
@@ -251,7 +252,7 @@ class OrgTagger:
         title that opens a role phrase ("l'Organisation le ministre …")."""
         for i in range(start + 1, end):
             token = doc[i]
-            if i in dates or "Yes" in token.morph.get("Poss"):
+            if i in dates or "Yes" in token.morph.get("Poss", []):
                 return i
             if doc[i - 1].pos_ == "DET" and self._title_at(doc, i) is not None:
                 return i - 1 if i - 1 > start else i
@@ -293,7 +294,11 @@ class OrgTagger:
         if fold(first.text) in self.heads or (first.is_upper and len(first) > 1):
             return False
         before = doc[start - 1] if start > 0 else None
-        if before is not None and "Def" in before.morph.get("Definite") and self._title_before_article(doc, start - 1):
+        if (
+            before is not None
+            and "Def" in before.morph.get("Definite", [])
+            and self._title_before_article(doc, start - 1)
+        ):
             return True  # "ministre de la Justice", "ministre des Finances", "ministre iranien des Transports"
         if first.pos_ == "PROPN":
             return False
@@ -305,7 +310,7 @@ class OrgTagger:
             portfolio_word = (
                 token.pos_ in ("DET", "ADP", "CCONJ", "ADJ")
                 or token.text == ","
-                or "Part" in token.morph.get("VerbForm")
+                or "Part" in token.morph.get("VerbForm", [])
                 or (token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != "PER")
             )
             if not portfolio_word or token.is_sent_start:
@@ -378,11 +383,10 @@ class OrgTagger:
     def _select(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         lex = [c for c in cands if c.source == "lex"]
         keep = []
-        for cand in cands:
-            if cand.source != "lex":
-                cand = self._cut_before_lexicon(doc, cand, lex)
-                if cand is None:
-                    continue
+        for original in cands:
+            cand = original if original.source == "lex" else self._cut_before_lexicon(doc, original, lex)
+            if cand is None:
+                continue
             if cand.source != "lex":
                 inner = [c for c in lex if c.start >= cand.start and c.end <= cand.end and c.size < cand.size]
                 if inner and not self._built_on(doc, cand, inner):
@@ -424,7 +428,7 @@ class OrgTagger:
         if cand.start == 0:
             return False
         prev = doc[cand.start - 1]
-        return prev.pos_ == "DET" and "Ind" in prev.morph.get("Definite")
+        return prev.pos_ == "DET" and "Ind" in prev.morph.get("Definite", [])
 
     # ---------------------------------------------------------------- main
 
@@ -476,7 +480,7 @@ class OrgTagger:
                     token.is_punct
                     or token.is_space
                     or token.pos_ in ("VERB", "AUX")
-                    and "Part" not in token.morph.get("VerbForm")
+                    and "Part" not in token.morph.get("VerbForm", [])
                 ):
                     break
                 stop += 1

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,7 +137,7 @@ class OrgLexicon:
         """Every form (name and aliases) of the entry called ``name``."""
         return self._forms.get(name, ())
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[LexiconEntry]:
         return iter(self.entries)
 
     def __len__(self) -> int:
@@ -194,8 +194,9 @@ def resolve(
     groups = _Groups(n)
     first: dict[str, int] = {}
     for i in range(n):
-        for k in (keys[i], "lex:" + mentions[i].lexname if mentions[i].lexname else None):
-            if k is None:
+        lexname = mentions[i].lexname
+        for k in (keys[i], f"lex:{lexname}" if lexname else ""):
+            if not k:
                 continue
             if k in first:
                 groups.union(first[k], i)
@@ -213,17 +214,17 @@ def resolve(
         if not acro[i] or mentions[i].lexname:
             continue
         fits = [j for j in range(n) if not acro[j] and acronym_fits(mentions[i].text, mentions[j].text, function_words)]
-        j = _nearest(fits, mentions, i)
-        if j is not None:
-            groups.union(i, j)
+        near = _nearest(fits, mentions, i)
+        if near is not None:
+            groups.union(i, near)
     # a short form of two words or more that begins a longer form ("Commandement central des États-Unis")
     for i in range(n):
         if acro[i] or len(words[i]) < 2:
             continue
         longer = [j for j in range(n) if len(words[j]) > len(words[i]) and words[j][: len(words[i])] == words[i]]
-        j = _nearest(longer, mentions, i)
-        if j is not None:
-            groups.union(i, j)
+        near = _nearest(longer, mentions, i)
+        if near is not None:
+            groups.union(i, near)
     # a bare head word ("l'Alliance", "l'Union", "l'Organisation") refers to a longer name beginning with it
     for i in range(n):
         if acro[i] or len(words[i]) != 1:
@@ -233,13 +234,14 @@ def resolve(
             if j == i or groups.find(j) == groups.find(i):
                 continue
             forms = [mentions[j].text]
-            if lexicon is not None and mentions[j].lexname:
-                forms.extend(lexicon.forms(mentions[j].lexname))
+            other = mentions[j].lexname
+            if lexicon is not None and other:
+                forms.extend(lexicon.forms(other))
             if any(len(ws) > 1 and ws[0] == words[i][0] for ws in map(words_of, forms)):
                 candidates.append(j)
-        j = _nearest(candidates, mentions, i)
-        if j is not None:
-            groups.union(i, j)
+        near = _nearest(candidates, mentions, i)
+        if near is not None:
+            groups.union(i, near)
     clusters: dict[int, list[int]] = {}
     for i in range(n):
         clusters.setdefault(groups.find(i), []).append(i)
