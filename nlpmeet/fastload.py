@@ -162,7 +162,6 @@ def _fast_lookups_from_bytes(self: Any, bytes_data: bytes, **kwargs: object) -> 
     from spacy.lookups import Table
     from spacy.strings import get_string_id
 
-    setitem = OrderedDict.__setitem__
     self._tables = {}
     for name, data in srsly.msgpack_loads(bytes_data).items():
         table = Table.__new__(Table)
@@ -171,11 +170,16 @@ def _fast_lookups_from_bytes(self: Any, bytes_data: bytes, **kwargs: object) -> 
         table.name = name
         table.default_size = 1e6
         table.bloom = BloomFilter.from_error_rate(max(len(data), 1))
+        keys = [get_string_id(key) for key in data]  # what Table.__setitem__ does to each key
+        own_setitem = Table.__dict__["__setitem__"]
+        Table.__setitem__ = OrderedDict.__setitem__  # type: ignore[method-assign]  # bulk insert, in C
+        try:
+            OrderedDict.update(table, zip(keys, data.values(), strict=True))
+        finally:
+            Table.__setitem__ = own_setitem  # type: ignore[method-assign]
         add = table.bloom.add
-        for key in data:
-            hashed = get_string_id(key)
-            setitem(table, hashed, data[key])
-            add(hashed)
+        for key in keys:
+            add(key)
         self._tables[name] = table
     return self
 
