@@ -33,6 +33,9 @@ from nlpmeet.records import Record, doc_to_record, empty_record
 PART_CHARS = 100_000
 """Longest text processed in one piece (spaCy's parser needs about 1 GB per 100,000 characters)."""
 
+PARTS_AT_ONCE = 4
+"""Parts of a long document in the pipeline at the same time."""
+
 LONG_RUN = 500
 """Runs of this many non-space characters or more are kept as one token."""
 
@@ -231,11 +234,14 @@ def _long_record(nlp: Language, document: Document, batch_size: int) -> Record:
     ((first_doc, more),) = _process_docs(nlp, [first_doc], batch_size)
     records = [shift_offsets(_to_record(first_doc, document.id, errors + more), spans[0][0])]
     dct, source = first_doc._.dct, first_doc._.dct_source
-    prepared = [_safe_prepare(nlp, text[start:end], dct, source) for start, end in spans[1:]]
-    processed = _process_docs(nlp, [doc for doc, _ in prepared], batch_size)
-    for (start, end), (_, prep_errors), (doc, run_errors) in zip(spans[1:], prepared, processed, strict=True):
-        part_errors = [f"characters {start}-{end}: {e}" for e in prep_errors + run_errors]
-        records.append(shift_offsets(_to_record(doc, document.id, part_errors), start))
+    rest = spans[1:]
+    for group in range(0, len(rest), PARTS_AT_ONCE):  # a few parts at a time: memory stays bounded
+        chunk = rest[group : group + PARTS_AT_ONCE]
+        prepared = [_safe_prepare(nlp, text[start:end], dct, source) for start, end in chunk]
+        processed = _process_docs(nlp, [doc for doc, _ in prepared], batch_size)
+        for (start, end), (_, prep_errors), (doc, run_errors) in zip(chunk, prepared, processed, strict=True):
+            part_errors = [f"characters {start}-{end}: {e}" for e in prep_errors + run_errors]
+            records.append(shift_offsets(_to_record(doc, document.id, part_errors), start))
     return merge_records(records, document.id)
 
 
