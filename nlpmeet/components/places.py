@@ -18,7 +18,14 @@ Decisions (all data-driven, see models/README.md):
   introduced as one ("l'État de Géorgie") or when the document names the place's country and nothing
   else of the state;
 * a name that contains a place without being one ("Agence France-Presse", "Document de Vienne") blocks
-  it; a place after "HEAD de" where HEAD heads a name ("conférence de Munich") is no location.
+  it; a place after "HEAD de" where HEAD heads a name ("conférence de Munich") or a portfolio ("ministre
+  de l'Europe") is no location; a country name hyphen-joined to a word that is no acronym or country is a
+  brand ("Météo-France"), not the country;
+* the model's LOC entities are kept unless they are listed as no place (institutional words such as
+  "État", non-state demonyms), acronyms, a person's name of the document, a direction before "de"
+  ("le Nord de la France"), or inside a date; "wilaya de Khenchela" is cut to its capitalised name;
+* added: "place de la Concorde"-style streets, numbered roads after a road word or in a list ("l'A7,
+  A9 et A20"), and the capitalised name after a place word ("la ville de Kasserine").
 """
 
 from __future__ import annotations
@@ -80,6 +87,7 @@ class PlaceWords:
     road_prefixes: frozenset[str]
     road_cues: frozenset[str]
     relative: frozenset[str]
+    portfolio_heads: frozenset[str]
 
 
 def load_place_words() -> PlaceWords:
@@ -93,6 +101,7 @@ def load_place_words() -> PlaceWords:
     roads: set[str] = set()
     road_cues: set[str] = set()
     relative: set[str] = set()
+    portfolio: set[str] = set()
     for row in load_tsv(PLACES_FILE):
         form, kind = row["form"], row["kind"]
         key = fold(form)
@@ -117,6 +126,8 @@ def load_place_words() -> PlaceWords:
             road_cues.add(key)
         elif kind == "relative":
             relative.add(key)
+        elif kind == "portfolio_head":
+            portfolio.add(key)
         else:
             raise ValueError(f"models/{PLACES_FILE}: unknown kind {kind!r} for {form!r}")
     return PlaceWords(
@@ -130,6 +141,7 @@ def load_place_words() -> PlaceWords:
         frozenset(roads),
         frozenset(road_cues),
         frozenset(relative),
+        frozenset(portfolio),
     )
 
 
@@ -202,7 +214,7 @@ class PlaceTagger:
                     continue
                 if form.guarded and not self._guard_ok(doc, span):
                     continue
-                if not self._hyphen_ok(doc, span):
+                if not self._hyphen_ok(doc, span) or self._after_a_name(doc, span):
                     continue
             elif form.kind == ADJECTIVE:
                 if not self._adjective_ok(doc, span):
@@ -237,6 +249,21 @@ class PlaceTagger:
                 continue
             return False
         return True
+
+    @staticmethod
+    def _after_a_name(doc: Doc, span: Span) -> bool:
+        """French puts a country after a preposition; right after a capitalised word with none between it is
+        part of a name ("Business France", "Patinage Canada"), unless that word opens the sentence."""
+        if span.start == 0:
+            return False
+        before = doc[span.start - 1]
+        return (
+            before.is_alpha
+            and before.text[:1].isupper()
+            and not before.text.isupper()
+            and not before.is_sent_start
+            and not doc[span.start - 1 : span.start].text.endswith(("'", "’"))
+        )
 
     def _adjective_ok(self, doc: Doc, span: Span) -> bool:
         if span.start > 0:
@@ -441,6 +468,8 @@ class PlaceTagger:
             i -= 1
         if i < 1 or fold(doc[i].text) not in {"de", "d'", "du", "des"}:
             return False
+        if fold(doc[i - 1].text) in self.words.portfolio_heads:
+            return True  # "ministre de l'Europe", "ministère des Outre-mer": a portfolio, not a place
         for j in range(i - 1, max(-1, i - 1 - MAX_HEAD_DISTANCE), -1):
             tok = doc[j]
             if tok.is_punct:
