@@ -78,6 +78,8 @@ def test_country_adjectives_and_demonyms(nlp: Language, text: str, expected: set
         ("Le Document de Vienne encadre les exercices militaires.", set()),
         ("Selon l'Agence France-Presse, le bilan est lourd.", set()),
         ("Météo-France a placé le département en vigilance orange.", set()),
+        ("L'agence Business France a suspendu le programme.", set()),
+        ("Le Front Polisario proclame la RASD.", {"EH"}),
         ("Le match France-Allemagne s'est joué à guichets fermés.", {"FR", "DE"}),
         # languages, continents and hyphenated non-country adjectives
         ("Le texte a été traduit en russe et en anglais.", set()),
@@ -151,6 +153,8 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
         ("L'Airbus A380 a atterri à l'heure.", {"A380"}),  # not a road
         ("La compagnie exploite des Airbus A320, A330 et A350.", {"A320", "A330", "A350"}),
         ("Les pluies ont touché le Nord de la France.", {"Nord"}),  # a direction
+        ("La Bermudienne Flora Duffy a remporté la course.", {"Bermudienne"}),  # describes a person
+        ("Le ministre de l'Europe et des Affaires étrangères est arrivé.", {"Europe"}),  # a portfolio
         ("Les négociations ont repris lundi 4 mars.", {"lundi", "mars", "Lundi"}),
     ],
 )

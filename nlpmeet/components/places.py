@@ -458,8 +458,17 @@ class PlaceTagger:
             return False  # "le Nord de la France": a direction, not a place
         if span.text.isupper() and span.text.replace("-", "").isalpha():
             return False  # an acronym ("SG", "COMESA"): organisations, or countries known to the lexicon
+        if self._descriptor(doc, span):
+            return False
         # the name of a person of the document ("Flynn" beside "Michael Flynn")
         return not all(fold(w) in person_words for w in span.text.split())
+
+    @staticmethod
+    def _descriptor(doc: Doc, span: Span) -> bool:
+        """ "la Bermudienne Flora Duffy": one word between an article and a person's name describes the person."""
+        if len(span) != 1 or span.start == 0 or doc[span.start - 1].pos_ != "DET":
+            return False
+        return any(e.start == span.end and e.label_ in ("PER", "PERSON") for e in doc.ents)
 
     def _in_name(self, doc: Doc, start: int) -> bool:
         """A place after "HEAD de" where HEAD heads a name ("conférence de Munich", "Document de Vienne")."""
