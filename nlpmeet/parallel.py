@@ -85,6 +85,9 @@ _batch_size = BATCH_SIZE
 def _init_process(batch_size: int) -> None:
     global _batch_size
     _batch_size = batch_size
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops cleanly
     from nlpmeet.api import default_nlp
 
     default_nlp()  # built once per process (already there when forked from a loaded parent)
@@ -174,7 +177,10 @@ def connect(scheduler: str, timeout: float = 30) -> Any:
         raise RuntimeError(
             "--scheduler needs Dask distributed: pip install 'nlpmeet[dask]' (make install has it)"
         ) from exc
-    return Client(scheduler, timeout=timeout, set_as_default=False)
+    try:
+        return Client(scheduler, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
 
 
 def extract_dask(

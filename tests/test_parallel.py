@@ -265,3 +265,20 @@ def test_count_documents(tmp_path: Path):
     (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{"text": "z"}\n', encoding="utf-8")
     assert progress.count_documents([str(tmp_path)], ReadOptions()) == 4
     assert progress.count_documents([str(tmp_path / "a.txt"), "-"]) is None
+
+
+# --- cold start: the CLI layer ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["--help"], ["extract", "--help"], ["--version"]])
+def test_help_and_version_do_not_load_spacy(args: list[str]):
+    code = "\n".join(
+        [
+            f"import sys; sys.argv = ['nlpmeet', *{args!r}]",
+            "from nlpmeet.cli import main",
+            "try:\n    main()\nexcept SystemExit:\n    pass",
+            "print('spacy' in sys.modules)",
+        ]
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
