@@ -270,6 +270,17 @@ def _orgs(doc: Doc) -> list[tuple[str, str]]:
         ("BRUXELLES, 4 mai (AFP) - Le texte est adopté.", [("BRUXELLES", "ORG")], [], [("AFP", "AFP")]),
         # one word alone on its line (a list of links)
         ("Partager :\nCourriel ,\nImprimer", [("Courriel", "ORG")], [], []),
+        # a model entity that is a person named elsewhere in the text
+        (
+            "Bolsonaro a parlé après la victoire de Jair Bolsonaro.",
+            [("Bolsonaro", "ORG"), ("Jair Bolsonaro", "PER")],
+            [],
+            [],
+        ),
+        # a short code before a number is a road, not the party
+        ("Un accident sur la RN 7 a bloqué la circulation.", [("RN", "ORG")], [], []),
+        # a bare head the model reads as an organisation stays
+        ("Le texte a été adopté par le Parlement hier.", [("Parlement", "ORG")], [], [("Parlement", "Parlement")]),
         # the Conseil OTAN-Russie is an organisation of its own
         ("Le Conseil OTAN-Russie se réunit.", [], [], [("Conseil OTAN-Russie", "Conseil OTAN-Russie")]),
     ],

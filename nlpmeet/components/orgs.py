@@ -155,6 +155,8 @@ class OrgTagger:
                 span = doc[start:end]
                 if check_case and not self._case_fits(span):
                     continue
+                if not check_case and self._code_before_number(doc, span):
+                    continue
                 cands.append(_Cand(start, end, "lex", doc.vocab.strings[match_id]))
         return cands
 
@@ -204,8 +206,10 @@ class OrgTagger:
                 cands.append(_Cand(token.i, token.i + 1, "head"))
         return cands
 
-    def _ner_cands(self, doc: Doc, dates: set[int], places: set[int]) -> list[_Cand]:
+    def _ner_cands(self, doc: Doc, dates: set[int], places: set[int], countries: set[int]) -> list[_Cand]:
         cands = []
+        people = {e.text for e in doc.ents if e.label_ == "PER"}
+        people |= {e[-1].text for e in doc.ents if e.label_ == "PER" and len(e) > 1}
         for ent in doc.ents:
             if ent.label_ != "ORG" or "\n" in ent.text.strip():
                 continue
@@ -227,6 +231,10 @@ class OrgTagger:
                 continue  # no proper name: "les services de sécurité"
             if all(i in places for i in range(start, end)):
                 continue  # the places component read it as a place
+            if span.text in people or (start in countries and len(span) > 1 and self._person_after(span[1:])):
+                continue  # a person named elsewhere in the text ("Bolsonaro"), or "l'Iranien Ali Daei"
+            if self._code_before_number(doc, span):
+                continue
             if self._is_role_phrase(doc, start, end) or self._is_honorific(doc, span) or self._is_code(doc, span):
                 continue
             if self._is_dateline(doc, span, places) or self._is_stray(doc, span):
@@ -236,6 +244,18 @@ class OrgTagger:
                     continue  # "Conférence de presse" heading a paragraph
             cands.append(_Cand(start, end, "ner"))
         return cands
+
+    def _person_after(self, rest: Span) -> bool:
+        """Capitalised words with no institution head: a name after a demonym."""
+        return all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "X") for t in rest) and not any(
+            fold(t.text) in self.heads for t in rest
+        )
+
+    @staticmethod
+    def _code_before_number(doc: Doc, span: Span) -> bool:
+        """A short capitalised code before a number is a road, a model or a form ("RN 7", "A 320")."""
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return len(span) == 1 and len(span.text) <= 3 and span.text.isupper() and nxt is not None and nxt.like_num
 
     @staticmethod
     def _droppable_lead(token: Token) -> bool:
@@ -437,7 +457,7 @@ class OrgTagger:
         countries = _indices(doc, COUNTRIES_GROUP)
         places = countries | _indices(doc, LOCATIONS_GROUP)
         lexicon = self._lexicon_cands(doc)
-        cands = lexicon + self._pattern_cands(doc, countries, dates) + self._ner_cands(doc, dates, places)
+        cands = lexicon + self._pattern_cands(doc, countries, dates) + self._ner_cands(doc, dates, places, countries)
         cands += self._head_cands(doc)
         chosen = self._select(doc, cands)
         chosen, extended = self._extend_to_acronym(doc, chosen)
@@ -446,9 +466,11 @@ class OrgTagger:
         parens = self._parentheses(doc, chosen, abbrevs)
         spans: list[Span] = []
         mentions: list[OrgMention] = []
+        weak: list[bool] = []
         for cand in chosen:
             span = doc[cand.start : cand.end]
             spans.append(span)
+            weak.append(self._weak(span, cand))
             mentions.append(OrgMention(span.text, span.start_char, cand.lexname, parens.get(cand.start)))
         names = resolve(mentions, self.lexicon, self.function_words)
         result = []
@@ -456,7 +478,7 @@ class OrgTagger:
         for i, name in enumerate(names):
             clusters.setdefault(name, []).append(i)
         for name, members in clusters.items():
-            if all(self._bare_head(mentions[i]) for i in members):
+            if all(weak[i] for i in members):
                 continue  # "le Conseil" with no named council in the document
             for i in members:
                 spans[i]._.norm = name
@@ -464,8 +486,12 @@ class OrgTagger:
         doc.spans[ORGS_GROUP] = sorted(result, key=lambda s: s.start)
         return doc
 
-    def _bare_head(self, mention: OrgMention) -> bool:
-        return mention.lexname is None and fold(mention.text) in self.heads
+    def _weak(self, span: Span, cand: _Cand) -> bool:
+        """A bare head word ("le Conseil") names nothing by itself: it stays only as a short form of a name
+        of the document, or when the model too read it as an organisation ("le Parlement a voté")."""
+        if cand.lexname is not None or len(span) != 1 or fold(span.text) not in self.heads:
+            return False
+        return cand.source != "ner" or not span[0].is_title
 
     def _extend_to_acronym(self, doc: Doc, chosen: list[_Cand]) -> tuple[list[_Cand], set[str]]:
         """A name cut short before the acronym that follows it runs up to the parenthesis when the words
