@@ -259,6 +259,7 @@ class PlaceTagger:
         before = doc[span.start - 1]
         return (
             before.is_alpha
+            and before.pos_ in ("PROPN", "NOUN")
             and before.text[:1].isupper()
             and not before.text.isupper()
             and not before.is_sent_start

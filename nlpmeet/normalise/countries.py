@@ -68,7 +68,7 @@ def surface_variants(form: str) -> list[str]:
     out: list[str] = []
     bases = [form, strip_accents(form)]
     for base in bases:
-        for spaced in (base, base.replace("-", " "), base.replace(" ", "-") if "-" in base else base):
+        for spaced in (base, base.replace("-", " "), base.replace(" ", "-")):
             for quoted in (spaced, spaced.replace("’", "'"), spaced.replace("'", "’")):
                 if quoted not in out:
                     out.append(quoted)
