@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from spacy.language import Language
 
+from nlpmeet.components.places import PlaceTagger
+from nlpmeet.extensions import COUNTRIES_GROUP
 from nlpmeet.normalise import countries
 from nlpmeet.normalise.countries import (
     ADJECTIVE,
@@ -159,3 +162,31 @@ def test_generated_columns_are_up_to_date() -> None:
 def test_normaliser_imports_no_spacy() -> None:
     source = Path(countries.__file__).read_text(encoding="utf-8")
     assert "spacy" not in source
+
+
+# The country matcher of nlpmeet_places on a blank pipeline (tokenizer only: no model entities or tags).
+
+
+@pytest.fixture(scope="module")
+def tagger(blank_nlp: Language) -> PlaceTagger:
+    return PlaceTagger(blank_nlp)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le premier ministre libyen est arrivé.", ["LY"]),
+        ("Les Libyennes ont manifesté.", ["LY"]),
+        ("Les Etats-Unis et le Royaume Uni ont voté contre.", ["US", "GB"]),
+        ("Un accord franco-allemand.", ["FR", "DE"]),
+        ("Les relations belgo-néerlandaises.", ["BE", "NL"]),
+        ("Il parle en russe.", []),
+        ("Un groupe nord-américain.", []),
+        ("Elle aime le chili.", []),
+        ("La RDC et le Congo.", ["CD", "CD"]),
+        ("Le Congo a voté.", ["CG"]),
+    ],
+)
+def test_matcher_on_blank_pipeline(blank_nlp: Language, tagger: PlaceTagger, text: str, expected: list[str]) -> None:
+    doc = tagger(blank_nlp(text))
+    assert [span._.norm for span in doc.spans[COUNTRIES_GROUP]] == expected
