@@ -1,9 +1,48 @@
-"""nlpmeet_meetings: encounters between named people, with date, place and event."""
+"""nlpmeet_meetings: encounters between named people, with date, place and event.
+
+A meeting is found from a trigger (``models/meeting_triggers.jsonl``): a verb ("rencontrer",
+"s'entretenir avec", "rendre visite à") or a noun ("entretien", "entrevue", "déjeuner"). Its
+participants are the people around the trigger, read left to right over the clause (the parser
+of the small French model is too unreliable on long appositions to be followed alone):
+
+* people met: after the trigger (direct object or "par" agent for object verbs, after the
+  preposition for "s'entretenir avec"; after "avec" for nouns), as a list "A, B et C" that
+  ends on its last "et"; people inside a relative clause ("avec qui il a évoqué ...") are not
+  participants. Items separated by commas or semicolons are distinct encounters ("a rencontré
+  A, puis B, et C"), items joined by a bare "et" one joint encounter ("a reçu le roi et la reine").
+* "entre A et B": both sides at once.
+* the other side: a genitive ("la rencontre du secrétaire général avec"), else the subject
+  before the trigger (preferring a grammatical subject, with its "A et B" list), else, for a
+  fronted clause ("Lors de son entrevue avec B, le secrétaire général ..."), the first person
+  after the people met. Descriptions and pronouns count through ``Doc._.coref``.
+* no one met but a plural subject "A et B se sont entretenus" / "ont eu une conversation": one
+  meeting of the subjects.
+* "X ont pris part à la rencontre", "suivie d'un déjeuner auquel participeront X": the people
+  join the previous encounter (a sequel keeps its people and date).
+
+Negated, cancelled or refused encounters are dropped. A later meeting whose people are a subset of
+an earlier one is the same encounter. Date: the day stated in the meeting's sentence, else that of
+the event it was held at, else the last day stated earlier in its paragraph; "le même jour" is the
+day of the previous meeting; a range or a month gives null.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from nlpmeet.extensions import DATES_GROUP, EVENTS_GROUP, LOCATIONS_GROUP, ORGS_GROUP, PEOPLE_GROUP, ROLES_GROUP
+from nlpmeet.resources import load_jsonl
+
+SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(T[\d:]+)?$")
+LIST_WINDOW = 60  # tokens after a trigger searched for the people met
+NOUN_PREP_WINDOW = 8  # tokens between a trigger noun and its "avec"/"entre"
 
 
 @Language.factory("nlpmeet_meetings")
@@ -11,7 +50,531 @@ def make_meetings(nlp: Language, name: str) -> MeetingFinder:
     return MeetingFinder()
 
 
+def _key(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Triggers:
+    verbs: dict[str, tuple[dict[str, Any], ...]]
+    nouns: frozenset[str]
+    words: dict[str, frozenset[str]]
+    lemmas: dict[str, frozenset[str]]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]
+
+
+@cache
+def triggers() -> Triggers:
+    verbs: dict[str, list[dict[str, Any]]] = {}
+    nouns: set[str] = set()
+    words: dict[str, set[str]] = {}
+    lemmas: dict[str, set[str]] = {}
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for row in load_jsonl("meeting_triggers.jsonl"):
+        kind = row["kind"]
+        if kind == "verb":
+            verbs.setdefault(row["lemma"], []).append(row)
+        elif kind == "noun":
+            nouns.add(row["lemma"])
+        elif "phrase" in row:
+            phrases.setdefault(kind, []).append(tuple(_key(w) for w in row["phrase"]))
+        elif "lemma" in row:
+            lemmas.setdefault(kind, set()).add(row["lemma"])
+        else:
+            words.setdefault(kind, set()).add(_key(row["word"]))
+    return Triggers(
+        {k: tuple(v) for k, v in verbs.items()},
+        frozenset(nouns),
+        {k: frozenset(v) for k, v in words.items()},
+        {k: frozenset(v) for k, v in lemmas.items()},
+        {k: tuple(v) for k, v in phrases.items()},
+    )
+
+
+@dataclass
+class Item:
+    """A reference to a named person: a name span, or a description/pronoun resolved by coref."""
+
+    start: int
+    end: int
+    norm: str
+    subject: bool
+
+
+@dataclass
+class Meeting:
+    participants: list[str]
+    seg: Span
+    trigger: int
+    date: str | None = None
+    dated: bool = False
+    location: str | None = None
+    event: str | None = None
+    extra_segs: list[Span] = field(default_factory=list)
+    sequel: bool = False  # a sequel of the previous encounter ("suivie d'un déjeuner")
+    later: list[Meeting] = field(default_factory=list)  # later mentions of the same encounter
+
+
+def _day(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = DAY.match(value)
+    return m.group(1) if m else None
+
+
+class _Doc:
+    """Per-document indexes: segments, people items, spans by token."""
+
+    def __init__(self, doc: Doc, trig: Triggers) -> None:
+        self.doc = doc
+        self.trig = trig
+        self.segments = self._segments(doc)
+        self.items = self._items(doc)
+        self.item_at: dict[int, Item] = {}
+        for it in self.items:
+            for i in range(it.start, it.end):
+                self.item_at[i] = it
+        self.dates = sorted(doc.spans[DATES_GROUP], key=lambda s: s.start) if DATES_GROUP in doc.spans else []
+        self.locs = sorted(doc.spans[LOCATIONS_GROUP], key=lambda s: s.start) if LOCATIONS_GROUP in doc.spans else []
+        self.events = sorted(doc.spans[EVENTS_GROUP], key=lambda s: s.start) if EVENTS_GROUP in doc.spans else []
+        self.org_tokens = (
+            {i for s in doc.spans[ORGS_GROUP] for i in range(s.start, s.end)} if ORGS_GROUP in doc.spans else set()
+        )
+        self.role_tokens = (
+            {i for s in doc.spans[ROLES_GROUP] for i in range(s.start, s.end)} if ROLES_GROUP in doc.spans else set()
+        )
+        self.paragraph_of = self._paragraphs(doc)
+
+    @staticmethod
+    def _segments(doc: Doc) -> list[Span]:
+        """Sentences, cut again at line breaks (titles, datelines, captions are their own segment)."""
+        out: list[Span] = []
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        for sent in sents:
+            start = sent.start
+            for tok in sent:
+                if "\n" in tok.text or "\n" in tok.whitespace_:
+                    end = tok.i if "\n" in tok.text else tok.i + 1
+                    if end > start:
+                        out.append(doc[start:end])
+                    start = tok.i + 1
+            if sent.end > start:
+                out.append(doc[start : sent.end])
+        return [s for s in out if s.text.strip()]
+
+    @staticmethod
+    def _paragraphs(doc: Doc) -> list[int]:
+        """Paragraph number of each token (paragraphs are separated by a blank line)."""
+        para = 0
+        out = []
+        for tok in doc:
+            out.append(para)
+            if tok.text.count("\n") + tok.whitespace_.count("\n") >= 2 or (
+                tok.is_space and "\n" in tok.text and tok.i > 0 and "\n" in doc[tok.i - 1].whitespace_
+            ):
+                para += 1
+        return out
+
+    @staticmethod
+    def _items(doc: Doc) -> list[Item]:
+        items: list[Item] = []
+        taken: set[int] = set()
+        if PEOPLE_GROUP in doc.spans:
+            for span in doc.spans[PEOPLE_GROUP]:
+                if not span._.norm or any(i in taken for i in range(span.start, span.end)):
+                    continue
+                subject = any(t.dep_ in SUBJECT_DEPS for t in span) or (
+                    span.root.dep_ in {"appos", "flat:name"} and span.root.head.dep_ in SUBJECT_DEPS
+                )
+                items.append(Item(span.start, span.end, span._.norm, subject))
+                taken.update(range(span.start, span.end))
+        for index, norm in (doc._.coref or {}).items():
+            if index in taken or not norm or index >= len(doc):
+                continue
+            tok = doc[index]
+            items.append(Item(index, index + 1, norm, tok.dep_ in SUBJECT_DEPS))
+        items.sort(key=lambda it: it.start)
+        return items
+
+    def seg_items(self, seg: Span) -> list[Item]:
+        return [it for it in self.items if seg.start <= it.start < seg.end]
+
+    # ------------------------------------------------------------------ words
+    def low(self, i: int) -> str:
+        return _key(self.doc[i].text)
+
+    def is_word(self, i: int, kind: str) -> bool:
+        return self.low(i) in self.trig.words.get(kind, frozenset())
+
+    def has_lemma(self, i: int, kind: str) -> bool:
+        tok = self.doc[i]
+        return tok.lemma_.lower() in self.trig.lemmas.get(kind, frozenset()) or self.low(i) in self.trig.lemmas.get(
+            kind, frozenset()
+        )
+
+    def phrase_at(self, i: int, kind: str) -> int:
+        for phrase in self.trig.phrases.get(kind, ()):
+            n = len(phrase)
+            if i + n <= len(self.doc) and all(self.low(i + k) == phrase[k] for k in range(n)):
+                return n
+        return 0
+
+    def is_verb(self, i: int) -> bool:
+        return self.doc[i].pos_ == "VERB" and i not in self.item_at
+
+
 class MeetingFinder:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.meetings = []
+        trig = triggers()
+        d = _Doc(doc, trig)
+        meetings: list[Meeting] = []
+        for seg in d.segments:
+            for tok in seg:
+                if self._negated(d, seg, tok):
+                    continue
+                if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "ADJ" and tok.tag_ == "VERB"):
+                    self._verb(d, seg, tok, meetings)
+                elif tok.pos_ in {"NOUN", "PROPN"}:
+                    self._noun(d, seg, tok, meetings)
+        meetings = self._merge(meetings)
+        self._dates_places(d, meetings)
+        doc._.meetings = [
+            {
+                "participants": m.participants,
+                "date": m.date,
+                "location": m.location,
+                "event": m.event,
+                "start": min([m.seg.start_char] + [s.start_char for s in m.extra_segs]),
+                "end": max([m.seg.end_char] + [s.end_char for s in m.extra_segs]),
+            }
+            for m in meetings
+        ]
         return doc
+
+    # ------------------------------------------------------------------ triggers
+    @staticmethod
+    def _negated(d: _Doc, seg: Span, tok: Token) -> bool:
+        lo = max(seg.start, tok.i - 6)
+        hi = min(seg.end, tok.i + 3)
+        for i in range(lo, hi):
+            if i != tok.i and d.is_word(i, "negation") and (i < tok.i or i <= tok.i + 2):
+                # "sans"/"aucun" only before the trigger; "ne ... pas" on either side
+                if i > tok.i and d.low(i) not in {"pas", "jamais"}:
+                    continue
+                return tok.pos_ != "NOUN" or i < tok.i
+            if i < tok.i and d.has_lemma(i, "cancel"):
+                return True
+        return False
+
+    def _verb(self, d: _Doc, seg: Span, tok: Token, out: list[Meeting]) -> None:
+        rows = d.trig.verbs.get(tok.lemma_.lower())
+        if not rows:
+            return
+        for row in rows:
+            if row.get("reflexive") and not self._reflexive(d, seg, tok):
+                continue
+            start = tok.i + 1
+            if row.get("with"):
+                j = next((k for k in range(tok.i + 1, min(seg.end, tok.i + 3)) if d.low(k) == row["with"]), None)
+                if j is None:
+                    continue
+                start = j + 1
+            if row["args"] == "prep":
+                prep = self._find_prep(d, seg, start, set(row["preps"]))
+                if prep is None:
+                    if row.get("with"):
+                        continue
+                    met: list[list[Item]] = []
+                else:
+                    met = self._met_list(d, seg, prep + 1)
+            else:
+                if self._object_blocked(d, seg, start):
+                    met = []
+                else:
+                    met = self._met_list(d, seg, start)
+            taken = {id(it) for g in met for it in g}
+            subj = self._subject_before(d, seg, tok.i, taken)
+            self._emit(d, seg, tok.i, subj, met, out)
+            return
+
+    @staticmethod
+    def _reflexive(d: _Doc, seg: Span, tok: Token) -> bool:
+        return any(d.is_word(i, "reflexive") for i in range(max(seg.start, tok.i - 3), tok.i))
+
+    @staticmethod
+    def _find_prep(d: _Doc, seg: Span, start: int, preps: set[str]) -> int | None:
+        for i in range(start, min(seg.end, start + 8)):
+            if d.low(i) in preps:
+                return i
+            if d.is_verb(i) or d.low(i) in {";", "."} or i in d.item_at:
+                return None
+        return None
+
+    @staticmethod
+    def _object_blocked(d: _Doc, seg: Span, start: int) -> bool:
+        """A common noun object before any person ("a reçu le soutien de X", "rencontrer des élus de X")."""
+        for i in range(start, min(seg.end, start + LIST_WINDOW)):
+            if i in d.item_at:
+                return False
+            tok = d.doc[i]
+            if tok.pos_ == "NOUN" and i not in d.org_tokens and i not in d.role_tokens:
+                before = {d.low(k) for k in range(max(start, i - 3), i)}
+                if before & d.trig.words.get("locative", frozenset()):
+                    continue
+                if any(s.start <= i < s.end for s in d.dates):
+                    continue
+                return True
+            if d.is_verb(i) or tok.text in {";", "."}:
+                return True
+        return True
+
+    def _noun(self, d: _Doc, seg: Span, tok: Token, out: list[Meeting]) -> None:
+        lemma = tok.lemma_.lower()
+        if lemma not in d.trig.nouns and _key(tok.text) not in d.trig.nouns:
+            return
+        if tok.i in d.item_at:
+            return
+        # "entre A et B", "avec B", a genitive "du secrétaire général" before "avec"
+        genitive: list[Item] = []
+        met: list[list[Item]] = []
+        between = False
+        org_genitive = False
+        for i in range(tok.i + 1, min(seg.end, tok.i + 1 + NOUN_PREP_WINDOW)):
+            low = d.low(i)
+            if d.is_word(i, "prep_between"):
+                groups = self._met_list(d, seg, i + 1)
+                met = [[it for g in groups for it in g]]
+                between = True
+                break
+            if d.is_word(i, "prep_with"):
+                met = self._met_list(d, seg, i + 1)
+                break
+            if low in {",", ";", ".", ":"} or d.is_verb(i) or d.is_word(i, "relative"):
+                break
+            if i in d.item_at and d.item_at[i] not in genitive:
+                genitive.append(d.item_at[i])
+            if i in d.org_tokens:
+                org_genitive = True
+        if between:
+            self._emit(d, seg, tok.i, [], met, out)
+            return
+        if self._sequel(d, seg, tok, out, met):
+            return
+        if self._join(d, seg, tok, out):
+            return
+        if org_genitive and not genitive:
+            return  # an organisation's meeting with someone is not a meeting between people
+        taken = {id(it) for g in met for it in g}
+        if genitive:
+            subj = genitive
+        else:
+            subj = self._subject_before(d, seg, tok.i, taken)
+            if not subj and met:
+                last = max(it.end for g in met for it in g)
+                subj = self._subject_after(d, seg, last, taken)
+        self._emit(d, seg, tok.i, subj, met, out)
+
+    # ------------------------------------------------------------------ people
+    def _met_list(self, d: _Doc, seg: Span, start: int) -> list[list[Item]]:
+        """The people met, listed from token ``start``: groups of jointly met people."""
+        found: list[Item] = []
+        gaps: list[tuple[int, int]] = []
+        i = start
+        prev_end = start
+        skipping = False
+        end = min(seg.end, start + LIST_WINDOW)
+        while i < end:
+            low = d.low(i)
+            if skipping:
+                if low == ";":
+                    skipping = False
+                i += 1
+                continue
+            if d.is_word(i, "relative") and d.doc[i].pos_ in {"PRON", "SCONJ"} and i > start:
+                skipping = True
+                i += 1
+                continue
+            it = d.item_at.get(i)
+            if it is not None:
+                if not found or found[-1] is not it:
+                    gaps.append((prev_end, it.start))
+                    found.append(it)
+                prev_end = it.end
+                i = it.end
+                continue
+            if d.is_verb(i) or low == ".":
+                break
+            i += 1
+        if not found:
+            return []
+        # keep the list up to its last item introduced by "et"
+        last = 0
+        for k in range(1, len(found)):
+            a, b = gaps[k]
+            if any(d.is_word(j, "conj") for j in range(a, b)):
+                last = k
+        found = found[: last + 1]
+        groups: list[list[Item]] = [[found[0]]]
+        for k in range(1, len(found)):
+            a, b = gaps[k]
+            if any(d.low(j) in {",", ";"} for j in range(a, b)):
+                groups.append([found[k]])
+            else:
+                groups[-1].append(found[k])
+        return groups
+
+    @staticmethod
+    def _subject_before(d: _Doc, seg: Span, i: int, taken: set[int]) -> list[Item]:
+        """The person subject before token i: nearest grammatical subject, else nearest person,
+        with the persons coordinated to it by "et"."""
+        cands = [it for it in d.seg_items(seg) if it.end <= i and id(it) not in taken]
+        if not cands:
+            return []
+        # stop at a clause boundary: a verb between the person and the trigger that is not an auxiliary
+        subj = [it for it in cands if it.subject]
+        pick = subj[-1] if subj else cands[-1]
+        out = [pick]
+        k = cands.index(pick)
+        while k > 0:
+            prev = cands[k - 1]
+            gap = range(prev.end, out[0].start)
+            if any(d.is_word(j, "conj") for j in gap) and not any(d.is_verb(j) for j in gap):
+                out.insert(0, prev)
+                k -= 1
+                continue
+            break
+        return out
+
+    @staticmethod
+    def _subject_after(d: _Doc, seg: Span, i: int, taken: set[int]) -> list[Item]:
+        for it in d.seg_items(seg):
+            if it.start >= i and id(it) not in taken:
+                return [it]
+        return []
+
+    # ------------------------------------------------------------------ sequels and joins
+    def _sequel(self, d: _Doc, seg: Span, tok: Token, out: list[Meeting], met: list[list[Item]]) -> bool:
+        """"L'entrevue sera suivie d'un déjeuner de travail, auquel participeront X et Y"."""
+        if not out:
+            return False
+        window = range(max(seg.start, tok.i - 4), tok.i)
+        if not any(d.has_lemma(j, "sequel") for j in window):
+            return False
+        prev = out[-1]
+        people = list(prev.participants)
+        for g in met:
+            people += [it.norm for it in g]
+        people += self._joined_after(d, seg, tok.i)
+        m = Meeting(list(dict.fromkeys(people)), seg, tok.i)
+        m.date, m.dated = prev.date, prev.dated
+        m.extra_segs = [prev.seg]
+        m.sequel = True
+        out.append(m)
+        return True
+
+    def _joined_after(self, d: _Doc, seg: Span, i: int) -> list[str]:
+        """People of a relative join clause after token i: "auquel participeront A, B et C"."""
+        for j in range(i + 1, min(seg.end, i + 10)):
+            if d.has_lemma(j, "join"):
+                people: list[str] = []
+                for k in range(j + 1, seg.end):
+                    it = d.item_at.get(k)
+                    if it is not None and it.norm not in people:
+                        people.append(it.norm)
+                return people
+        return []
+
+    @staticmethod
+    def _join(d: _Doc, seg: Span, tok: Token, out: list[Meeting]) -> bool:
+        """"A et B ont également pris part à la rencontre": A and B join the previous encounter."""
+        window = range(max(seg.start, tok.i - 4), tok.i)
+        if not out or not any(d.has_lemma(j, "join") for j in window):
+            return False
+        people = [it.norm for it in d.seg_items(seg) if it.end <= tok.i]
+        if not people:
+            return False
+        prev = out[-1]
+        prev.participants = list(dict.fromkeys(prev.participants + people))
+        prev.extra_segs.append(seg)
+        return True
+
+    @staticmethod
+    def _emit(d: _Doc, seg: Span, trigger: int, subj: list[Item], met: list[list[Item]], out: list[Meeting]) -> None:
+        groups = met if met else [[]]
+        for g in groups:
+            people = list(dict.fromkeys([it.norm for it in subj] + [it.norm for it in g]))
+            if len(people) >= 2:
+                out.append(Meeting(people, seg, trigger))
+
+    # ------------------------------------------------------------------ merging, dates, places
+    @staticmethod
+    def _merge(meetings: list[Meeting]) -> list[Meeting]:
+        kept: list[Meeting] = []
+        for m in meetings:
+            same = next((k for k in kept if set(m.participants) <= set(k.participants)), None)
+            if same is not None and not m.sequel:
+                same.extra_segs.append(m.seg)
+                same.later.append(m)
+                continue
+            kept.append(m)
+        return kept
+
+    def _dates_places(self, d: _Doc, meetings: list[Meeting]) -> None:
+        prev_date: str | None = None
+        for m in meetings:
+            if not m.dated:
+                self._date(d, m, m.seg, prev_date)
+                for later in m.later:
+                    if m.date is None and not m.dated:
+                        self._date(d, m, later.seg, prev_date)
+            if m.date:
+                prev_date = m.date
+            m.event = m.event or self._event(d, m.seg)
+            m.location = self._location(d, m)
+
+    @staticmethod
+    def _date(d: _Doc, m: Meeting, seg: Span, prev_date: str | None) -> None:
+        for i in range(seg.start, seg.end):
+            if d.phrase_at(i, "same_day") and prev_date:
+                m.date, m.dated = prev_date, True
+                return
+        in_seg = [s for s in d.dates if seg.start <= s.start < seg.end]
+        if in_seg:
+            best = min(in_seg, key=lambda s: min(abs(s.start - m.trigger), abs(s.end - m.trigger)))
+            m.date, m.dated = _day(best._.norm), True
+            return
+        ev = MeetingFinder._event(d, seg)
+        if ev is not None:
+            info = (d.doc._.events or {}).get(ev) or {}
+            day = _day(info.get("date"))
+            if day:
+                m.date, m.dated = day, True
+                return
+        para = d.paragraph_of[seg.start]
+        before = [s for s in d.dates if s.end <= seg.start and d.paragraph_of[s.start] == para]
+        if before:
+            m.date, m.dated = _day(before[-1]._.norm), True
+
+    @staticmethod
+    def _event(d: _Doc, seg: Span) -> str | None:
+        for ev in d.events:
+            if not (seg.start <= ev.start < seg.end):
+                continue
+            for j in range(max(seg.start, ev.start - 5), ev.start):
+                if d.phrase_at(j, "event_link"):
+                    return str(ev._.norm)
+        return None
+
+    @staticmethod
+    def _location(d: _Doc, m: Meeting) -> str | None:
+        for seg in [m.seg] + m.extra_segs:
+            locs = [s for s in d.locs if seg.start <= s.start < seg.end]
+            if locs:
+                best = min(locs, key=lambda s: abs(s.start - m.trigger))
+                return str(best._.norm)
+        if m.event:
+            info = (d.doc._.events or {}).get(m.event) or {}
+            if info.get("location"):
+                return str(info["location"])
+        return None
+
