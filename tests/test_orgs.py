@@ -332,6 +332,12 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
             {"Alliance atlantique": ["Alliance atlantique", "Alliance"]},
         ),
         ("Le ministre italien de la Justice a démissionné dimanche.", {}),
+        ("Le roi a reçu le chef du gouvernement espagnol au palais royal.", {}),
+        (
+            "L'Union européenne a réagi. La haute représentante de l'Union pour les affaires étrangères "
+            "et la politique de sécurité, Kaja Kallas, a condamné l'attaque.",
+            {"Union européenne": ["Union européenne", "Union"]},
+        ),
         (
             "Le président de la Chambre des représentants a reçu la délégation.",
             {"Chambre des représentants": ["Chambre des représentants"]},

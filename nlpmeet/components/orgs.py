@@ -113,6 +113,7 @@ class OrgTagger:
         self.lexicon = OrgLexicon(load_jsonl(LEXICON_FILE))
         self.sets, patterns = load_patterns()
         self.heads = frozenset(fold(w) for w in self.sets.get("heads", []))
+        self.portfolio_preps = frozenset(w.lower() for w in self.sets.get("portfolio_preps", []))
         self.titles = load_titles()
         self.max_title_words = max((t.count(" ") + 1 for t in self.titles), default=1)
         self.function_words = frozenset(w.strip("'") for w in map(fold, nlp.Defaults.stop_words) if w.strip("'"))
@@ -179,7 +180,7 @@ class OrgTagger:
             key = doc.vocab.strings[match_id]
             if key in self.needs_country and end - 1 not in countries:
                 continue
-            end = self._cut(doc, start, end, dates)
+            end = self._cut_portfolio(doc, start, self._cut(doc, start, end, dates))
             while end > start + 1 and doc[end - 1].pos_ in ("DET", "ADP", "PUNCT", "CCONJ"):
                 end -= 1
             span = doc[start:end]
@@ -226,6 +227,7 @@ class OrgTagger:
                 continue
             if dangling:
                 end = self._extend_dangling(doc, ent.end, end)
+            end = self._cut_portfolio(doc, start, end)
             span = doc[start:end]
             if not any(t.text[:1].isupper() for t in span):
                 continue  # no proper name: "les services de sécurité"
@@ -244,6 +246,16 @@ class OrgTagger:
                     continue  # "Conférence de presse" heading a paragraph
             cands.append(_Cand(start, end, "ner"))
         return cands
+
+    def _cut_portfolio(self, doc: Doc, start: int, end: int) -> int:
+        """In a role phrase, "l'Union pour les affaires étrangères …" names the Union; the rest is the title's."""
+        if end - start < 3 or start == 0 or fold(doc[start].text) not in self.heads:
+            return end
+        if doc[start + 1].lower_ not in self.portfolio_preps or not self._title_before_article(doc, start - 1):
+            return end
+        if any(t.text[:1].isupper() for t in doc[start + 1 : end]):
+            return end
+        return start + 1
 
     def _person_after(self, rest: Span) -> bool:
         """Capitalised words with no institution head: a name after a demonym."""
@@ -491,7 +503,7 @@ class OrgTagger:
         of the document, or when the model too read it as an organisation ("le Parlement a voté")."""
         if cand.lexname is not None or len(span) != 1 or fold(span.text) not in self.heads:
             return False
-        return cand.source != "ner" or not span[0].is_title
+        return span[0].ent_type_ != "ORG" or not span[0].is_title
 
     def _extend_to_acronym(self, doc: Doc, chosen: list[_Cand]) -> tuple[list[_Cand], set[str]]:
         """A name cut short before the acronym that follows it runs up to the parenthesis when the words
