@@ -200,3 +200,33 @@ def test_people_with_model(nlp: Language, text: str, expected: set[str]) -> None
     doc = nlp(text)
     assert set(people(doc)) == expected
     assert set(doc._.people) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "per", "countries", "expected"),
+    [
+        # a name announced by a demonym or by a noun of person, not by the model
+        ("Le Japonais Shohei Ono a gagné la finale.", (), {"Japonais": "JP"}, {"Shohei Ono": ["Shohei Ono"]}),
+        ("La chanteuse américaine Madonna a chanté.", (), {"américaine": "US"}, {"Madonna": ["Madonna"]}),
+        # names listed with a known person
+        (
+            "Usain Bolt, Yohan Blake et Asafa Powell ont couru ensemble.",
+            ("Usain Bolt",),
+            {},
+            {"Usain Bolt": ["Usain Bolt"], "Yohan Blake": ["Yohan Blake"], "Asafa Powell": ["Asafa Powell"]},
+        ),
+        # a one-word PER entity that nothing confirms is dropped; confirmed by a full name, kept
+        ("Saccorhytus vivait dans la mer.", ("Saccorhytus",), {}, {}),
+        (
+            "Didier Deschamps a parlé. Deschamps a ensuite quitté la salle.",
+            ("Didier Deschamps",),
+            {},
+            {"Didier Deschamps": ["Didier Deschamps", "Deschamps"]},
+        ),
+    ],
+)
+def test_people_context(
+    blank_nlp: Language, text: str, per: tuple[str, ...], countries: dict[str, str], expected: dict
+) -> None:
+    doc = make(blank_nlp, text, per, countries=countries)
+    assert people(run(doc)) == expected

@@ -43,6 +43,7 @@ class Lexicon:
     modifiers: PhraseTable[Modifier]
     particles: frozenset[str]
     title_words: frozenset[str]
+    person_nouns: PhraseTable[str]
 
     def grammar_class(self, key: str) -> str | None:
         return self.grammar.get(key)
@@ -61,7 +62,13 @@ def lexicon() -> Lexicon:
         (r["modifier"], Modifier(r["position"], r["keep"] == "yes")) for r in load_tsv("role_modifiers.tsv")
     )
     particles = frozenset(w for r in load_tsv("name_particles.tsv") for w in words(r["particle"]))
-    return Lexicon(titles, captions, honorifics, grammar, modifiers, particles, frozenset(titles.words()))
+    person_nouns: PhraseTable[str] = PhraseTable()
+    for row in load_tsv("person_nouns.tsv"):
+        person_nouns.add(row["noun"], row["noun"])
+        person_nouns.add(row["feminine"], row["noun"])
+    return Lexicon(
+        titles, captions, honorifics, grammar, modifiers, particles, frozenset(titles.words()), person_nouns
+    )
 
 
 class DocWords:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlpmeet.components.lexicon import DocWords, Lexicon, SpanIndex, TitleFinder, lexicon
+from nlpmeet.components.lexicon import DocWords, Lexicon, SpanIndex, TitleFinder, is_lower, lexicon
 from nlpmeet.extensions import COUNTRIES_GROUP, LOCATIONS_GROUP, ORGS_GROUP, PEOPLE_GROUP
 from nlpmeet.normalise.names import fold, fullest, is_part, name_key, title_case_word
 
@@ -156,7 +156,9 @@ class PeopleTagger:
         names = _Names(doc, lex)
         cands = self._candidates(doc, names)
         mentions = self._resolve(cands)
+        mentions = self._enumerations(doc, names, mentions)
         mentions = self._propagate(doc, names, mentions)
+        mentions = self._confirmed(doc, mentions)
         spans = self._cluster(doc, mentions)
         doc.spans[PEOPLE_GROUP] = spans
         doc._.people = {s._.norm: {"roles": [], "country": None} for s in spans}
@@ -228,9 +230,18 @@ class PeopleTagger:
         for span in doc.spans[COUNTRIES_GROUP] if COUNTRIES_GROUP in doc.spans else []:
             if span.start == 0 or names.finder.gclass(span.start - 1)[1] != "det":
                 continue
-            end = names.run_right(span.end, False)
-            if end - span.end >= 2:
-                out.append(Candidate(span.end, end, True))
+            if self._plausible(doc, names, span.end):
+                out.append(Candidate(span.end, names.run_right(span.end, True), True))
+        # 6. after a noun of person: "le chanteur américain Prince", "la juriste Amal Clooney"
+        for i in range(1, len(doc)):
+            n, _ = names.words.phrase(names.lex.person_nouns, i)
+            if not n or names.finder.gclass(i - 1)[1] not in ("det", "of") or doc[i].text[:1].isupper():
+                continue
+            j = i + n
+            while j < len(doc) and j in names.spans.country and is_lower(doc[j]):
+                j = names.spans.country[j].end  # "le chanteur américain"
+            if self._plausible(doc, names, j):
+                out.append(Candidate(j, names.run_right(j, True), True))
         # 4. English caption lines: "NATO Secretary General Jens Stoltenberg and ..."
         for _c, e in names.caption_end.items():
             if e in names.caption_end:
@@ -239,6 +250,53 @@ class PeopleTagger:
             if end > e:
                 out.append(Candidate(e, end, True))
         return out
+
+    @staticmethod
+    def _plausible(doc: Doc, names: _Names, start: int) -> bool:
+        """A name starts at ``start`` in a context that announces one: two words or more, or one word
+        that the model does not take for something else and that is no acronym."""
+        end = names.run_right(start, True)
+        if end - start >= 2:
+            return True
+        if end - start == 1:
+            tok = doc[start]
+            return start not in names.soft and not (tok.text.isupper() and len(tok.text) > 1)
+        return False
+
+    def _enumerations(self, doc: Doc, names: _Names, mentions: list[Candidate]) -> list[Candidate]:
+        """Names listed with a known person: "Powell, Blake et Ashmeade", "Enzo et Cass"."""
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        extra: list[Candidate] = []
+
+        def sep(i: int) -> bool:
+            return 0 <= i < len(doc) and (doc[i].text == "," or names.finder.gclass(i)[1] == "and")
+
+        def closes(i: int) -> bool:
+            return i >= len(doc) or sep(i) or doc[i].is_punct or doc[i].is_space
+
+        for m in list(mentions):
+            # to the right
+            j = m.end
+            while sep(j) and j + 1 < len(doc) and j + 1 not in taken:
+                end = names.run_right(j + 1, False)
+                last = names.finder.gclass(j)[1] == "and"  # "..., Blake et Powell ont couru"
+                if end <= j + 1 or not (last or closes(end)) or not self._plausible(doc, names, j + 1):
+                    break
+                extra.append(Candidate(j + 1, end, False))
+                taken.update(range(j + 1, end))
+                j = end
+            # to the left
+            i = m.start - 1
+            while sep(i) and i - 1 >= 0 and i - 1 not in taken:
+                start = names.run_left(i - 1, False)
+                if not names.is_name_word(i - 1, False) or start > i - 1:
+                    break
+                if names.run_right(start, False) != i or not (start == 0 or sep(start - 1) or doc[start - 1].is_space):
+                    break
+                extra.append(Candidate(start, i, False))
+                taken.update(range(start, i))
+                i = start - 1
+        return sorted(mentions + extra, key=lambda c: c.start)
 
     @staticmethod
     def _resolve(cands: list[Candidate]) -> list[Candidate]:
@@ -284,6 +342,22 @@ class PeopleTagger:
     @staticmethod
     def _trivial(key: tuple[str, ...], names: _Names) -> bool:
         return all(w in names.lex.particles for w in key)
+
+    @staticmethod
+    def _confirmed(doc: Doc, mentions: list[Candidate]) -> list[Candidate]:
+        """Drop a person known only from the model's one-word PER entities ("Digg", "Jupiter",
+        a capitalised word at the start of a sentence): a single word that the text never gives
+        with a first name, an honorific, a title or a demonym is not taken for a person."""
+        backed: set[tuple[str, ...]] = set()
+        for m in mentions:
+            if m.strong or len(doc[m.start : m.end].text.split()) > 1:
+                backed.add(name_key(doc[m.start : m.end].text))
+        out = []
+        for m in mentions:
+            key = name_key(doc[m.start : m.end].text)
+            if key in backed or any(is_part(key, k) for k in backed):
+                out.append(m)
+        return out
 
     # ------------------------------------------------------------------ clusters
     @staticmethod
