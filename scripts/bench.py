@@ -79,12 +79,13 @@ _RSS_WRAPPER = (
     "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
     "wall = time.perf_counter() - t\n"
     "sys.stderr.write(r.stderr.decode('utf-8', 'replace')[-2000:])\n"
-    "print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(wall, u.ru_maxrss, r.returncode, u.ru_utime + u.ru_stime)\n"
 )
 
 
-def run_cli(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS in MB of the largest process, exit status) of one nlpmeet run."""
+def run_cli(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int, float]:
+    """(wall s, peak RSS in MB of the largest process, exit status, CPU s of all processes) of one run."""
     out = subprocess.run(
         [sys.executable, "-c", _RSS_WRAPPER, *NLPMEET, *args],
         capture_output=True,
@@ -92,18 +93,23 @@ def run_cli(args: list[str], env: dict[str, str] | None = None) -> tuple[float, 
         env={**os.environ, **(env or {})},
         cwd=ROOT,
     )
-    wall, rss_kb, status = out.stdout.split()
+    wall, rss_kb, status, cpu = out.stdout.split()
     if int(status) not in (0, 1):
         console.print(out.stderr)
-    return float(wall), int(rss_kb) / 1024, int(status)
+    return float(wall), int(rss_kb) / 1024, int(status), float(cpu)
 
 
 def cold_start(runs: int) -> dict[str, Any]:
     args = ["extract", str(EXAMPLE), "--format", "jsonl"]
     run_cli(args)  # fills the compiled-pattern cache (first run after install) and the OS file cache
-    fast = [run_cli(args)[0] for _ in range(runs)]
-    stock = [run_cli(args, {"NLPMEET_FASTLOAD": "0"})[0] for _ in range(max(1, runs // 2))]
-    return {"fast": fast, "stock": stock}
+    fast = [run_cli(args) for _ in range(runs)]
+    stock = [run_cli(args, {"NLPMEET_FASTLOAD": "0"}) for _ in range(max(1, runs // 2))]
+    return {
+        "fast": [r[0] for r in fast],
+        "stock": [r[0] for r in stock],
+        "fast_cpu": [r[3] for r in fast],
+        "stock_cpu": [r[3] for r in stock],
+    }
 
 
 # --- in-process measures ------------------------------------------------------------------------------
@@ -113,6 +119,13 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     start = time.perf_counter()
     value = fn()
     return time.perf_counter() - start, value
+
+
+def cpu_timed(fn: Callable[[], Any]) -> tuple[float, float, Any]:
+    """(wall s, CPU s of this process, value)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    value = fn()
+    return time.perf_counter() - start, time.process_time() - cpu, value
 
 
 def throughput(docs: list[dict[str, str]], bare: Any, nlp: Any) -> dict[str, float]:
@@ -129,15 +142,16 @@ def throughput(docs: list[dict[str, str]], bare: Any, nlp: Any) -> dict[str, flo
     run_bare(docs[:4])
     run_nlpmeet(docs[:4])  # warm up both
     half = len(docs) // 2
-    bare_time = nlpmeet_time = 0.0
-    tokens = 0
+    figures = {"docs": len(docs), "tokens": 0, "bare": 0.0, "nlpmeet": 0.0, "bare_cpu": 0.0, "nlpmeet_cpu": 0.0}
     for part in (docs[:half], docs[half:]):  # alternate, so both see the same machine load
-        seconds, count = timed(lambda part=part: run_bare(part))
-        bare_time += seconds
-        tokens += count
-        seconds, _ = timed(lambda part=part: run_nlpmeet(part))
-        nlpmeet_time += seconds
-    return {"docs": len(docs), "tokens": tokens, "bare": bare_time, "nlpmeet": nlpmeet_time}
+        seconds, cpu, count = cpu_timed(lambda part=part: run_bare(part))
+        figures["bare"] += seconds
+        figures["bare_cpu"] += cpu
+        figures["tokens"] += count
+        seconds, cpu, _ = cpu_timed(lambda part=part: run_nlpmeet(part))
+        figures["nlpmeet"] += seconds
+        figures["nlpmeet_cpu"] += cpu
+    return figures
 
 
 def component_profile(docs: list[dict[str, str]], nlp: Any, batch_size: int = 32) -> list[tuple[str, float]]:
@@ -182,7 +196,7 @@ def main() -> None:
 
     from nlpmeet.pipeline import MODEL, build_nlp
 
-    figures: dict[str, Any] = {}
+    figures: dict[str, Any] = {"load": os.getloadavg()}
     with tempfile.TemporaryDirectory(prefix="nlpmeet-bench-") as tmp:
         workdir = Path(tmp)
         docs = make_documents(options.articles)
@@ -211,9 +225,7 @@ def main() -> None:
 
         log("--workers 1 and --workers 2 (whole CLI runs) ...")
         out = str(workdir / "out.jsonl")
-        figures["workers"] = {
-            n: run_cli(["extract", str(dump), "-o", out, "-q", "--workers", str(n)]) for n in (1, 2)
-        }
+        figures["workers"] = {n: run_cli(["extract", str(dump), "-o", out, "-q", "--workers", str(n)]) for n in (1, 2)}
 
         log("peak memory: a dump and the same dump x4 ...")
         small = docs[: options.memory_articles]
@@ -230,22 +242,34 @@ def main() -> None:
 
 
 def report(figures: dict[str, Any], options: argparse.Namespace, n_docs: int) -> None:
-    out = Console()
+    out = Console() if sys.stdout.isatty() else Console(width=160)
+    out.print(
+        f"load average (1 min) at start {figures['load'][0]:.2f}, at end {os.getloadavg()[0]:.2f} on "
+        f"{os.cpu_count()} cores: other processes inflate wall times; CPU times are less sensitive."
+    )
     cold = figures["cold"]
     table = Table(title="Cold start: nlpmeet extract release.txt --format jsonl (new process, wall)")
-    for column in ("loader", "runs", "median s", "min s", "max s"):
+    for column in ("loader", "runs", "median s", "min s", "max s", "CPU s (median)"):
         table.add_column(column, justify="right" if column != "loader" else "left")
     for name, key in (("nlpmeet (fastload)", "fast"), ("stock spacy.load (NLPMEET_FASTLOAD=0)", "stock")):
         runs = cold[key]
-        table.add_row(name, str(len(runs)), f"{statistics.median(runs):.2f}", f"{min(runs):.2f}", f"{max(runs):.2f}")
+        table.add_row(
+            name,
+            str(len(runs)),
+            f"{statistics.median(runs):.2f}",
+            f"{min(runs):.2f}",
+            f"{max(runs):.2f}",
+            f"{statistics.median(cold[key + '_cpu']):.2f}",
+        )
     out.print(table)
 
     table = Table(title="Throughput, same texts, one process (pipeline loaded)")
-    for column in ("texts", "docs", "tokens", "engine", "wall s", "docs/s", "tokens/s", "ratio"):
+    for column in ("texts", "docs", "tokens", "engine", "wall s", "docs/s", "tokens/s", "ratio", "CPU s", "CPU ratio"):
         table.add_column(column, justify="left" if column in ("texts", "engine") else "right")
     for texts, t in figures["throughput"].items():
         for engine, key in (("bare nlp.pipe", "bare"), ("nlpmeet", "nlpmeet")):
             ratio = f"{t['nlpmeet'] / t['bare']:.2f}" if key == "nlpmeet" else ""
+            cpu_ratio = f"{t['nlpmeet_cpu'] / t['bare_cpu']:.2f}" if key == "nlpmeet" else ""
             table.add_row(
                 texts,
                 str(t["docs"]),
@@ -255,6 +279,8 @@ def report(figures: dict[str, Any], options: argparse.Namespace, n_docs: int) ->
                 fmt_rate(t["docs"], t[key]),
                 fmt_rate(t["tokens"], t[key]),
                 ratio,
+                f"{t[key + '_cpu']:.1f}",
+                cpu_ratio,
             )
     out.print(table)
 
@@ -269,17 +295,18 @@ def report(figures: dict[str, Any], options: argparse.Namespace, n_docs: int) ->
 
     workers = figures["workers"]
     table = Table(title=f"--workers on a {n_docs}-document dump (whole CLI run, wall)")
-    for column in ("workers", "wall s", "docs/s", "peak RSS MB (largest process)", "speedup"):
+    for column in ("workers", "wall s", "docs/s", "CPU s (all processes)", "peak RSS MB (largest process)", "speedup"):
         table.add_column(column, justify="right")
-    for n, (wall, rss, _) in workers.items():
-        table.add_row(str(n), f"{wall:.1f}", fmt_rate(n_docs, wall), f"{rss:.0f}", f"{workers[1][0] / wall:.2f}")
+    for n, (wall, rss, _, cpu) in workers.items():
+        speedup = f"{workers[1][0] / wall:.2f}"
+        table.add_row(str(n), f"{wall:.1f}", fmt_rate(n_docs, wall), f"{cpu:.1f}", f"{rss:.0f}", speedup)
     out.print(table)
 
     memory = figures["memory"]
     table = Table(title=f"Peak RSS, streaming (--workers 1, {options.memory_articles}-document dump)")
     for column in ("input", "documents", "wall s", "peak RSS MB"):
         table.add_column(column, justify="right")
-    for copies, (wall, rss, _) in memory.items():
+    for copies, (wall, rss, _, _) in memory.items():
         table.add_row(f"dump x{copies}", str(copies * options.memory_articles), f"{wall:.1f}", f"{rss:.0f}")
     out.print(table)
 
