@@ -150,7 +150,18 @@ class _Doc:
         """Sentences, cut again at line breaks (titles, datelines, captions are their own segment)."""
         out: list[Span] = []
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        # the parser cuts some long apposition lists: rejoin a sentence that does not end a sentence
+        joined: list[Span] = []
         for sent in sents:
+            if joined:
+                last = joined[-1]
+                tail = [t for t in last if not t.is_space]
+                ends = not tail or tail[-1].text[-1:] in ".!?…»\"”:" or "\n" in last[-1].text + last[-1].whitespace_
+                if not ends:
+                    joined[-1] = doc[last.start : sent.end]
+                    continue
+            joined.append(sent)
+        for sent in joined:
             start = sent.start
             for tok in sent:
                 if "\n" in tok.text or "\n" in tok.whitespace_:
@@ -317,7 +328,7 @@ class MeetingFinder:
             if i in d.item_at:
                 return False
             tok = d.doc[i]
-            if tok.pos_ == "NOUN" and i not in d.org_tokens and i not in d.role_tokens:
+            if tok.pos_ == "NOUN" and tok.text[:1].islower() and i not in d.org_tokens and i not in d.role_tokens:
                 before = {d.low(k) for k in range(max(start, i - 3), i)}
                 if before & d.trig.words.get("locative", frozenset()):
                     continue
@@ -432,7 +443,9 @@ class MeetingFinder:
             return []
         # stop at a clause boundary: a verb between the person and the trigger that is not an auxiliary
         subj = [it for it in cands if it.subject]
-        pick = subj[-1] if subj else cands[-1]
+        # "sur ses discussions avec B": the possessor is the clause's first subject
+        possessive = any("Poss=Yes" in str(d.doc[j].morph) for j in range(max(seg.start, i - 3), i))
+        pick = (subj[0] if possessive else subj[-1]) if subj else cands[-1]
         out = [pick]
         k = cands.index(pick)
         while k > 0:
@@ -441,6 +454,15 @@ class MeetingFinder:
             if any(d.is_word(j, "conj") for j in gap) and not any(d.is_verb(j) for j in gap):
                 out.insert(0, prev)
                 k -= 1
+                continue
+            break
+        k = cands.index(pick)
+        while k + 1 < len(cands):
+            nxt = cands[k + 1]
+            gap = range(out[-1].end, nxt.start)
+            if any(d.is_word(j, "conj") for j in gap) and not any(d.is_verb(j) for j in gap):
+                out.append(nxt)
+                k += 1
                 continue
             break
         return out
