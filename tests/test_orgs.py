@@ -333,6 +333,8 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
         ),
         ("Le ministre italien de la Justice a démissionné dimanche.", {}),
         ("Le roi a reçu le chef du gouvernement espagnol au palais royal.", {}),
+        ("L'administration Biden a annoncé des sanctions.", {"administration Biden": ["administration Biden"]}),
+        ("Le porte-parole du gouvernement Benjamin Griveaux a répondu aux questions.", {}),
         (
             "L'Union européenne a réagi. La haute représentante de l'Union pour les affaires étrangères "
             "et la politique de sécurité, Kaja Kallas, a condamné l'attaque.",

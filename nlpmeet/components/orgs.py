@@ -180,6 +180,8 @@ class OrgTagger:
             key = doc.vocab.strings[match_id]
             if key in self.needs_country and end - 1 not in countries:
                 continue
+            if end < len(doc) and doc[end - 1].ent_type_ == "PER" and doc[end].ent_iob_ == "I":
+                continue  # a person's name goes on: "le porte-parole du gouvernement Benjamin Griveaux"
             end = self._cut_portfolio(doc, start, self._cut(doc, start, end, dates))
             while end > start + 1 and doc[end - 1].pos_ in ("DET", "ADP", "PUNCT", "CCONJ"):
                 end -= 1
