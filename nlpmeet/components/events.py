@@ -1,20 +1,289 @@
-"""nlpmeet_events: named events (sessions, summits, conferences, exercises, elections, visits)."""
+"""nlpmeet_events: named events (sessions, summits, conferences, exercises, elections, visits).
+
+Event heads are Matcher patterns in ``models/events.jsonl``. A head is a name when its row says
+so ("visite d'État", "exercice ZAPAD 2017") or when what makes it one follows: a named
+complement ("sommet de l'OTAN à Bruxelles", "élection de mai 2017": a connector, an optional
+article, then an organisation, place, country, date or capitalised name), an event link before
+it ("en marge de l'Assemblée générale des Nations unies"), or, for bodies that also are
+organisations ("Conseil européen"), a date or a "qui se tiendra" after it. A singular head only:
+"des réunions", "des entretiens" are not names.
+
+Mentions whose words are contained one in the other ("Assemblée générale des Nations unies",
+"72e session de l'Assemblée générale des Nations unies") are one event, named by the longest.
+Date: a day or range inside or just after a mention, else in its sentence; location: a place in
+the mention ("à Toronto") or just after it ("tenue à New York").
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from nlpmeet.extensions import EVENTS_GROUP
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from nlpmeet.extensions import (
+    COUNTRIES_GROUP,
+    DATES_GROUP,
+    EVENTS_GROUP,
+    LOCATIONS_GROUP,
+    ORGS_GROUP,
+    PEOPLE_GROUP,
+    ROLES_GROUP,
+)
+from nlpmeet.resources import load_jsonl
+
+MAX_COMPLEMENTS = 4
+AFTER_WINDOW = 12  # tokens after a mention searched for its date or place
 
 
 @Language.factory("nlpmeet_events")
 def make_events(nlp: Language, name: str) -> EventTagger:
-    return EventTagger()
+    return EventTagger(nlp)
+
+
+def _key(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+def _words(text: str) -> frozenset[str]:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return frozenset(w for w in re.split(r"[\W_]+", text) if len(w) >= 3)
+
+
+@dataclass(frozen=True)
+class EventData:
+    rows: tuple[dict[str, Any], ...]
+    words: dict[str, frozenset[str]]
+    links: tuple[tuple[str, ...], ...]
+    held: frozenset[str]
+
+
+@cache
+def event_data() -> EventData:
+    rows = []
+    words: dict[str, set[str]] = {}
+    links = []
+    held = set()
+    for row in load_jsonl("events.jsonl"):
+        kind = row["kind"]
+        if kind == "pattern":
+            rows.append(row)
+        elif kind == "link":
+            links.append(tuple(_key(w) for w in row["phrase"]))
+        elif kind == "held":
+            held.add(row["lemma"])
+        else:
+            words.setdefault(kind, set()).add(_key(row["word"]))
+    return EventData(tuple(rows), {k: frozenset(v) for k, v in words.items()}, tuple(links), frozenset(held))
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: str
 
 
 class EventTagger:
+    def __init__(self, nlp: Language) -> None:
+        self.data = event_data()
+        self.matcher = Matcher(nlp.vocab)
+        for n, row in enumerate(self.data.rows):
+            self.matcher.add(f"EV{n}", [row["pattern"]])
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[EVENTS_GROUP] = []
-        doc._.events = {}
+        self.doc = doc
+        self.named = self._named_spans(doc)
+        mentions: list[Mention] = []
+        for match_id, start, end in self.matcher(doc):
+            row = self.data.rows[int(doc.vocab.strings[match_id][2:])]
+            while start < end and doc[start].pos_ in {"DET", "ADP"}:
+                start += 1
+            if start >= end:
+                continue
+            m = self._complete(doc, row, start, end)
+            if m is not None:
+                mentions.append(m)
+        mentions = self._longest(mentions)
+        spans = []
+        for m in mentions:
+            span = Span(doc, m.start, m.end, label="EVENT")
+            spans.append(span)
+        clusters = self._cluster(spans)
+        info: dict[str, dict[str, Any]] = {}
+        for cluster in clusters:
+            norm = max((s.text for s in cluster), key=lambda t: (len(_words(t)), len(t)))
+            for s in cluster:
+                s._.norm = norm
+            info[norm] = {"date": self._date(doc, cluster), "location": self._location(doc, cluster)}
+        doc.spans[EVENTS_GROUP] = sorted(spans, key=lambda s: s.start)
+        doc._.events = info
         return doc
+
+    # ------------------------------------------------------------------ mentions
+    @staticmethod
+    def _named_spans(doc: Doc) -> dict[int, tuple[int, str]]:
+        """Token start -> (end, group) of the named spans a complement can be."""
+        out: dict[int, tuple[int, str]] = {}
+        for group in (ORGS_GROUP, LOCATIONS_GROUP, COUNTRIES_GROUP, DATES_GROUP, PEOPLE_GROUP, ROLES_GROUP):
+            if group not in doc.spans:
+                continue
+            for s in doc.spans[group]:
+                if s.start not in out or out[s.start][0] < s.end:
+                    out[s.start] = (s.end, group)
+        return out
+
+    def _named_at(self, i: int) -> tuple[int, str] | None:
+        doc = self.doc
+        if i >= len(doc):
+            return None
+        if i in self.named:
+            end, group = self.named[i]
+            if group == ROLES_GROUP and end in self.named and self.named[end][1] == PEOPLE_GROUP:
+                end = self.named[end][0]  # "du président iranien Hassan Rohani"
+            return end, group
+        tok = doc[i]
+        if tok.text[:1].isupper() and tok.is_alpha and tok.pos_ in {"PROPN", "NOUN"}:
+            j = i + 1
+            while j < len(doc) and (
+                doc[j].text[:1].isupper() and doc[j].is_alpha or doc[j].pos_ == "ADJ" and doc[j].text.islower()
+            ):
+                j += 1
+            return j, "name"
+        return None
+
+    def _complement(self, i: int, deep: bool) -> tuple[int, str] | None:
+        """End and kind of a complement starting at token i ("de l'OTAN", "à Bruxelles", "de mai 2017")."""
+        doc = self.doc
+        if i >= len(doc) or _key(doc[i].text) not in self.data.words.get("connector", frozenset()):
+            return None
+        j = i + 1
+        if j < len(doc) and _key(doc[j].text) in self.data.words.get("determiner", frozenset()):
+            j += 1
+        if j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+            j += 1  # "du nouveau Conseil"
+        named = self._named_at(j)
+        if named is not None:
+            return named
+        if deep and j < len(doc) and _key(doc[j].text) in self.data.words.get("office", frozenset()):
+            inner = self._complement(j + 1, False)
+            if inner is not None and inner[1] != DATES_GROUP:
+                return inner
+        return None
+
+    def _complete(self, doc: Doc, row: dict[str, Any], start: int, end: int) -> Mention | None:
+        needs = row.get("needs", "none")
+        deep = bool(row.get("deep"))
+        kinds: list[str] = []
+        j = end
+        for _ in range(MAX_COMPLEMENTS):
+            comp = self._complement(j, deep and not kinds)
+            if comp is None:
+                break
+            j, kind = comp
+            kinds.append(kind)
+        # a person or a function does not name a session ("la réunion du ministre")
+        if needs == "complement" and not [k for k in kinds if k not in (PEOPLE_GROUP, ROLES_GROUP)]:
+            return None
+        if needs == "link" and not self._linked(doc, start):
+            return None
+        if needs == "held" and not kinds and not self._held_after(doc, end):
+            return None
+        if needs == "held" and kinds and DATES_GROUP not in kinds:
+            return None
+        return Mention(start, j, row["label"])
+
+    def _linked(self, doc: Doc, start: int) -> bool:
+        for phrase in self.data.links:
+            n = len(phrase)
+            i = start - n
+            if i > 0 and doc[start - 1].text.lower() in {"l'", "l’", "la", "le", "les"}:
+                i -= 1
+            if i >= 0 and all(_key(doc[i + k].text) == phrase[k] for k in range(n)):
+                return True
+        return False
+
+    def _held_after(self, doc: Doc, end: int) -> bool:
+        return any(doc[k].lemma_ in self.data.held for k in range(end, min(len(doc), end + 4)))
+
+    @staticmethod
+    def _longest(mentions: list[Mention]) -> list[Mention]:
+        chosen: list[Mention] = []
+        taken: set[int] = set()
+        for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+            if any(i in taken for i in range(m.start, m.end)):
+                continue
+            chosen.append(m)
+            taken.update(range(m.start, m.end))
+        return sorted(chosen, key=lambda m: m.start)
+
+    def _org_words(self, span: Span) -> frozenset[str]:
+        """The words of a mention with organisation names replaced by their canonical short name."""
+        doc = span.doc
+        out: set[str] = set()
+        i = span.start
+        orgs = {s.start: s for s in doc.spans[ORGS_GROUP]} if ORGS_GROUP in doc.spans else {}
+        while i < span.end:
+            org = orgs.get(i)
+            if org is not None and org.end <= span.end + 3 and org._.norm:
+                out |= _words(str(org._.norm))
+                i = org.end
+                continue
+            out |= _words(doc[i].text)
+            i += 1
+        return frozenset(out)
+
+    def _cluster(self, spans: list[Span]) -> list[list[Span]]:
+        clusters: list[list[Span]] = []
+        keys: list[list[tuple[frozenset[str], frozenset[str]]]] = []
+        for s in spans:
+            k = (_words(s.text), self._org_words(s))
+            for n, cluster in enumerate(clusters):
+                if any(_contained(k[0], o[0]) or _contained(k[1], o[1]) for o in keys[n]):
+                    cluster.append(s)
+                    keys[n].append(k)
+                    break
+            else:
+                clusters.append([s])
+                keys.append([k])
+        return clusters
+
+    # ------------------------------------------------------------------ date and place
+    @staticmethod
+    def _sentence(doc: Doc, span: Span) -> Span:
+        return span.sent if doc.has_annotation("SENT_START") else doc[:]
+
+    def _date(self, doc: Doc, cluster: list[Span]) -> str | None:
+        dates = sorted(doc.spans[DATES_GROUP], key=lambda s: s.start) if DATES_GROUP in doc.spans else []
+        for span in cluster:
+            for d in dates:
+                if span.start <= d.start < span.end + AFTER_WINDOW and d._.norm:
+                    if d.start >= span.end and any(t.text in {".", ";"} for t in doc[span.end : d.start]):
+                        continue
+                    return str(d._.norm)
+        for span in cluster:
+            sent = self._sentence(doc, span)
+            for d in dates:
+                if sent.start <= d.start < sent.end and d._.norm:
+                    return str(d._.norm)
+        return None
+
+    def _location(self, doc: Doc, cluster: list[Span]) -> str | None:
+        locs = sorted(doc.spans[LOCATIONS_GROUP], key=lambda s: s.start) if LOCATIONS_GROUP in doc.spans else []
+        for span in cluster:
+            for loc in locs:
+                if span.start <= loc.start < span.end + 6 and loc._.norm:
+                    if loc.start >= span.end and any(t.text in {".", ";", ","} for t in doc[span.end : loc.start]):
+                        continue
+                    return str(loc._.norm)
+        return None
+
+
+def _contained(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a) and bool(b) and (a <= b or b <= a)
