@@ -129,7 +129,10 @@ class _Doc:
         self.doc = doc
         self.trig = trig
         self.segments = self._segments(doc)
-        self.items = self._items(doc)
+        self.role_tokens = (
+            {i for s in doc.spans[ROLES_GROUP] for i in range(s.start, s.end)} if ROLES_GROUP in doc.spans else set()
+        )
+        self.items = self._appositions(doc, self._items(doc))
         self.item_at: dict[int, Item] = {}
         for it in self.items:
             for i in range(it.start, it.end):
@@ -139,9 +142,6 @@ class _Doc:
         self.events = sorted(doc.spans[EVENTS_GROUP], key=lambda s: s.start) if EVENTS_GROUP in doc.spans else []
         self.org_tokens = (
             {i for s in doc.spans[ORGS_GROUP] for i in range(s.start, s.end)} if ORGS_GROUP in doc.spans else set()
-        )
-        self.role_tokens = (
-            {i for s in doc.spans[ROLES_GROUP] for i in range(s.start, s.end)} if ROLES_GROUP in doc.spans else set()
         )
         self.paragraph_of = self._paragraphs(doc)
 
@@ -206,6 +206,23 @@ class _Doc:
             items.append(Item(index, index + 1, norm, tok.dep_ in SUBJECT_DEPS))
         items.sort(key=lambda it: it.start)
         return items
+
+    def _appositions(self, doc: Doc, items: list[Item]) -> list[Item]:
+        """A description followed by its name in apposition ("le Premier ministre, ministre d'État,
+        Xavier Bettel") is one reference: the name's."""
+        starts = {it.start for it in items if it.end - it.start > 1 or it.start not in (doc._.coref or {})}
+        out = []
+        for it in items:
+            if it.start in (doc._.coref or {}) and it.end - it.start == 1:
+                j = it.end
+                while j < len(doc) and j not in starts and (
+                    j in self.role_tokens or doc[j].text == "," or doc[j].pos_ in {"DET", "ADJ"}
+                ):
+                    j += 1
+                if j in starts and j > it.end:
+                    continue
+            out.append(it)
+        return out
 
     def seg_items(self, seg: Span) -> list[Item]:
         return [it for it in self.items if seg.start <= it.start < seg.end]
@@ -334,6 +351,9 @@ class MeetingFinder:
                     continue
                 if any(s.start <= i < s.end for s in d.dates):
                     continue
+                if i > start and d.doc[i - 1].like_num:
+                    continue  # a day before its month: "le 22 octobre"
+
                 return True
             if d.is_verb(i) or tok.text in {";", "."}:
                 return True
