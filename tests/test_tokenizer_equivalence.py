@@ -133,6 +133,17 @@ def test_lookup_tables_are_identical():
     assert len(fast.get_table("lemma_lookup")) > 200_000
 
 
+def test_msgpack_hooks_are_steady_during_a_load_and_restored_after():
+    from srsly.msgpack import msgpack_decoders
+
+    before = msgpack_decoders.get_all()
+    with fastload.steady_msgpack_hooks():
+        assert msgpack_decoders.get_all() == before
+        assert msgpack_decoders.get_all() is not msgpack_decoders.get_all()  # a fresh dict each time
+    assert "get_all" not in vars(msgpack_decoders)
+    assert msgpack_decoders.get_all() == before
+
+
 # --- tokenizers on stdlib patterns and on cached patterns -------------------------------------------
 
 
