@@ -25,7 +25,7 @@ from nlpmeet.extensions import COUNTRIES_GROUP, LOCATIONS_GROUP, ORGS_GROUP, PEO
 from nlpmeet.normalise.names import fold, fullest, is_part, name_key, title_case_word
 
 MAX_NAME = 7
-FUNCTION_POS = ("ADP", "ADV", "SCONJ", "CCONJ", "PRON", "DET", "AUX", "VERB")
+FUNCTION_POS = ("ADP", "ADV", "SCONJ", "CCONJ", "PRON", "DET")
 
 
 @Language.factory("nlpmeet_people")
@@ -100,6 +100,10 @@ class _Names:
             return False
         return text.isupper() or any(c.islower() for c in text) or len(text) == 1
 
+    def glued_hyphen(self, j: int) -> bool:
+        doc = self.doc
+        return doc[j].text in "-‐‑" and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+
     def run_right(self, i: int, soft_ok: bool) -> int:
         """End of the name starting at token i (i itself if none)."""
         doc = self.doc
@@ -113,6 +117,8 @@ class _Names:
             nxt = j + 1
             while nxt < len(doc) and nxt - j < 3 and self.is_particle(nxt) and doc[nxt].text[:1].islower():
                 nxt += 1  # "von der Leyen", "de la Fontaine"
+            if self.is_particle(j) and nxt + 1 < len(doc) and self.glued_hyphen(nxt):
+                nxt += 1  # "el-Assad", "al-Joulani"
             if nxt < len(doc) and self.is_name_word(nxt, soft_ok):
                 # "Al-Sarraj" split as "Al", "-", "Sarraj"; "de Hoop Scheffer", "bin Salman"
                 hyphen = doc[j].text in "-‐‑" and j > i and not doc[j - 1].whitespace_ and not doc[j].whitespace_
@@ -189,7 +195,7 @@ class PeopleTagger:
                 lone = end - start == 1
                 if lone and doc[start].text.isupper() and len(doc[start].text) > 1:
                     pass  # a lone acronym is no name
-                elif lone and (doc[start].pos_ in FUNCTION_POS[:-2] or names.finder.gclass(start)[1]):
+                elif lone and (doc[start].pos_ in FUNCTION_POS or names.finder.gclass(start)[1]):
                     pass  # "Les", "Un" at the start of a sentence
                 else:
                     out.append(Candidate(start, end, False))
