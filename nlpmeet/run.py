@@ -52,7 +52,7 @@ def run_extract(
     try:
         results = parallel.extract(read_inputs(paths, options), workers=workers, scheduler=scheduler)
         if progress.wanted(quiet, output):
-            results = progress.track(results, progress.count_documents(paths, options))
+            results = progress.track(results, lambda: progress.count_documents(paths, options))
         for result in results:
             if isinstance(result, InputProblem):
                 warn(str(result))

@@ -253,6 +253,28 @@ def test_progress_bar_counts_documents():
     assert "5/5" in drawn and "documents" in drawn and "docs/s" in drawn and "ETA" in drawn
 
 
+def test_total_counted_in_the_background():
+    import threading
+
+    release = threading.Event()
+
+    def slow_count() -> int:
+        release.wait(5)
+        return 4
+
+    def results() -> Iterator[int]:
+        yield 0
+        yield 1
+        release.set()  # the count finishes while documents are being processed
+        time.sleep(0.05)
+        yield 2
+        yield 3
+
+    err = Terminal()
+    assert list(progress.track(results(), slow_count, stderr=err)) == [0, 1, 2, 3]
+    assert "4/4" in err.getvalue()
+
+
 @pytest.mark.parametrize("total", [1, None])
 def test_no_bar_for_a_single_document(total):
     err = Terminal()
