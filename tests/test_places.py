@@ -136,6 +136,8 @@ def test_georgia_state_or_us_state(nlp: Language, text: str, country: set[str], 
         ("Un séisme a frappé la wilaya de Khenchela, en Algérie.", "Khenchela", "DZ"),
         ("Un bateau a pris feu sur le lac du Bourget.", "Bourget", None),
         ("Les combats ont repris près d'al-Bab.", "al-Bab", None),
+        ("Les rues des 16e et 8e arrondissements sont fermées.", "16e", None),
+        ("Les rues des 16e et 8e arrondissements sont fermées.", "8e arrondissements", None),
     ],
 )
 def test_locations(nlp: Language, text: str, name: str, country: str | None) -> None:

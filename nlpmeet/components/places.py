@@ -48,6 +48,8 @@ MODEL_LOC_LABELS = frozenset({"LOC", "GPE"})
 NAME_LABELS = frozenset({"ORG", "MISC", "PER", "PERSON"})
 CONTAINER_LABELS = frozenset({"ORG", "PER", "PERSON"})  # a lexicon place inside a longer one is part of a name
 STREET_WORD = "street"  # "place de la Concorde": the place word is part of the place's name
+NUMBERED_WORD = "numbered"  # "8e arrondissement", "les 16e, 7e et 1er arrondissements"
+ORDINAL_SUFFIXES = ("e", "er", "ère", "ème")
 LINKS = frozenset({"de", "d'", "du", "des", "la", "l'"})
 MAX_HEAD_DISTANCE = 3  # tokens between a name head and the "de" before a place
 
@@ -409,7 +411,7 @@ class PlaceTagger:
                 continue
             out.append((cand.start, cand.end, cand.place.name, cand.place.country))
             taken.append((cand.start, cand.end))
-        for start, end in self._streets(doc) + self._roads(doc):
+        for start, end in self._streets(doc) + self._roads(doc) + self._numbered(doc):
             if overlaps(start, end, taken) or overlaps(start, end, dates):
                 continue
             out.append((start, end, doc[start:end].text, None))
@@ -509,6 +511,26 @@ class PlaceTagger:
                 continue
             out.append((token.i, j))
         return out
+
+    def _numbered(self, doc: Doc) -> list[tuple[int, int]]:
+        """ "le 8e arrondissement", "les 16e, 7e et 1er arrondissements": each ordinal is a place."""
+        out: list[tuple[int, int]] = []
+        for token in doc:
+            if self.words.place_words.get(fold(token.text)) != NUMBERED_WORD:
+                continue
+            i = token.i - 1
+            while i >= 0:
+                text = doc[i].text
+                if text in {",", "et"}:
+                    i -= 1
+                    continue
+                if text[:1].isdigit() and text.lstrip("0123456789") in ORDINAL_SUFFIXES:
+                    last = i == token.i - 1  # the ordinal right before the word takes the word with it
+                    out.append((i, token.i + 1 if last else i + 1))
+                    i -= 1
+                    continue
+                break
+        return sorted(out)
 
     def _roads(self, doc: Doc) -> list[tuple[int, int]]:
         """Numbered roads: "l'A7", "l'autoroute A62", "la RN 106", and the roads listed with them ("A7, A9 et A20");
