@@ -130,6 +130,11 @@ def _names(mentions: list[OrgMention], lexicon: OrgLexicon | None = None) -> lis
             ],
             ["Commandement des opérations spéciales des États-Unis"] * 2,
         ),
+        # an acronym for the first words of a longer form
+        (
+            [OrgMention("Service public fédéral Affaires étrangères"), OrgMention("SPF Affaires étrangères")],
+            ["Service public fédéral Affaires étrangères"] * 2,
+        ),
         # a bare head word refers back to the nearest name it begins
         (
             [OrgMention("Conseil européen"), OrgMention("Commission européenne"), OrgMention("Conseil")],
@@ -334,6 +339,7 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
         ("Le ministre italien de la Justice a démissionné dimanche.", {}),
         ("Le roi a reçu le chef du gouvernement espagnol au palais royal.", {}),
         ("L'administration Biden a annoncé des sanctions.", {"administration Biden": ["administration Biden"]}),
+        ("Le Sénat américain a voté le budget.", {"Sénat américain": ["Sénat américain"]}),
         ("Le porte-parole du gouvernement Benjamin Griveaux a répondu aux questions.", {}),
         (
             "L'Union européenne a réagi. La haute représentante de l'Union pour les affaires étrangères "

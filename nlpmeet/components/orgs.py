@@ -452,10 +452,15 @@ class OrgTagger:
         return _Cand(cand.start, end, cand.source, cand.lexname) if end > cand.start else None
 
     def _built_on(self, doc: Doc, outer: _Cand, inner: list[_Cand]) -> bool:
-        """An institution named after a lexicon name in its complement: "Conseil ministériel de l'OSCE"."""
+        """An institution named after a lexicon name in its complement ("Conseil ministériel de l'OSCE"), or
+        whose head alone is a lexicon name ("Sénat" in "Sénat américain", "Congrès" in "Congrès mondial")."""
         if fold(doc[outer.start].text) not in self.heads:
             return False
-        return all(c.start > outer.start and doc[c.start - 1].pos_ in ("DET", "ADP") for c in inner)
+        return all(
+            (c.start > outer.start and doc[c.start - 1].pos_ in ("DET", "ADP"))
+            or (c.start == outer.start and c.size == 1)
+            for c in inner
+        )
 
     def _generic(self, doc: Doc, cand: _Cand) -> bool:
         """A kind, not a name: "un ministère de la Défense moderne" (after an indefinite article)."""

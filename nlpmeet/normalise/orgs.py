@@ -217,6 +217,17 @@ def resolve(
         near = _nearest(fits, mentions, i)
         if near is not None:
             groups.union(i, near)
+    # an acronym standing for the first words of a longer form ("SPF Affaires étrangères")
+    for i in range(n):
+        first_word = mentions[i].text.split(" ", 1)[0]
+        if acro[i] or len(words[i]) < 2 or not is_acronym(first_word):
+            continue
+        rest = words_of(mentions[i].text[len(first_word) :])
+        for j in range(n):
+            head = words[j][: len(words[j]) - len(rest)] if rest else []
+            if j != i and rest and words[j][-len(rest) :] == rest and len(head) >= 2:
+                if acronym_fits(first_word, " ".join(head), function_words):
+                    groups.union(i, j)
     # a short form of two words or more that begins a longer form ("Commandement central des États-Unis")
     for i in range(n):
         if acro[i] or len(words[i]) < 2:
