@@ -61,6 +61,7 @@ class Triggers:
     words: dict[str, frozenset[str]]
     lemmas: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]
+    participles: tuple[tuple[str, str], ...]
 
 
 @cache
@@ -70,9 +71,12 @@ def triggers() -> Triggers:
     words: dict[str, set[str]] = {}
     lemmas: dict[str, set[str]] = {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
+    participles: list[tuple[str, str]] = []
     for row in load_jsonl("meeting_triggers.jsonl"):
         kind = row["kind"]
-        if kind == "verb":
+        if kind == "participle":
+            participles.append((row["suffix"], row["infinitive"]))
+        elif kind == "verb":
             verbs.setdefault(row["lemma"], []).append(row)
         elif kind == "noun":
             nouns.add(row["lemma"])
@@ -88,6 +92,7 @@ def triggers() -> Triggers:
         {k: frozenset(v) for k, v in words.items()},
         {k: frozenset(v) for k, v in lemmas.items()},
         {k: tuple(v) for k, v in phrases.items()},
+        tuple(sorted(participles, key=lambda p: -len(p[0]))),
     )
 
 
@@ -260,7 +265,7 @@ class MeetingFinder:
             for tok in seg:
                 if self._negated(d, seg, tok):
                     continue
-                if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "ADJ" and tok.tag_ == "VERB"):
+                if tok.pos_ in {"VERB", "AUX"} or self._participle(d, tok) is not None:
                     self._verb(d, seg, tok, meetings)
                 elif tok.pos_ in {"NOUN", "PROPN"}:
                     self._noun(d, seg, tok, meetings)
@@ -292,10 +297,31 @@ class MeetingFinder:
                 return tok.pos_ != "NOUN" or i < tok.i
             if i < tok.i and d.has_lemma(i, "cancel"):
                 return True
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            # "la rencontre entre A et B a été reportée"
+            for i in range(tok.i + 1, min(seg.end, tok.i + 16)):
+                if d.low(i) in {";", "."}:
+                    break
+                if d.has_lemma(i, "cancel") and d.doc[i].pos_ in {"VERB", "AUX", "ADJ"}:
+                    return True
         return False
 
+    @staticmethod
+    def _participle(d: _Doc, tok: Token) -> str | None:
+        """The infinitive of a past participle after an auxiliary that the tagger took for a noun or an
+        adjective ("a téléphoné"), if it is a trigger verb."""
+        if tok.i == 0 or tok.pos_ not in {"NOUN", "ADJ"} or d.doc[tok.i - 1].pos_ != "AUX":
+            return None
+        low = tok.text.lower()
+        for suffix, infinitive in d.trig.participles:
+            if low.endswith(suffix):
+                lemma = low[: -len(suffix)] + infinitive
+                if lemma in d.trig.verbs:
+                    return lemma
+        return None
+
     def _verb(self, d: _Doc, seg: Span, tok: Token, out: list[Meeting]) -> None:
-        rows = d.trig.verbs.get(tok.lemma_.lower())
+        rows = d.trig.verbs.get(tok.lemma_.lower()) or d.trig.verbs.get(self._participle(d, tok) or "")
         if not rows:
             return
         for row in rows:
@@ -353,6 +379,13 @@ class MeetingFinder:
                     continue
                 if i > start and d.doc[i - 1].like_num:
                     continue  # a day before its month: "le 22 octobre"
+                if i + 1 < len(d.doc) and d.doc[i + 1].like_num:
+                    continue  # "le mardi 8 juin"
+                k = i - 1
+                while k >= start and d.doc[k].pos_ == "ADJ":
+                    k -= 1
+                if k < start or d.doc[k].pos_ != "DET":
+                    continue  # an object noun has its article ("le soutien de"); "mardi" has none
 
                 return True
             if d.is_verb(i) or tok.text in {";", "."}:
@@ -410,6 +443,11 @@ class MeetingFinder:
         """The people met, listed from token ``start``: groups of jointly met people."""
         found: list[Item] = []
         gaps: list[tuple[int, int]] = []
+        skipped_tokens: set[int] = set()
+
+        def skipped(j: int) -> bool:
+            return j in skipped_tokens
+
         i = start
         prev_end = start
         skipping = False
@@ -419,6 +457,7 @@ class MeetingFinder:
             if skipping:
                 if low == ";":
                     skipping = False
+                skipped_tokens.add(i)
                 i += 1
                 continue
             if d.is_word(i, "relative") and d.doc[i].pos_ in {"PRON", "SCONJ"} and i > start:
@@ -436,15 +475,17 @@ class MeetingFinder:
             if d.is_verb(i) or low == ".":
                 break
             i += 1
+        stop = i
         if not found:
             return []
-        # keep the list up to its last item introduced by "et"
-        last = 0
-        for k in range(1, len(found)):
-            a, b = gaps[k]
-            if any(d.is_word(j, "conj") for j in range(a, b)):
-                last = k
-        found = found[: last + 1]
+        # an enumeration "A, B et C" runs to its last "et": keep the items before it and the one after
+        conj = [j for j in range(found[0].end, stop) if d.is_word(j, "conj") and not skipped(j)]
+        if conj:
+            after = [k for k, it in enumerate(found) if it.start > conj[-1]]
+            last = after[0] if after else len(found) - 1
+            found = found[: last + 1]
+        else:
+            found = found[:1]
         groups: list[list[Item]] = [[found[0]]]
         for k in range(1, len(found)):
             a, b = gaps[k]

@@ -1,0 +1,238 @@
+"""Meetings: triggers, participants, not-meetings, dates, places and events of encounters.
+
+Sentences are written for these tests (public figures, invented occasions)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlpmeet.components.meetings import triggers
+from nlpmeet.extensions import DATES_GROUP
+from nlpmeet.resources import load_jsonl
+
+pytestmark = pytest.mark.model
+
+
+def run(nlp: Language, text: str, dct: str | None = "2023-03-10") -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def rerun_with_dates(nlp: Language, text: str, dates: dict[str, str | None]) -> Doc:
+    """The pipeline with the date spans given here (text -> value), so that the meeting rules are
+    tested apart from the date resolver."""
+    doc = run(nlp, text)
+    spans = []
+    for surface, value in dates.items():
+        start = text.index(surface)
+        span = doc.char_span(start, start + len(surface), alignment_mode="expand")
+        assert span is not None
+        span = Span(doc, span.start, span.end, label="DATE")
+        span._.norm = value
+        spans.append(span)
+    doc.spans[DATES_GROUP] = spans
+    doc = nlp.get_pipe("nlpmeet_events")(doc)
+    return nlp.get_pipe("nlpmeet_meetings")(doc)
+
+
+def pairs(doc: Doc) -> set[frozenset[str]]:
+    out = set()
+    for m in doc._.meetings:
+        ps = m["participants"]
+        out |= {frozenset((a, b)) for i, a in enumerate(ps) for b in ps[i + 1 :]}
+    return out
+
+
+def surnames(doc: Doc) -> list[set[str]]:
+    return [{p.split()[-1] for p in m["participants"]} for m in doc._.meetings]
+
+
+# ---------------------------------------------------------------- data
+def test_trigger_data_loads_every_kind() -> None:
+    t = triggers()
+    assert {"rencontrer", "recevoir", "accueillir", "entretenir", "téléphoner", "rendre"} <= set(t.verbs)
+    assert {"entretien", "entrevue", "rencontre", "tête-à-tête", "déjeuner", "conversation"} <= t.nouns
+    assert {"annulation", "annuler", "reporter", "refuser"} <= t.lemmas["cancel"]
+    assert all("kind" in row for row in load_jsonl("meeting_triggers.jsonl"))
+
+
+# ---------------------------------------------------------------- triggers and participants
+MEETINGS = [
+    # verbs with a direct object
+    ("Le président Emmanuel Macron a reçu mardi le chancelier allemand Olaf Scholz à l'Élysée.", {"Macron", "Scholz"}),
+    ("Le secrétaire général de l'ONU, António Guterres, a rencontré le président ukrainien, Volodymyr Zelensky, "
+     "à Kiev.",
+     {"Guterres", "Zelensky"}),
+    ("Le roi Philippe a accueilli Emmanuel Macron au palais royal.", {"Philippe", "Macron"}),
+    ("Justin Trudeau a été reçu par Joe Biden à la Maison-Blanche.", {"Trudeau", "Biden"}),
+    # verbs with a preposition
+    ("La ministre des Affaires étrangères, Catherine Colonna, s'est entretenue avec son homologue britannique, "
+     "James Cleverly.", {"Colonna", "Cleverly"}),
+    ("Joe Biden a téléphoné à Emmanuel Macron pour évoquer la situation en Ukraine.", {"Biden", "Macron"}),
+    ("Le premier ministre Justin Trudeau a discuté avec Rishi Sunak des échanges commerciaux.", {"Trudeau", "Sunak"}),
+    ("Giorgia Meloni a échangé avec Ursula von der Leyen sur la question migratoire.", {"Meloni", "Leyen"}),
+    ("Olaf Scholz s'est rendu auprès de Xi Jinping à Pékin.", {"Scholz", "Jinping"}),
+    ("Wopke Hoekstra a rendu visite à son homologue Annalena Baerbock à Berlin.", {"Hoekstra", "Baerbock"}),
+    ("Angela Merkel s'est réunie avec Nicolas Sarkozy à Deauville.", {"Merkel", "Sarkozy"}),
+    # reciprocal subjects
+    ("Angela Merkel et Nicolas Sarkozy se sont rencontrés à Deauville.", {"Merkel", "Sarkozy"}),
+    ("Jens Stoltenberg et Antony Blinken ont eu un long entretien à Washington.", {"Stoltenberg", "Blinken"}),
+    ("Le président Joe Biden et le président Xi Jinping ont eu une conversation téléphonique.", {"Biden", "Jinping"}),
+    # nouns
+    ("Lors de son entretien avec le président sénégalais, Macky Sall, le premier ministre Édouard Philippe a évoqué "
+     "la sécurité au Sahel.", {"Sall", "Philippe"}),
+    ("Un entretien téléphonique entre Emmanuel Macron et Joe Biden a eu lieu jeudi.", {"Macron", "Biden"}),
+    ("La rencontre de Xi Jinping avec Joe Biden a duré trois heures.", {"Jinping", "Biden"}),
+    ("Pedro Sánchez a eu une entrevue avec Giorgia Meloni à Rome.", {"Sánchez", "Meloni"}),
+    ("Boris Johnson a eu un tête-à-tête avec Emmanuel Macron en marge du sommet.", {"Johnson", "Macron"}),
+    ("Emmanuel Macron a organisé un déjeuner de travail avec Olaf Scholz.", {"Macron", "Scholz"}),
+    ("Le sommet entre Vladimir Poutine et Xi Jinping s'est tenu à Moscou.", {"Poutine", "Jinping"}),
+    # apposition: the name inside it is the person met
+    ("Le président Emmanuel Macron a reçu le ministre russe des Affaires étrangères, Sergueï Lavrov.",
+     {"Macron", "Lavrov"}),
+    # scheduled
+    ("Le président Joe Biden rencontrera mardi le président chinois Xi Jinping à Bali.", {"Biden", "Jinping"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEETINGS)
+def test_one_meeting(nlp: Language, text: str, expected: set[str]) -> None:
+    doc = run(nlp, text)
+    assert surnames(doc) == [expected]
+
+
+def test_three_people_jointly_received_is_one_meeting(nlp: Language) -> None:
+    doc = run(nlp, "Emmanuel Macron a reçu Olaf Scholz et Giorgia Meloni à l'Élysée.")
+    assert surnames(doc) == [{"Macron", "Scholz", "Meloni"}]
+
+
+def test_a_listed_series_of_talks_is_one_meeting_each(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Le ministre Jean-Yves Le Drian a rencontré le ministre grec, Nikos Dendias, le ministre chypriote, "
+        "Nikos Christodoulides, et le ministre égyptien, Sameh Choukry.",
+    )
+    assert sorted(map(sorted, surnames(doc))) == [
+        ["Choukry", "Drian"],
+        ["Christodoulides", "Drian"],
+        ["Dendias", "Drian"],
+    ]
+
+
+def test_description_subject_through_coref(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Le secrétaire général de l'OTAN, Jens Stoltenberg, est arrivé lundi à Berlin. "
+        "Jeudi, le secrétaire général a rencontré le chancelier Olaf Scholz.",
+    )
+    assert surnames(doc) == [{"Stoltenberg", "Scholz"}]
+
+
+def test_people_joining_an_encounter(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Le premier ministre Alexander De Croo a reçu le président Emmanuel Macron. "
+        "Les ministres Hadja Lahbib et Catherine Colonna ont également pris part à la rencontre.",
+    )
+    assert surnames(doc) == [{"Croo", "Macron", "Lahbib", "Colonna"}]
+
+
+NOT_MEETINGS = [
+    "Emmanuel Macron et Olaf Scholz ont chacun commenté les résultats des élections.",
+    "Emmanuel Macron a rencontré des dirigeants africains à Paris.",
+    "Olaf Scholz a rencontré les représentants de l'OTAN à Bruxelles.",
+    "Emmanuel Macron n'a pas rencontré Vladimir Poutine lors de sa visite.",
+    "L'annulation de la rencontre entre Joe Biden et Xi Jinping a surpris les diplomates.",
+    "Donald Trump a refusé de rencontrer Kim Jong-un.",
+    "La rencontre entre Joe Biden et Vladimir Poutine a été reportée.",
+    "Emmanuel Macron a reçu le soutien de François Bayrou.",
+    "Emmanuel Macron a salué Olaf Scholz et Giorgia Meloni.",
+    "Le président Emmanuel Macron a eu des entretiens avec de nombreux responsables.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MEETINGS)
+def test_not_a_meeting(nlp: Language, text: str) -> None:
+    assert run(nlp, text)._.meetings == []
+
+
+# ---------------------------------------------------------------- evidence
+def test_evidence_is_the_stating_sentence(nlp: Language) -> None:
+    text = "La journée a été chargée. Jeudi, le président Emmanuel Macron a reçu Olaf Scholz. Il est reparti."
+    doc = run(nlp, text)
+    (m,) = doc._.meetings
+    assert text[m["start"] : m["end"]] == "Jeudi, le président Emmanuel Macron a reçu Olaf Scholz."
+
+
+# ---------------------------------------------------------------- dates (date spans given)
+DATED = [
+    # the encounter's own date
+    ("Jeudi, le président Emmanuel Macron a reçu Olaf Scholz.", {"Jeudi": "2023-03-09"}, "2023-03-09"),
+    ("Le président Joe Biden rencontrera mardi Xi Jinping.", {"mardi": "2023-03-14"}, "2023-03-14"),
+    ("Le président Emmanuel Macron a reçu Olaf Scholz mercredi soir.", {"mercredi soir": "2023-03-08"}, "2023-03-08"),
+    # the date governing its paragraph
+    ("Jeudi, Emmanuel Macron était à Bruxelles. Emmanuel Macron a ensuite rencontré Olaf Scholz.",
+     {"Jeudi": "2023-03-09"}, "2023-03-09"),
+    # a date in another paragraph does not govern
+    ("Jeudi, Emmanuel Macron était à Bruxelles.\n\nEmmanuel Macron a rencontré Olaf Scholz.",
+     {"Jeudi": "2023-03-09"}, None),
+    # a range or a month gives null
+    ("Les 20 et 21 mars, Emmanuel Macron a rencontré Olaf Scholz.", {"20 et 21 mars": "2023-03-20/2023-03-21"}, None),
+    ("En mars, Emmanuel Macron a rencontré Olaf Scholz.", {"mars": "2023-03"}, None),
+    # a time keeps its day
+    ("Emmanuel Macron a reçu Olaf Scholz le 9 mars à 15 heures.", {"9 mars à 15 heures": "2023-03-09T15:00"},
+     "2023-03-09"),
+]
+
+
+@pytest.mark.parametrize(("text", "dates", "expected"), DATED)
+def test_meeting_date(nlp: Language, text: str, dates: dict[str, str | None], expected: str | None) -> None:
+    doc = rerun_with_dates(nlp, text, dates)
+    (m,) = doc._.meetings
+    assert m["date"] == expected
+
+
+def test_same_day_takes_the_previous_meetings_date(nlp: Language) -> None:
+    doc = rerun_with_dates(
+        nlp,
+        "Le 9 mars, Emmanuel Macron a rencontré Olaf Scholz.\n\n"
+        "Le même jour, Emmanuel Macron a également rencontré Giorgia Meloni.",
+        {"Le 9 mars": "2023-03-09", "Le même jour": None},
+    )
+    assert [m["date"] for m in doc._.meetings] == ["2023-03-09", "2023-03-09"]
+
+
+def test_sequel_keeps_people_and_date(nlp: Language) -> None:
+    doc = rerun_with_dates(
+        nlp,
+        "Emmanuel Macron recevra Olaf Scholz le 5 mai à l'Élysée. L'entretien sera suivi d'un déjeuner de travail, "
+        "auquel participera également Giorgia Meloni.",
+        {"le 5 mai": "2023-05-05"},
+    )
+    assert [({p.split()[-1] for p in m["participants"]}, m["date"]) for m in doc._.meetings] == [
+        ({"Macron", "Scholz"}, "2023-05-05"),
+        ({"Macron", "Scholz", "Meloni"}, "2023-05-05"),
+    ]
+
+
+def test_meeting_at_an_event_takes_its_date_and_id(nlp: Language) -> None:
+    doc = rerun_with_dates(
+        nlp,
+        "Le sommet de l'OTAN à Vilnius s'est ouvert le 11 juillet. "
+        "En marge du sommet de l'OTAN à Vilnius, Joe Biden a rencontré Recep Tayyip Erdoğan.",
+        {"le 11 juillet": "2023-07-11"},
+    )
+    (m,) = doc._.meetings
+    assert m["date"] == "2023-07-11"
+    assert m["event"] == "sommet de l'OTAN à Vilnius"
+
+
+def test_meeting_place_stated_in_its_sentence(nlp: Language) -> None:
+    doc = run(nlp, "Le président Emmanuel Macron a reçu le chancelier Olaf Scholz à Marseille.")
+    (m,) = doc._.meetings
+    assert m["location"] == "Marseille"
