@@ -108,6 +108,9 @@ def test_country_traps(nlp: Language, text: str, expected: set[str]) -> None:
         ("La Géorgie a accusé la Russie d'avoir violé le cessez-le-feu près de Tbilissi.", {"GE", "RU"}, None),
         ("Le gouverneur de l'État de Géorgie a signé la loi.", set(), "Géorgie"),
         ("En Géorgie, aux États-Unis, le vote a eu lieu à Atlanta.", {"US"}, "Géorgie"),
+        ("La Géorgie (États-Unis) a voté démocrate.", {"US"}, "Géorgie"),
+        ("Après la Floride et l'Alabama, l'ouragan a frappé la Géorgie.", set(), "Géorgie"),
+        ("Washington soutient la Géorgie face à la Russie.", {"GE", "RU"}, None),
     ],
 )
 def test_georgia_state_or_us_state(nlp: Language, text: str, country: set[str], location: str | None) -> None:

@@ -43,7 +43,8 @@ from nlpmeet.resources import load_tsv
 
 PLACES_FILE = "places.tsv"
 PLACE_KINDS = frozenset({"city", "region", "territory", "sea", "river", "building", "island", "site"})
-NAME_PLACE_WORDS = frozenset({"city", "region"})  # "ville de X": the location is X
+NAME_PLACE_WORDS = frozenset({"city", "region"})
+REGION_KINDS = frozenset({"region", "territory"})  # "ville de X": the location is X
 MODEL_LOC_LABELS = frozenset({"LOC", "GPE"})
 NAME_LABELS = frozenset({"ORG", "MISC", "PER", "PERSON"})
 CONTAINER_LABELS = frozenset({"ORG", "PER", "PERSON"})  # a lexicon place inside a longer one is part of a name
@@ -345,9 +346,14 @@ class PlaceTagger:
         chosen = _longest_first(candidates)
         countries = [c for c in chosen if c.kind == "country"]
         places = [c for c in chosen if c.kind == "place"]
-        supported = _supported_codes(countries)
-        place_countries = {c.place.country for c in places if c.place and c.place.country}
-        # a state's name that is also a place of another country ("Géorgie")
+        # regions of a country named in the document ("Floride", "Alabama"): evidence for a homonym region
+        region_countries = {
+            c.place.country for c in places if c.place and c.place.country and c.place.kind in REGION_KINDS
+        }
+        # a state's name that is also a region of another country ("Géorgie"): the region when introduced as
+        # one ("l'État de Géorgie"), located ("Géorgie (États-Unis)"), or beside other regions of that country
+        # with nothing else in the document for the state; naming the other country alone is not enough
+        # ("Washington soutient la Géorgie")
         for cand in countries:
             for alt in cand.alternatives:
                 if alt.kind != "place" or alt.place is None:
@@ -355,9 +361,8 @@ class PlaceTagger:
                 own = {f.code for f in cand.forms}
                 other_support = _supported_codes([c for c in countries if c is not cand])
                 introduced = self._introduced_as_place(doc, cand.start)
-                if introduced or (
-                    alt.place.country in (supported | place_countries) - own and not (own & other_support)
-                ):
+                located = self._stated_country(doc, cand.end) == alt.place.country
+                if introduced or located or (alt.place.country in region_countries and not (own & other_support)):
                     cand.kind = "place"
                     cand.place = alt.place
                     break
