@@ -1,0 +1,105 @@
+"""Named events: heads as data, what makes them names, clustering, date and place.
+
+Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlpmeet.components.events import event_data
+from nlpmeet.extensions import DATES_GROUP, EVENTS_GROUP
+
+pytestmark = pytest.mark.model
+
+
+def run(nlp: Language, text: str) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.dct = "2023-07-12"
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def names(doc: Doc) -> list[str]:
+    return list(doc._.events)
+
+
+def test_event_data_has_every_pattern_kind() -> None:
+    labels = {row["label"] for row in event_data().rows}
+    assert {"session", "visit", "exercise", "election", "group_summit"} <= labels
+    assert ("en", "marge", "de") in event_data().links
+
+
+EVENTS = [
+    ("Emmanuel Macron participera au sommet de l'OTAN à Vilnius.", "sommet de l'OTAN à Vilnius"),
+    ("Il a pris la parole devant la 78e session de l'Assemblée générale des Nations unies.",
+     "78e session de l'Assemblée générale des Nations unies"),
+    ("La Russie a lancé l'exercice militaire ZAPAD 2021 près de la frontière.", "exercice militaire ZAPAD 2021"),
+    ("Xi Jinping effectuera une visite d'État en France au printemps.", "visite d'État en France"),
+    ("Le chancelier est attendu à la conférence de Munich sur la sécurité.", "conférence de Munich"),
+    ("Les dirigeants se retrouvent au Forum économique mondial chaque hiver.", "Forum économique mondial"),
+    ("La campagne pour l'élection présidentielle a commencé.", "élection présidentielle"),
+    ("Les ministres ont préparé la réunion du Conseil de l'Atlantique Nord.",
+     "réunion du Conseil de l'Atlantique Nord"),
+    ("La préparation du G20 à New Delhi occupe les sherpas.", "G20 à New Delhi"),
+    ("Il a ouvert la première réunion du nouveau Conseil de sécurité.",
+     "première réunion du nouveau Conseil de sécurité"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EVENTS)
+def test_named_event(nlp: Language, text: str, expected: str) -> None:
+    assert names(run(nlp, text)) == [expected]
+
+
+NOT_EVENTS = [
+    "Les deux ministres ont tenu une réunion à huis clos.",
+    "Il a eu des entretiens avec plusieurs responsables.",
+    "La crise en Libye inquiète les diplomates.",
+    "Les réunions du Conseil de sécurité se succèdent.",
+    "Elle a donné une conférence de presse à midi.",
+    "La réunion du ministre avec les syndicats a duré deux heures.",
+    "Il a effectué une visite à Bratislava.",
+    "Un sommet de chefs d'État pourrait avoir lieu l'an prochain.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_not_an_event(nlp: Language, text: str) -> None:
+    assert names(run(nlp, text)) == []
+
+
+def test_short_and_full_mentions_are_one_event(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "En marge de l'Assemblée générale des Nations unies, il a vu plusieurs ministres. "
+        "Mardi, il avait assisté à l'ouverture de la 78e session de l'Assemblée générale des Nations unies.",
+    )
+    assert names(doc) == ["78e session de l'Assemblée générale des Nations unies"]
+    assert len(doc.spans[EVENTS_GROUP]) == 2
+    assert {s._.norm for s in doc.spans[EVENTS_GROUP]} == {"78e session de l'Assemblée générale des Nations unies"}
+
+
+def test_event_location(nlp: Language) -> None:
+    doc = run(nlp, "Emmanuel Macron participera au sommet de l'OTAN à Vilnius.")
+    assert doc._.events["sommet de l'OTAN à Vilnius"]["location"] == "Vilnius"
+
+
+def test_event_date_from_a_date_right_after_it(nlp: Language) -> None:
+    text = "Le sommet de l'OTAN à Vilnius se tiendra le 11 juillet 2023."
+    doc = run(nlp, text)
+    start = text.index("le 11 juillet 2023")
+    span = doc.char_span(start, start + len("le 11 juillet 2023"), alignment_mode="expand")
+    assert span is not None
+    date = Span(doc, span.start, span.end, label="DATE")
+    date._.norm = "2023-07-11"
+    doc.spans[DATES_GROUP] = [date]
+    doc = nlp.get_pipe("nlpmeet_events")(doc)
+    assert doc._.events == {"sommet de l'OTAN à Vilnius": {"date": "2023-07-11", "location": "Vilnius"}}
+
+
+def test_event_needs_named_date_for_a_council(nlp: Language) -> None:
+    doc = run(nlp, "Donald Tusk a longtemps présidé le Conseil européen.")
+    assert names(doc) == []
