@@ -157,6 +157,11 @@ def test_people(blank_nlp: Language, text: str, per: tuple[str, ...], expected: 
         ("Mesdames et Messieurs, bonsoir.", ("Mesdames",), {}),
         # a heading in capitals after a title
         ("VISITE DU SECRÉTAIRE GÉNÉRAL EN SUISSE", (), {}),
+        # a party after a title
+        ("La députée LaREM a voté contre.", (), {}),
+        ("Le président LR de la région a parlé.", (), {}),
+        # a plural title takes full names
+        ("Les députés Insoumis ont voté.", (), {}),
     ],
 )
 def test_not_people(blank_nlp: Language, text: str, per: tuple[str, ...], groups: dict) -> None:

@@ -15,6 +15,7 @@ or a title (the model's "Harlem Désir" as ORG) are removed from their groups.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -225,8 +226,10 @@ class PeopleTagger:
                 while j in names.honorific_end:
                     j = names.honorific_end[j]
                 end = names.run_right(j, True)
-                if end <= j or end - j == 1 and doc[j].text.isupper() and len(doc[j].text) <= 4:
-                    break  # "le président LR de la région": a party, not a name
+                if end <= j or self._party(doc, names, j, end):
+                    break  # "le président LR de la région", "la députée LaREM": a party, not a name
+                if ph.plural and len(doc[j:end].text.split()) < 2:
+                    break  # "les députés Gilets jaunes": a plural takes full names
                 out.append(Candidate(j, end, True))
                 first = False
                 if not ph.plural or end >= len(doc) or (doc[end].text != "," and names.finder.gclass(end)[1] != "and"):
@@ -256,6 +259,18 @@ class PeopleTagger:
             if end > e:
                 out.append(Candidate(e, end, True))
         return out
+
+    @staticmethod
+    def _party(doc: Doc, names: _Names, start: int, end: int) -> bool:
+        """An organisation's name (or acronym) where a name could stand after a title."""
+        first = doc[start].text
+        if first.isalpha() and first.isupper() and len(first) <= 5 and end - start == 1:
+            return True  # "LR", "LFI"
+        if re.search(r"[a-z][A-Z]{2,}", first):
+            return True  # "LaREM" (not "McMaster")
+        org = names.spans.org.get(start)
+        one_word = len(doc[start:end].text.split()) == 1
+        return one_word and org is not None and org.start <= start and org.end >= end
 
     @staticmethod
     def _plausible(doc: Doc, names: _Names, start: int) -> bool:
@@ -338,8 +353,11 @@ class PeopleTagger:
                 i += 1
                 continue
             key = name_key(doc[start:end].text)
-            known = strong_keys if soft else keys
-            if key in known or any(is_part(key, k) and not self._trivial(key, names) for k in known):
+            if soft:  # over the model's ORG/LOC: a full name, or the family name of one
+                found = key in strong_keys or any(is_part(key, k) and k[-len(key) :] == key for k in strong_keys)
+            else:
+                found = key in keys or any(is_part(key, k) and not self._trivial(key, names) for k in keys)
+            if found:
                 # the model's ORG/LOC on a known person's name ("l'administration Trump") gives way
                 extra.append(Candidate(start, end, soft))
             i = end
