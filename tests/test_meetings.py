@@ -236,3 +236,22 @@ def test_meeting_place_stated_in_its_sentence(nlp: Language) -> None:
     doc = run(nlp, "Le président Emmanuel Macron a reçu le chancelier Olaf Scholz à Marseille.")
     (m,) = doc._.meetings
     assert m["location"] == "Marseille"
+
+
+SPEAKERS = [
+    # attribution after the quote
+    ("« Je suis heureux de recevoir aujourd'hui le président Emmanuel Macron », a déclaré Olaf Scholz.",
+     {"Macron", "Scholz"}),
+    # attribution line after a quoted paragraph
+    ("« Je suis très heureuse d'accueillir à Rome le chancelier allemand, Olaf Scholz. »\n\n"
+     "Giorgia Meloni, présidente du Conseil italien", {"Scholz", "Meloni"}),
+    # transcript paragraph
+    ("Conférence de presse\n\nMme Angela Merkel — Mesdames, messieurs, je suis heureuse de recevoir "
+     "le président Emmanuel Macron à Berlin.", {"Merkel", "Macron"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKERS)
+def test_first_person_speaker_of_a_quote(nlp: Language, text: str, expected: set[str]) -> None:
+    doc = run(nlp, text)
+    assert [{p.split()[-1].title() for p in m["participants"]} for m in doc._.meetings] == [expected]

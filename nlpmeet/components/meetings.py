@@ -134,10 +134,12 @@ class _Doc:
         self.doc = doc
         self.trig = trig
         self.segments = self._segments(doc)
+        self.paragraph_of = self._paragraphs(doc)
         self.role_tokens = (
             {i for s in doc.spans[ROLES_GROUP] for i in range(s.start, s.end)} if ROLES_GROUP in doc.spans else set()
         )
         self.items = self._appositions(doc, self._items(doc))
+        self.items = sorted(self.items + self._speakers(doc), key=lambda it: it.start)
         self.item_at: dict[int, Item] = {}
         for it in self.items:
             for i in range(it.start, it.end):
@@ -148,7 +150,6 @@ class _Doc:
         self.org_tokens = (
             {i for s in doc.spans[ORGS_GROUP] for i in range(s.start, s.end)} if ORGS_GROUP in doc.spans else set()
         )
-        self.paragraph_of = self._paragraphs(doc)
 
     @staticmethod
     def _segments(doc: Doc) -> list[Span]:
@@ -227,6 +228,57 @@ class _Doc:
                 if j in starts and j > it.end:
                     continue
             out.append(it)
+        return out
+
+    def _speakers(self, doc: Doc) -> list[Item]:
+        """First-person singular subjects ("je suis heureux d'accueillir ...") inside a quotation, as
+        references to its speaker: the person named right after the closing quote (", a déclaré X", or
+        an attribution line "X, premier ministre"), else the subject before the opening quote; in a
+        transcript paragraph "X — ...", the person before the dash."""
+        names = {it.start: it for it in self.items if it.end - it.start > 1 or it.start not in (doc._.coref or {})}
+        out: list[Item] = []
+        opened: int | None = None
+        for tok in doc:
+            if self.is_word(tok.i, "quote_open"):
+                opened = tok.i
+            elif self.is_word(tok.i, "quote_close") and opened is not None:
+                speaker = self._speaker_after(doc, tok.i, names) or self._speaker_before(opened, names)
+                if speaker is not None:
+                    out += self._first_person(doc, opened + 1, tok.i, speaker)
+                opened = None
+        for seg in self.segments:
+            first = next((it for it in self.items if seg.start <= it.start < seg.end), None)
+            if first is None or first.end >= seg.end or not self.is_word(first.end, "speaker_mark"):
+                continue
+            para = self.paragraph_of[seg.start]
+            end = seg.end
+            while end < len(doc) and self.paragraph_of[end] == para:
+                end += 1
+            out += self._first_person(doc, first.end + 1, end, first.norm)
+        taken = {it.start for it in self.items}
+        return [it for it in out if it.start not in taken]
+
+    def _speaker_after(self, doc: Doc, close: int, names: dict[int, Item]) -> str | None:
+        for j in range(close + 1, min(len(doc), close + 14)):
+            if j in names:
+                return names[j].norm
+            if doc[j].text in {".", "«"} or self.is_word(j, "quote_open"):
+                return None
+        return None
+
+    def _speaker_before(self, opened: int, names: dict[int, Item]) -> str | None:
+        for j in range(opened - 1, max(-1, opened - 8), -1):
+            if j in names and names[j].subject:
+                return names[j].norm
+        return None
+
+    @staticmethod
+    def _first_person(doc: Doc, start: int, end: int, speaker: str) -> list[Item]:
+        out = []
+        for tok in doc[start:end]:
+            morph = tok.morph
+            if tok.pos_ == "PRON" and morph.get("Person") == ["1"] and morph.get("Number") == ["Sing"]:
+                out.append(Item(tok.i, tok.i + 1, speaker, tok.dep_ in SUBJECT_DEPS))
         return out
 
     def seg_items(self, seg: Span) -> list[Item]:
