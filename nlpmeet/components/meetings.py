@@ -276,8 +276,8 @@ class _Doc:
     def _first_person(doc: Doc, start: int, end: int, speaker: str) -> list[Item]:
         out = []
         for tok in doc[start:end]:
-            morph = tok.morph
-            if tok.pos_ == "PRON" and morph.get("Person") == ["1"] and morph.get("Number") == ["Sing"]:
+            morph = tok.morph.to_dict()
+            if tok.pos_ == "PRON" and morph.get("Person") == "1" and morph.get("Number") == "Sing":
                 out.append(Item(tok.i, tok.i + 1, speaker, tok.dep_ in SUBJECT_DEPS))
         return out
 
