@@ -255,3 +255,25 @@ SPEAKERS = [
 def test_first_person_speaker_of_a_quote(nlp: Language, text: str, expected: set[str]) -> None:
     doc = run(nlp, text)
     assert [{p.split()[-1].title() for p in m["participants"]} for m in doc._.meetings] == [expected]
+
+
+def test_release_place_and_event_from_the_lead(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "En marge du sommet de l'Union africaine, le président Emmanuel Macron a rencontré de nombreux dirigeants "
+        "à Nairobi.\n\nEmmanuel Macron s'est entretenu avec William Ruto.\n\n"
+        "Emmanuel Macron a aussi rencontré Paul Kagame.",
+    )
+    assert [(m["location"], m["event"]) for m in doc._.meetings] == [
+        ("Nairobi", "sommet de l'Union africaine"),
+        ("Nairobi", "sommet de l'Union africaine"),
+    ]
+
+
+def test_own_place_wins_over_the_release_place(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Le président Emmanuel Macron a rencontré de nombreux dirigeants à Nairobi.\n\n"
+        "Emmanuel Macron a reçu William Ruto à Mombasa.",
+    )
+    assert [m["location"] for m in doc._.meetings] == ["Mombasa"]

@@ -654,8 +654,38 @@ class MeetingFinder:
             kept.append(m)
         return kept
 
+    @staticmethod
+    def _release_place(d: _Doc, meetings: list[Meeting]) -> tuple[str | None, str | None]:
+        """The place and event of a lead statement that the encounters took place there ("a rencontré
+        des dirigeants du monde entier à New York", "une série d'entretiens bilatéraux en marge de la
+        conférence de Munich"): a segment before the first meeting with a trigger but no meeting of
+        named people, and a place or a linked event."""
+        if not meetings:
+            return None, None
+        first = min(m.seg.start for m in meetings)
+        used = {m.seg.start for m in meetings}
+        for seg in d.segments:
+            if seg.start >= first:
+                break
+            if seg.start in used:
+                continue
+            has_trigger = any(
+                t.lemma_.lower() in d.trig.verbs or t.lemma_.lower() in d.trig.nouns and t.pos_ == "NOUN" for t in seg
+            )
+            if not has_trigger:
+                continue
+            locs = [s for s in d.locs if seg.start <= s.start < seg.end]
+            event = MeetingFinder._event(d, seg)
+            if locs or event:
+                place = str(locs[0]._.norm) if locs else None
+                if place is None and event is not None:
+                    place = ((d.doc._.events or {}).get(event) or {}).get("location")
+                return place, event
+        return None, None
+
     def _dates_places(self, d: _Doc, meetings: list[Meeting]) -> None:
         prev_date: str | None = None
+        release_place, release_event = self._release_place(d, meetings)
         for m in meetings:
             if not m.dated:
                 self._date(d, m, m.seg, prev_date)
@@ -664,8 +694,8 @@ class MeetingFinder:
                         self._date(d, m, later.seg, prev_date)
             if m.date:
                 prev_date = m.date
-            m.event = m.event or self._event(d, m.seg)
-            m.location = self._location(d, m)
+            m.event = m.event or self._event(d, m.seg) or release_event
+            m.location = self._location(d, m) or release_place
 
     @staticmethod
     def _date(d: _Doc, m: Meeting, seg: Span, prev_date: str | None) -> None:
