@@ -166,13 +166,21 @@ def component_profile(docs: list[dict[str, str]], nlp: Any, batch_size: int = 32
             doc._.dct = source.get("date")
             doc._.dct_source = "given"
     for name, proc in nlp.pipeline:
-        if hasattr(proc, "pipe"):
-            seconds, parsed = timed(lambda proc=proc, parsed=parsed: list(proc.pipe(parsed, batch_size=batch_size)))
-        else:
-            seconds, parsed = timed(lambda proc=proc, parsed=parsed: [proc(doc) for doc in parsed])
-        steps.append((name, seconds))
-    seconds, _ = timed(lambda: [doc_to_record(doc, d["id"]) for doc, d in zip(parsed, docs, strict=True)])
-    steps.append(("records (doc_to_record)", seconds))
+        start = time.perf_counter()
+        try:
+            if hasattr(proc, "pipe"):
+                parsed = list(proc.pipe(parsed, batch_size=batch_size))
+            else:
+                parsed = [proc(doc) for doc in parsed]
+        except Exception as exc:  # noqa: BLE001 - a component being worked on must not stop the bench
+            log(f"[red]{name} failed[/]: {type(exc).__name__}: {exc}")
+            name += " (FAILED on some document)"
+        steps.append((name, time.perf_counter() - start))
+    try:
+        seconds, _ = timed(lambda: [doc_to_record(doc, d["id"]) for doc, d in zip(parsed, docs, strict=True)])
+        steps.append(("records (doc_to_record)", seconds))
+    except Exception as exc:  # noqa: BLE001
+        log(f"[red]doc_to_record failed[/]: {type(exc).__name__}: {exc}")
     return steps
 
 
