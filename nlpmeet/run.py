@@ -65,6 +65,9 @@ def run_extract(
     except KeyboardInterrupt:
         warn("interrupted; every record written so far is complete")
         status = EXIT_INTERRUPTED
+    except OSError as exc:  # writing failed (disk full, ...): the records written before are whole
+        warn(f"cannot write {output or '<stdout>'}: {exc.strerror or exc}")
+        status = EXIT_INPUT
     except Exception as exc:  # noqa: BLE001 - one line, not a traceback, unless NLPMEET_DEBUG is set
         if os.environ.get("NLPMEET_DEBUG"):
             raise
@@ -72,7 +75,10 @@ def run_extract(
         status = EXIT_INPUT
     finally:
         if output is not None:
-            stream.close()
+            try:
+                stream.close()
+            except OSError:
+                status = EXIT_INPUT  # already reported: the flush on close failed the same way
     return status
 
 

@@ -462,3 +462,7 @@ def test_unwritable_output_is_one_line(tmp_path: Path):
     assert result.returncode == 2
     err = result.stderr.decode()
     assert "Traceback" not in err and "cannot write" in err
+    if Path("/dev/full").exists():  # a full disk: the write fails after the file was opened
+        result = nlpmeet("extract", str(source), "-o", "/dev/full")
+        assert result.returncode == 1
+        assert result.stderr.decode().strip() == "nlpmeet: cannot write /dev/full: No space left on device"
