@@ -466,6 +466,8 @@ class PlaceTagger:
             return False  # "le Nord de la France": a direction, not a place
         if span.text.isupper() and span.text.replace("-", "").isalpha():
             return False  # an acronym ("SG", "COMESA"): organisations, or countries known to the lexicon
+        if len(span) == 1 and any(ch.isdigit() for ch in span.text) and any(ch.isalpha() for ch in span.text):
+            return False  # "Europe1", "KIC9832227": brands and catalogue names (roads are found separately)
         if self._descriptor(doc, span):
             return False
         # the name of a person of the document ("Flynn" beside "Michael Flynn")
