@@ -116,7 +116,7 @@ class Meeting:
     location: str | None = None
     event: str | None = None
     extra_segs: list[Span] = field(default_factory=list)
-    sequel: bool = False  # a sequel of the previous encounter ("suivie d'un déjeuner")
+    follows: Meeting | None = None  # the encounter this one is a sequel of ("suivie d'un déjeuner")
     later: list[Meeting] = field(default_factory=list)  # later mentions of the same encounter
 
 
@@ -221,12 +221,16 @@ class _Doc:
         for it in items:
             if it.start in (doc._.coref or {}) and it.end - it.start == 1:
                 j = it.end
-                while j < len(doc) and j not in starts and (
-                    j in self.role_tokens or doc[j].text == "," or doc[j].pos_ in {"DET", "ADJ"}
-                ):
+                while j < min(len(doc), it.end + 14) and j not in starts:
+                    if doc[j].pos_ in {"VERB", "AUX", "CCONJ", "PRON"} or doc[j].text in {";", ".", ":"}:
+                        break
                     j += 1
                 if j in starts and j > it.end:
-                    continue
+                    k = j - 1
+                    while k > it.start and doc[k].text[:1].isupper() and doc[k].pos_ != "PROPN":
+                        k -= 1  # honorifics before the name
+                    if doc[k].pos_ != "ADP":
+                        continue  # "le ministre des Affaires étrangères du Kirghizistan, Chingiz Aidarbekov"
             out.append(it)
         return out
 
@@ -438,11 +442,27 @@ class MeetingFinder:
                     k -= 1
                 if k < start or d.doc[k].pos_ != "DET":
                     continue  # an object noun has its article ("le soutien de"); "mardi" has none
+                if MeetingFinder._title_of_next_person(d, seg, i):
+                    continue  # "le ministre russe, Sergueï Lavrov", "le président chinois Xi Jinping"
 
                 return True
             if d.is_verb(i) or tok.text in {";", "."}:
                 return True
         return True
+
+    @staticmethod
+    def _title_of_next_person(d: _Doc, seg: Span, i: int) -> bool:
+        """Whether the noun at i heads a description of the next person, in apposition or before the
+        name, rather than a thing of that person ("le soutien de X": the name follows "de")."""
+        for k in range(i + 1, min(seg.end, i + 20)):
+            if k in d.item_at:
+                j = k - 1
+                while j > i and d.doc[j].text[:1].isupper() and d.doc[j].pos_ != "PROPN":
+                    j -= 1  # honorifics and capitalised titles before the name
+                return d.doc[j].pos_ != "ADP"
+            if d.is_verb(k) or d.low(k) in {";", "."}:
+                return False
+        return False
 
     def _noun(self, d: _Doc, seg: Span, tok: Token, out: list[Meeting]) -> None:
         lemma = tok.lemma_.lower()
@@ -601,9 +621,8 @@ class MeetingFinder:
             people += [it.norm for it in g]
         people += self._joined_after(d, seg, tok.i)
         m = Meeting(list(dict.fromkeys(people)), seg, tok.i)
-        m.date, m.dated = prev.date, prev.dated
         m.extra_segs = [prev.seg]
-        m.sequel = True
+        m.follows = prev
         out.append(m)
         return True
 
@@ -647,7 +666,7 @@ class MeetingFinder:
         kept: list[Meeting] = []
         for m in meetings:
             same = next((k for k in kept if set(m.participants) <= set(k.participants)), None)
-            if same is not None and not m.sequel:
+            if same is not None and m.follows is None:
                 same.extra_segs.append(m.seg)
                 same.later.append(m)
                 continue
@@ -687,25 +706,27 @@ class MeetingFinder:
         prev_date: str | None = None
         release_place, release_event = self._release_place(d, meetings)
         for m in meetings:
+            if m.follows is not None:
+                m.date, m.dated = m.follows.date, True
             if not m.dated:
-                self._date(d, m, m.seg, prev_date)
+                self._date(d, m, m.seg, m.trigger, prev_date)
                 for later in m.later:
                     if m.date is None and not m.dated:
-                        self._date(d, m, later.seg, prev_date)
+                        self._date(d, m, later.seg, later.trigger, prev_date)
             if m.date:
                 prev_date = m.date
             m.event = m.event or self._event(d, m.seg) or release_event
             m.location = self._location(d, m) or release_place
 
     @staticmethod
-    def _date(d: _Doc, m: Meeting, seg: Span, prev_date: str | None) -> None:
+    def _date(d: _Doc, m: Meeting, seg: Span, trigger: int, prev_date: str | None) -> None:
         for i in range(seg.start, seg.end):
             if d.phrase_at(i, "same_day") and prev_date:
                 m.date, m.dated = prev_date, True
                 return
         in_seg = [s for s in d.dates if seg.start <= s.start < seg.end]
         if in_seg:
-            best = min(in_seg, key=lambda s: min(abs(s.start - m.trigger), abs(s.end - m.trigger)))
+            best = min(in_seg, key=lambda s: min(abs(s.start - trigger), abs(s.end - trigger)))
             m.date, m.dated = _day(best._.norm), True
             return
         ev = MeetingFinder._event(d, seg)
