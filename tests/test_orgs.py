@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
 
 from nlpmeet.components.orgs import LEXICON_FILE, OrgTagger, load_patterns
-from nlpmeet.extensions import DATES_GROUP, ORGS_GROUP
+from nlpmeet.extensions import DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
 from nlpmeet.normalise.orgs import OrgLexicon, OrgMention, acronym_fits, fold, is_acronym, resolve
 from nlpmeet.resources import load_jsonl
 
@@ -362,3 +362,18 @@ def test_component_model(nlp, text: str, expected: dict[str, list[str]]) -> None
     for span in doc.spans[ORGS_GROUP]:
         found.setdefault(span._.norm, []).append(span.text)
     assert found == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "org", "places"),
+    [
+        ("Le Marché commun de l'Afrique orientale et australe a tenu son sommet à Nairobi.", "COMESA", ["Nairobi"]),
+        ("Al-Qaïda au Maghreb islamique a revendiqué l'attaque près de Tombouctou.", "AQMI", ["Tombouctou"]),
+    ],
+)
+def test_no_place_inside_an_organisation(nlp, lexicon: OrgLexicon, text: str, org: str, places: list[str]) -> None:
+    """The organisation is found, and the place inside its name is no location."""
+    doc = nlp(text)
+    assert [lexicon.lookup(s.text) for s in doc.spans[ORGS_GROUP]] == [org]
+    assert [s.text for s in doc.spans[LOCATIONS_GROUP]] == places

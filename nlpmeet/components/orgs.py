@@ -503,7 +503,25 @@ class OrgTagger:
                 spans[i]._.norm = name
                 result.append(spans[i])
         doc.spans[ORGS_GROUP] = sorted(result, key=lambda s: s.start)
+        self._drop_inner_places(doc, result)
         return doc
+
+    def _drop_inner_places(self, doc: Doc, orgs: list[Span]) -> None:
+        """A place inside an organisation's name is no mention of a place (spec: Locations): "Afrique" in
+        "Marché commun de l'Afrique orientale et australe"; nor is a lexicon organisation read as a place."""
+        if LOCATIONS_GROUP not in doc.spans or not orgs:
+            return
+        inside = {i: s for s in orgs for i in range(s.start, s.end)}
+
+        def covered(loc: Span) -> bool:
+            org = inside.get(loc.start)
+            if org is None or org.end < loc.end:
+                return False
+            return len(org) > len(loc) or self.lexicon.lookup(org.text) is not None
+
+        kept = [loc for loc in doc.spans[LOCATIONS_GROUP] if not covered(loc)]
+        if len(kept) != len(doc.spans[LOCATIONS_GROUP]):
+            doc.spans[LOCATIONS_GROUP] = kept
 
     def _weak(self, span: Span, cand: _Cand) -> bool:
         """A bare head word ("le Conseil") names nothing by itself: it stays only as a short form of a name
