@@ -377,3 +377,22 @@ def test_no_place_inside_an_organisation(nlp, lexicon: OrgLexicon, text: str, or
     doc = nlp(text)
     assert [lexicon.lookup(s.text) for s in doc.spans[ORGS_GROUP]] == [org]
     assert [s.text for s in doc.spans[LOCATIONS_GROUP]] == places
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["l'", "OTAN", "(", ")", "Organisation", "du", "Traité", "de", "Atlantique", "Nord", "Union", "européenne",
+             "UE", "\n", ",", "Le", "Conseil", "mardi", "Gj", "Gilets", "jaunes", "é", "RN", "7", "S.A.R."]
+        ),
+        max_size=30,
+    )
+)  # fmt: skip
+def test_component_never_fails(blank_nlp, blank_tagger, words: list[str]) -> None:
+    """Any sequence of tokens: spans lie in the text and every organisation has a name."""
+    text = " ".join(words)
+    doc = blank_tagger(blank_nlp(text))
+    for span in doc.spans[ORGS_GROUP]:
+        assert text[span.start_char : span.end_char] == span.text
+        assert span._.norm
