@@ -282,6 +282,9 @@ def _orgs(doc: Doc) -> list[tuple[str, str]]:
             [],
             [],
         ),
+        # an acronym hyphenated to another acronym is part of it; hyphenated to a name it stays
+        ("L'AP-HP a publié un bilan.", [], [], []),
+        ("Les relations OTAN-Russie sont tendues.", [], [], [("OTAN", "OTAN")]),
         # a short code before a number is a road, not the party
         ("Un accident sur la RN 7 a bloqué la circulation.", [("RN", "ORG")], [], []),
         # a bare head the model reads as an organisation stays

@@ -156,7 +156,7 @@ class OrgTagger:
                 span = doc[start:end]
                 if check_case and not self._case_fits(span):
                     continue
-                if not check_case and self._code_before_number(doc, span):
+                if not check_case and (self._code_before_number(doc, span) or self._in_compound(doc, span)):
                     continue
                 cands.append(_Cand(start, end, "lex", doc.vocab.strings[match_id]))
         return cands
@@ -264,6 +264,17 @@ class OrgTagger:
         return all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "X") for t in rest) and not any(
             fold(t.text) in self.heads for t in rest
         )
+
+    @staticmethod
+    def _in_compound(doc: Doc, span: Span) -> bool:
+        """An acronym hyphenated to another acronym is part of a longer one ("AP" in "AP-HP")."""
+        after = doc[span.end : span.end + 2]
+        before = doc[max(0, span.start - 2) : span.start]
+        glued_after = len(after) == 2 and not span[-1].whitespace_ and after[0].text == "-" and not after[0].whitespace_
+        glued_before = (
+            len(before) == 2 and not before[0].whitespace_ and before[1].text == "-" and not before[1].whitespace_
+        )
+        return (glued_after and after[1].is_upper) or (glued_before and before[0].is_upper)
 
     @staticmethod
     def _code_before_number(doc: Doc, span: Span) -> bool:
