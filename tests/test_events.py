@@ -103,3 +103,17 @@ def test_event_date_from_a_date_right_after_it(nlp: Language) -> None:
 def test_event_needs_named_date_for_a_council(nlp: Language) -> None:
     doc = run(nlp, "Donald Tusk a longtemps présidé le Conseil européen.")
     assert names(doc) == []
+
+
+def test_undated_mentions_of_one_election_are_one_event(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Il s'est lancé dans la course à la présidentielle française. "
+        "Les sondages pour l'élection présidentielle le donnent battu.",
+    )
+    assert len(doc._.events) == 1
+
+
+def test_a_council_that_will_meet_is_an_event(nlp: Language) -> None:
+    doc = run(nlp, "Je vous invite à notre Conseil européen, qui se tiendra à Bruxelles.")
+    assert names(doc) == ["Conseil européen"]

@@ -113,7 +113,7 @@ class EventTagger:
         mentions = self._longest(mentions)
         spans = []
         for m in mentions:
-            span = Span(doc, m.start, m.end, label="EVENT")
+            span = Span(doc, m.start, m.end, label=m.label)
             spans.append(span)
         clusters = self._cluster(spans)
         info: dict[str, dict[str, Any]] = {}
@@ -210,7 +210,7 @@ class EventTagger:
         return False
 
     def _held_after(self, doc: Doc, end: int) -> bool:
-        return any(doc[k].lemma_ in self.data.held for k in range(end, min(len(doc), end + 4)))
+        return any(doc[k].lemma_ in self.data.held for k in range(end, min(len(doc), end + 7)))
 
     @staticmethod
     def _longest(mentions: list[Mention]) -> list[Mention]:
@@ -245,7 +245,9 @@ class EventTagger:
         for s in spans:
             k = (_words(s.text), self._org_words(s))
             for n, cluster in enumerate(clusters):
-                if any(_contained(k[0], o[0]) or _contained(k[1], o[1]) for o in keys[n]):
+                if any(_contained(k[0], o[0]) or _contained(k[1], o[1]) for o in keys[n]) or any(
+                    self._same_undated(s, other) for other in cluster
+                ):
                     cluster.append(s)
                     keys[n].append(k)
                     break
@@ -253,6 +255,17 @@ class EventTagger:
                 clusters.append([s])
                 keys.append([k])
         return clusters
+
+    def _same_undated(self, a: Span, b: Span) -> bool:
+        """Two undated mentions of the same kind of election ("l'élection présidentielle", "la
+        présidentielle française") are one event; a year or a date tells elections apart."""
+        if a.label_ != "election" or b.label_ != "election":
+            return False
+        dated = {i for start, (end, group) in self.named.items() if group == DATES_GROUP for i in range(start, end)}
+        if any(t.i in dated or t.like_num for t in list(a) + list(b)):
+            return False
+        heads = {w for row in self.data.rows if row["label"] == "election" for w in _pattern_words(row)}
+        return bool((_words(a.text) & _words(b.text)) - heads)
 
     # ------------------------------------------------------------------ date and place
     @staticmethod
@@ -287,3 +300,11 @@ class EventTagger:
 
 def _contained(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+def _pattern_words(row: dict[str, Any]) -> frozenset[str]:
+    """The words of the first token of a pattern row ("élection", "scrutin"): an election's head."""
+    first = row["pattern"][0]
+    lower = first.get("LOWER")
+    words = lower.get("IN", []) if isinstance(lower, dict) else [lower] if lower else []
+    return frozenset(w for word in words for w in _words(word))
