@@ -392,6 +392,8 @@ class TitleFinder:
                 return j
         if not is_word(doc[p]) or self.spans.date.get(p) is not None or self.title_at(p)[0]:
             return j
+        if p == j + k and k == 1 and cls == "of" and doc[p].ent_type_ == "PER" and doc[p].text[:1].isupper():
+            return j  # "le général de Gaulle": a capitalised word after a bare "de" is a name, no portfolio
         # an acronym that no earlier component knows: an organisation, not a portfolio
         if doc[p].text.isupper() and len(doc[p].text) > 1 and doc[p].is_alpha:
             if affiliation[0] is None:

@@ -188,6 +188,8 @@ class PeopleTagger:
                     i += 1  # "Selon Ismaël Emelien"
                     continue
                 start = names.run_left(i, False) if i == ent.start else i
+                while start - 1 >= ent.start and names.is_particle(start - 1) and doc[start - 1].text[:1].islower():
+                    start -= 1  # the model's "général de Gaulle": the particle is part of the name
                 end = names.run_right(i, False)
                 if end <= i:
                     i += 1
@@ -237,7 +239,7 @@ class PeopleTagger:
                 j = end + 1
         # 5. after a demonym: "l'Espagnole Carolina Routier", "le Hongrois Áron Szilágyi"
         for span in doc.spans[COUNTRIES_GROUP] if COUNTRIES_GROUP in doc.spans else []:
-            if span.start == 0 or names.finder.gclass(span.start - 1)[1] != "det":
+            if span.start == 0 or names.finder.gclass(span.start - 1)[1] not in ("det", "to", "of"):
                 continue
             if self._plausible(doc, names, span.end):
                 out.append(Candidate(span.end, names.run_right(span.end, True), True))
