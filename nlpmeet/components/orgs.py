@@ -1,22 +1,29 @@
 """nlpmeet_orgs: organisations with canonical short names.
 
-Runs after nlpmeet_dates and nlpmeet_places. Candidates come from three sources, built once at
-construction and applied per document without scanning the raw text:
+Runs after nlpmeet_dates and nlpmeet_places. Candidates come from four sources, the matchers built
+once at construction and applied per document without scanning the raw text:
 
 * the lexicon ``models/organizations.jsonl`` (PhraseMatcher; acronyms case-sensitive, other
-  aliases case-insensitive but with the lexicon's capitals, accent-less spellings included);
+  aliases case-insensitive but with the lexicon's capitals, accent-less spellings included;
+  not an acronym before a number, "RN 7", or inside a hyphenated acronym, "AP-HP");
 * the name patterns ``models/org_patterns.jsonl`` (Matcher: "Conseil de sécurité",
   "ministère des Affaires étrangères", "gouvernement Valls", "armée syrienne", ...);
-* the model's ORG entities, repaired: trimmed of articles, punctuation and dangling
-  prepositions, cut at date spans, dropped when they are role phrases (head in
-  ``models/titles.tsv``, or a portfolio right after such a title), datelines ("WASHINGTON,"),
-  all lower case, or across a line break.
+* the model's ORG entities, repaired: trimmed of articles (a capitalised one inside a sentence
+  stays: "La Tribune"), punctuation and dangling prepositions; cut at a date span, a possessive
+  or a title ("l'Organisation le ministre …"); dropped when they are role phrases (head in
+  ``models/titles.tsv``) or a ministry's portfolio after one ("ministre de la Justice"), datelines
+  ("WASHINGTON,"), lone words on a line, units after numbers, dotted honorifics, document codes,
+  persons named elsewhere, places read by nlpmeet_places, all lower case, or across a line break;
+* bare head words after a definite article ("l'Alliance", "la Commission").
 
 Overlaps keep the longest candidate (the lexicon wins ties); a longer candidate that contains a
-lexicon name is kept only when it is an institution built on it ("Conseil ministériel de l'OSCE").
-Generic phrases (after an indefinite article) are dropped. Then ``normalise.orgs.resolve`` merges
-long and short forms ("Organisation du Traité de l'Atlantique Nord (OTAN)", "l'Alliance") and gives
-each organisation one norm, written to ``doc.spans[ORGS_GROUP]``.
+lexicon name is kept only when it is an institution built on it ("Conseil ministériel de l'OSCE"),
+one that runs into a lexicon name stops before it. Generic phrases (after an indefinite article)
+are dropped. Acronyms in parentheses ("Long (ACR)", "Abr (Long)") become mentions, and so do their
+later uses; a name cut short before its acronym is extended to it. ``normalise.orgs.resolve`` then
+merges long and short forms and gives each organisation one norm, written to
+``doc.spans[ORGS_GROUP]``; a bare head that refers to nothing is dropped unless the model, too,
+read it as an organisation. Places inside an organisation's name leave ``LOCATIONS_GROUP``.
 """
 
 from __future__ import annotations
