@@ -57,7 +57,7 @@ def test_trigger_data_loads_every_kind() -> None:
     t = triggers()
     assert {"rencontrer", "recevoir", "accueillir", "entretenir", "téléphoner", "rendre"} <= set(t.verbs)
     assert {"entretien", "entrevue", "rencontre", "tête-à-tête", "déjeuner", "conversation"} <= t.nouns
-    assert {"annulation", "annuler", "reporter", "refuser"} <= t.lemmas["cancel"]
+    assert {"annulation", "annuler", "reporter", "refuser"} <= set(t.cancel)
     assert all("kind" in row for row in load_jsonl("meeting_triggers.jsonl"))
 
 
@@ -124,6 +124,24 @@ def test_a_listed_series_of_talks_is_one_meeting_each(nlp: Language) -> None:
     ]
 
 
+def test_a_sequence_of_encounters_with_puis(nlp: Language) -> None:
+    doc = run(nlp, "Emmanuel Macron a reçu Olaf Scholz puis Giorgia Meloni.")
+    assert surnames(doc) == [{"Macron", "Scholz"}, {"Macron", "Meloni"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a negation of another verb, further back
+        "Emmanuel Macron n'a pas caché sa satisfaction d'avoir rencontré Olaf Scholz.",
+        # "reporter" the journalist is no postponement
+        "Le reporter a vu Emmanuel Macron recevoir Olaf Scholz à l'Élysée.",
+    ],
+)
+def test_negation_and_cancel_cues_stay_local(nlp: Language, text: str) -> None:
+    assert surnames(run(nlp, text)) == [{"Macron", "Scholz"}]
+
+
 def test_description_subject_through_coref(nlp: Language) -> None:
     doc = run(
         nlp,
@@ -153,6 +171,8 @@ NOT_MEETINGS = [
     "Emmanuel Macron a reçu le soutien de François Bayrou.",
     "Emmanuel Macron a salué Olaf Scholz et Giorgia Meloni.",
     "Le président Emmanuel Macron a eu des entretiens avec de nombreux responsables.",
+    "Joe Biden ne rencontrera pas Xi Jinping lors du sommet.",
+    "Olaf Scholz est reparti sans rencontrer Emmanuel Macron.",
 ]
 
 

@@ -62,6 +62,7 @@ class Triggers:
     lemmas: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]
     participles: tuple[tuple[str, str], ...]
+    cancel: dict[str, frozenset[str]]  # cancel lemma -> parts of speech it cancels as (empty: any)
 
 
 @cache
@@ -72,9 +73,12 @@ def triggers() -> Triggers:
     lemmas: dict[str, set[str]] = {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
     participles: list[tuple[str, str]] = []
+    cancel: dict[str, frozenset[str]] = {}
     for row in load_jsonl("meeting_triggers.jsonl"):
         kind = row["kind"]
-        if kind == "participle":
+        if kind == "cancel":
+            cancel[row["lemma"]] = frozenset(row.get("pos", ()))
+        elif kind == "participle":
             participles.append((row["suffix"], row["infinitive"]))
         elif kind == "verb":
             verbs.setdefault(row["lemma"], []).append(row)
@@ -93,6 +97,7 @@ def triggers() -> Triggers:
         {k: frozenset(v) for k, v in lemmas.items()},
         {k: tuple(v) for k, v in phrases.items()},
         tuple(sorted(participles, key=lambda p: -len(p[0]))),
+        cancel,
     )
 
 
@@ -301,6 +306,14 @@ class _Doc:
             kind, frozenset()
         )
 
+    def is_cancel(self, i: int) -> bool:
+        tok = self.doc[i]
+        for lemma in (tok.lemma_.lower(), self.low(i)):
+            if lemma in self.trig.cancel:
+                allowed = self.trig.cancel[lemma]
+                return not allowed or tok.pos_ in allowed
+        return False
+
     def phrase_at(self, i: int, kind: str) -> int:
         for phrase in self.trig.phrases.get(kind, ()):
             n = len(phrase)
@@ -343,23 +356,24 @@ class MeetingFinder:
     # ------------------------------------------------------------------ triggers
     @staticmethod
     def _negated(d: _Doc, seg: Span, tok: Token) -> bool:
-        lo = max(seg.start, tok.i - 6)
-        hi = min(seg.end, tok.i + 3)
-        for i in range(lo, hi):
-            if i != tok.i and d.is_word(i, "negation") and (i < tok.i or i <= tok.i + 2):
-                # "sans"/"aucun" only before the trigger; "ne ... pas" on either side
-                if i > tok.i and d.low(i) not in {"pas", "jamais"}:
-                    continue
-                return tok.pos_ != "NOUN" or i < tok.i
-            if i < tok.i and d.has_lemma(i, "cancel"):
+        """Negated ("n'a pas rencontré", "sans rencontrer"), cancelled or refused ("l'annulation de la
+        rencontre", "a refusé de rencontrer", "la rencontre ... a été reportée")."""
+        # back over the function words before the trigger, and the first content word
+        i = tok.i - 1
+        while i >= seg.start:
+            if d.is_word(i, "negation") or d.is_cancel(i):
                 return True
-        if tok.pos_ in {"NOUN", "PROPN"}:
-            # "la rencontre entre A et B a été reportée"
-            for i in range(tok.i + 1, min(seg.end, tok.i + 16)):
-                if d.low(i) in {";", "."}:
-                    break
-                if d.has_lemma(i, "cancel") and d.doc[i].pos_ in {"VERB", "AUX", "ADJ"}:
-                    return True
+            if d.doc[i].pos_ not in {"AUX", "ADP", "DET", "PRON", "ADV", "PART", "SCONJ"}:
+                break
+            i -= 1
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return any(d.is_word(j, "negation_after") for j in range(tok.i + 1, min(seg.end, tok.i + 3)))
+        # "la rencontre entre A et B a été reportée"
+        for j in range(tok.i + 1, min(seg.end, tok.i + 16)):
+            if d.low(j) in {";", "."}:
+                break
+            if d.is_cancel(j) and d.doc[j].pos_ in {"VERB", "AUX", "ADJ"}:
+                return True
         return False
 
     @staticmethod
@@ -551,7 +565,11 @@ class MeetingFinder:
         if not found:
             return []
         # an enumeration "A, B et C" runs to its last "et": keep the items before it and the one after
-        conj = [j for j in range(found[0].end, stop) if d.is_word(j, "conj") and not skipped(j)]
+        conj = [
+            j
+            for j in range(found[0].end, stop)
+            if (d.is_word(j, "conj") or d.is_word(j, "conj_sequence")) and not skipped(j)
+        ]
         if conj:
             after = [k for k, it in enumerate(found) if it.start > conj[-1]]
             last = after[0] if after else len(found) - 1
@@ -561,7 +579,7 @@ class MeetingFinder:
         groups: list[list[Item]] = [[found[0]]]
         for k in range(1, len(found)):
             a, b = gaps[k]
-            if any(d.low(j) in {",", ";"} for j in range(a, b)):
+            if any(d.low(j) in {",", ";"} or d.is_word(j, "conj_sequence") for j in range(a, b)):
                 groups.append([found[k]])
             else:
                 groups[-1].append(found[k])
