@@ -203,7 +203,7 @@ class EventTagger:
         for phrase in self.data.links:
             n = len(phrase)
             i = start - n
-            if i > 0 and doc[start - 1].text.lower() in {"l'", "l’", "la", "le", "les"}:
+            if i > 0 and _key(doc[start - 1].text) in self.data.words.get("determiner", frozenset()):
                 i -= 1
             if i >= 0 and all(_key(doc[i + k].text) == phrase[k] for k in range(n)):
                 return True
