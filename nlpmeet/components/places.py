@@ -181,8 +181,9 @@ class PlaceTagger:
         for label, texts in orth_patterns.items():
             self.orth.add(label, [nlp.make_doc(text) for text in dict.fromkeys(texts)])
         self.prefixes = {f.key: f for f in all_forms() if f.kind == PREFIX}
-        self.titles = tuple(fold(row["title"]) for row in load_tsv("titles.tsv")) + tuple(
-            fold(row["feminine"]) for row in load_tsv("titles.tsv")
+        # role phrases the model tags as LOC ("Premier ministre"): the shared titles lexicon
+        self.titles = tuple(
+            fold(row[column]) for row in load_tsv("titles.tsv") for column in ("title", "feminine") if row.get(column)
         )
 
     # ------------------------------------------------------------------ candidates
