@@ -20,6 +20,7 @@ COUNTRIES = {
     "portugaises": "PT",
     "Burundi": "BI",
     "Népal": "NP",
+    "Français": "FR",
     "Tchad": "TD",
     "britannique": "GB",
     "allemande": "DE",
@@ -33,6 +34,7 @@ ORGS = {
     "Union africaine": "UA",
     "Commission européenne": "Commission européenne",
     "CNDD": "CNDD",
+    "Francophonie": "OIF",
 }
 
 
@@ -165,6 +167,37 @@ def roles_of(doc) -> dict[str, list[tuple[str, str | None, str | None]]]:
             "Le secrétaire d'État aux Communautés portugaises, José Cesário, est là.",
             ("José Cesário",),
             {"José Cesário": [("secrétaire d'état aux communautés portugaises", None, None)]},
+        ),
+        # an organisation or a people inside a list of portfolios
+        (
+            "Nathalie Roy, ministre de la Culture et de la Francophonie et ministre responsable de la Langue "
+            "française, a parlé.",
+            ("Nathalie Roy",),
+            {
+                "Nathalie Roy": [
+                    ("ministre de la culture et de la francophonie", None, None),
+                    ("ministre responsable de la langue française", None, None),
+                ]
+            },
+        ),
+        # an apposition that goes on with someone else's title
+        (
+            "Jake Sullivan, le conseiller à la sécurité nationale du président Joe Biden, a parlé.",
+            ("Jake Sullivan", "Joe Biden"),
+            {"Jake Sullivan": [("conseiller à la sécurité nationale", None, None)], "Joe Biden": [("président", None, None)]},
+        ),
+        # "son homologue" takes the title of the description it is paired with
+        (
+            "Le traité a été discuté entre le secrétaire général et son homologue de l'OSCE, Helga Schmid.",
+            ("Helga Schmid",),
+            {"Helga Schmid": [("secrétaire général", "OSCE", None)]},
+        ),
+        # the same function with a shorter portfolio is one role
+        (
+            "Le ministre français des Affaires étrangères, Jean-Noël Barrot, est venu. Le ministre de l'Europe et "
+            "des Affaires étrangères Jean-Noël Barrot a parlé.",
+            ("Jean-Noël Barrot",),
+            {"Jean-Noël Barrot": [("ministre de l'europe et des affaires étrangères", None, "FR")]},
         ),
         # a place after "de" is no portfolio
         (

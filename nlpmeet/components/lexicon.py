@@ -342,6 +342,14 @@ class TitleFinder:
                 return "loc", self.doc[q : q + 1]
         return None
 
+    @staticmethod
+    def _domain(ent: tuple[str, Span]) -> bool:
+        """An entity that can be one domain of a list of portfolios: a body, a region, a people."""
+        kind, span = ent
+        if kind in ("org", "loc"):
+            return True
+        return kind == "country" and any(word_key(w) != w for w in words(span.text))
+
     def _in_enumeration(self, span: Span) -> bool:
         """A place followed by "et des ...": one of an enumeration of portfolios."""
         end = span.end
@@ -445,6 +453,9 @@ class TitleFinder:
                     break
                 # "du Burundi" after a portfolio: a country complement, leave it to the caller
                 ent = self._entity_at(q + n)
+                if ent is not None and q > p and self.gclass(q - 1)[1] == "and" and self._domain(ent):
+                    q = ent[1].end  # "... et de la Francophonie", "... et des Français de l'étranger"
+                    continue
                 if ent is not None and not (ent[0] == "loc" and self._in_enumeration(ent[1])):
                     break
                 q += n

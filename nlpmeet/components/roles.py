@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from nlpmeet.components.lexicon import TitleFinder, TitlePhrase, lexicon
 from nlpmeet.extensions import PEOPLE_GROUP, ROLES_GROUP
+from nlpmeet.normalise.names import words
 
 Role = dict[str, Any]
 MAX_PREDICATE = 8
@@ -40,10 +41,27 @@ def titles_compatible(a: str, b: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
+def _content(title: str) -> list[str]:
+    return [w for w in words(title) if len(w) > 3]
+
+
+def same_function(a: str, b: str) -> bool:
+    """Same function: one title a word-prefix of the other, or the same head with a portfolio
+    that the other includes ("ministre des affaires étrangères" / "ministre de l'europe et des
+    affaires étrangères")."""
+    if titles_compatible(a, b):
+        return True
+    wa, wb = words(a), words(b)
+    if not wa or not wb or wa[0] != wb[0]:
+        return False
+    ca, cb = set(_content(a)), set(_content(b))
+    return len(ca) > 1 and len(cb) > 1 and (ca <= cb or cb <= ca)
+
+
 def merge_role(roles: list[Role], new: Role) -> None:
     """Add ``new`` to ``roles`` unless it restates one of them (then keep the fuller of the two)."""
     for old in roles:
-        if not titles_compatible(old["title"], new["title"]):
+        if not same_function(old["title"], new["title"]):
             continue
         aff_old = {k: old[k] for k in ("org", "country") if old[k]}
         aff_new = {k: new[k] for k in ("org", "country") if new[k]}
@@ -92,10 +110,10 @@ class RoleTagger:
                 spans.append(self._span(doc, ph))
         for ph in counterparts:
             holders, _ = self._holders(doc, finder, ph, persons)
-            owner = self._owner(doc, ph, persons, people)
-            if owner is None:
+            found_owner = self._owner(doc, ph, persons, people, phrases)
+            if found_owner is None:
                 continue
-            title = people[owner]["roles"][0]["title"]
+            owner, title = found_owner
             for mention, country in holders:
                 if mention._.norm == owner:
                     continue
@@ -231,32 +249,40 @@ class RoleTagger:
                 j += 1
             else:
                 return None
-        if not predicate and not RoleTagger._closed(doc, ph):
+        if not predicate and not RoleTagger._closed(doc, ph, finder):
             return None  # "X, le secrétaire général a dit": the title is the next clause's subject
         return persons[i] if predicate or apposition else None
 
     @staticmethod
-    def _closed(doc: Doc, ph: TitlePhrase) -> bool:
-        """An apposition ends with punctuation, "et" or the end of the text."""
+    def _closed(doc: Doc, ph: TitlePhrase, finder: TitleFinder) -> bool:
+        """An apposition is not followed by the verb of a clause: "X, le secrétaire général a
+        souligné" makes the title the subject of what follows, not a description of X."""
         if ph.end >= len(doc):
             return True
         tok = doc[ph.end]
-        return tok.is_punct or tok.is_space or lexicon().grammar.get(tok.text) == "and" or "\n" in tok.whitespace_
+        if finder.gclass(ph.end)[1] in ("copula", "appoint"):
+            return False
+        return tok.pos_ not in ("VERB", "AUX", "PRON", "ADV")
 
     @staticmethod
-    def _owner(doc: Doc, ph: TitlePhrase, persons: dict[int, Span], people: dict[str, Any]) -> str | None:
-        """The person whose counterpart the phrase names: the closest earlier person of the
-        sentence (else of the text) who has a role."""
+    def _owner(
+        doc: Doc, ph: TitlePhrase, persons: dict[int, Span], people: dict[str, Any], phrases: list[TitlePhrase]
+    ) -> tuple[str | None, str] | None:
+        """Who "son homologue" is the counterpart of, and that one's title: the sentence's subject
+        with a role, else the title of an earlier phrase of the sentence ("entre le secrétaire
+        général et son homologue de l'OSCE"), else the closest earlier person with a role."""
         sent_start = doc[ph.start].sent.start if doc.has_annotation("SENT_START") else 0
-        # "son homologue": the possessive refers to the sentence's subject
         for i in range(sent_start, ph.start):
             span = persons.get(i)
             subject = span is not None and span.root.dep_ in ("nsubj", "nsubj:pass")
             if span is not None and subject and people.get(span._.norm, {}).get("roles"):
-                return str(span._.norm)
+                return str(span._.norm), people[span._.norm]["roles"][0]["title"]
+        for other in reversed(phrases):
+            if other.end <= ph.start and other.start >= sent_start and not other.counterpart:
+                return None, other.title
         for start in (sent_start, 0):
             for i in range(ph.start - 1, start - 1, -1):
                 span = persons.get(i)
                 if span is not None and people.get(span._.norm, {}).get("roles"):
-                    return str(span._.norm)
+                    return str(span._.norm), people[span._.norm]["roles"][0]["title"]
         return None
