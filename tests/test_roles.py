@@ -184,7 +184,10 @@ def roles_of(doc) -> dict[str, list[tuple[str, str | None, str | None]]]:
         (
             "Jake Sullivan, le conseiller à la sécurité nationale du président Joe Biden, a parlé.",
             ("Jake Sullivan", "Joe Biden"),
-            {"Jake Sullivan": [("conseiller à la sécurité nationale", None, None)], "Joe Biden": [("président", None, None)]},
+            {
+                "Jake Sullivan": [("conseiller à la sécurité nationale", None, None)],
+                "Joe Biden": [("président", None, None)],
+            },
         ),
         # "son homologue" takes the title of the description it is paired with
         (
