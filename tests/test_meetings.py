@@ -297,3 +297,21 @@ def test_own_place_wins_over_the_release_place(nlp: Language) -> None:
         "Emmanuel Macron a reçu William Ruto à Mombasa.",
     )
     assert [m["location"] for m in doc._.meetings] == ["Mombasa"]
+
+
+def test_writer_of_a_letter_and_a_lunch_before_an_event(nlp: Language) -> None:
+    text = (
+        "Lettre d'invitation du président Charles Michel aux chefs d'État\n\n"
+        "Je vous invite au sommet de l'Union européenne à Bruxelles, qui se tiendra les 14 et 15 décembre. "
+        "Notre réunion sera précédée d'un déjeuner avec le président ukrainien, Volodymyr Zelensky, avec lequel "
+        "nous pourrons échanger."
+    )
+    doc = rerun_with_dates(nlp, text, {"les 14 et 15 décembre": "2023-12-14/2023-12-15"})
+    assert [({p.split()[-1] for p in m["participants"]}, m["date"]) for m in doc._.meetings] == [
+        ({"Michel", "Zelensky"}, "2023-12-14")
+    ]
+
+
+def test_first_person_without_a_named_writer_is_nobody(nlp: Language) -> None:
+    doc = run(nlp, "Communiqué\n\nNous avons rencontré Volodymyr Zelensky à Kiev.")
+    assert doc._.meetings == []

@@ -274,12 +274,16 @@ class EventTagger:
 
     def _date(self, doc: Doc, cluster: list[Span]) -> str | None:
         dates = sorted(doc.spans[DATES_GROUP], key=lambda s: s.start) if DATES_GROUP in doc.spans else []
+        near = []
         for span in cluster:
             for d in dates:
                 if span.start <= d.start < span.end + AFTER_WINDOW and d._.norm:
                     if d.start >= span.end and any(t.text in {".", ";"} for t in doc[span.end : d.start]):
                         continue
-                    return str(d._.norm)
+                    near.append(str(d._.norm))
+        if near:
+            # a day or a range ("qui se tiendra les 29 et 30 juin") says more than a month ("de juin")
+            return next((v for v in near if len(v.split("/")[0]) >= 10), near[0])
         for span in cluster:
             sent = self._sentence(doc, span)
             for d in dates:

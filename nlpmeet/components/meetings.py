@@ -63,6 +63,7 @@ class Triggers:
     phrases: dict[str, tuple[tuple[str, ...], ...]]
     participles: tuple[tuple[str, str], ...]
     cancel: dict[str, frozenset[str]]  # cancel lemma -> parts of speech it cancels as (empty: any)
+    sides: dict[str, str]  # sequel lemma -> "start"/"end": the end of an event's dates it is on
 
 
 @cache
@@ -74,8 +75,11 @@ def triggers() -> Triggers:
     phrases: dict[str, list[tuple[str, ...]]] = {}
     participles: list[tuple[str, str]] = []
     cancel: dict[str, frozenset[str]] = {}
+    sides: dict[str, str] = {}
     for row in load_jsonl("meeting_triggers.jsonl"):
         kind = row["kind"]
+        if kind == "sequel" and "side" in row:
+            sides[row["lemma"]] = row["side"]
         if kind == "cancel":
             cancel[row["lemma"]] = frozenset(row.get("pos", ()))
         elif kind == "participle":
@@ -98,6 +102,7 @@ def triggers() -> Triggers:
         {k: tuple(v) for k, v in phrases.items()},
         tuple(sorted(participles, key=lambda p: -len(p[0]))),
         cancel,
+        sides,
     )
 
 
@@ -122,6 +127,7 @@ class Meeting:
     event: str | None = None
     extra_segs: list[Span] = field(default_factory=list)
     follows: Meeting | None = None  # the encounter this one is a sequel of ("suivie d'un déjeuner")
+    anchor: str | None = None  # "précédée d'un déjeuner" with no encounter before: the side of an event's dates
     later: list[Meeting] = field(default_factory=list)  # later mentions of the same encounter
 
 
@@ -255,6 +261,17 @@ class _Doc:
                 if speaker is not None:
                     out += self._first_person(doc, opened + 1, tok.i, speaker)
                 opened = None
+        author = self._author(doc, names)
+        if author is not None:
+            quoted = {i for it in out for i in range(it.start, it.end)}
+            inside = False
+            for tok in doc:
+                if self.is_word(tok.i, "quote_open"):
+                    inside = True
+                elif self.is_word(tok.i, "quote_close"):
+                    inside = False
+                elif not inside and tok.i not in quoted:
+                    out += self._first_person(doc, tok.i, tok.i + 1, author, plural=True)
         for seg in self.segments:
             first = next((it for it in self.items if seg.start <= it.start < seg.end), None)
             if first is None or first.end >= seg.end or not self.is_word(first.end, "speaker_mark"):
@@ -266,6 +283,18 @@ class _Doc:
             out += self._first_person(doc, first.end + 1, end, first.norm)
         taken = {it.start for it in self.items}
         return [it for it in out if it.start not in taken]
+
+    def _author(self, doc: Doc, names: dict[int, Item]) -> str | None:
+        """The writer named in the title ("Lettre d'invitation du président X")."""
+        if not self.segments:
+            return None
+        title = self.segments[0]
+        for i in range(title.start, title.end):
+            if self.is_word(i, "author_noun"):
+                for j in range(i + 1, min(title.end, i + 9)):
+                    if j in names:
+                        return names[j].norm
+        return None
 
     def _speaker_after(self, doc: Doc, close: int, names: dict[int, Item]) -> str | None:
         for j in range(close + 1, min(len(doc), close + 14)):
@@ -282,11 +311,12 @@ class _Doc:
         return None
 
     @staticmethod
-    def _first_person(doc: Doc, start: int, end: int, speaker: str) -> list[Item]:
+    def _first_person(doc: Doc, start: int, end: int, speaker: str, plural: bool = False) -> list[Item]:
         out = []
+        numbers = {"Sing", "Plur"} if plural else {"Sing"}
         for tok in doc[start:end]:
             morph = tok.morph.to_dict()
-            if tok.pos_ == "PRON" and morph.get("Person") == "1" and morph.get("Number") == "Sing":
+            if tok.pos_ == "PRON" and morph.get("Person") == "1" and morph.get("Number") in numbers:
                 out.append(Item(tok.i, tok.i + 1, speaker, tok.dep_ in SUBJECT_DEPS))
         return out
 
@@ -522,7 +552,13 @@ class MeetingFinder:
             if not subj and met:
                 last = max(it.end for g in met for it in g)
                 subj = self._subject_after(d, seg, last, taken)
-        self._emit(d, seg, tok.i, subj, met, out)
+        side = next(
+            (d.trig.sides[d.doc[j].lemma_] for j in range(max(seg.start, tok.i - 4), tok.i)
+             if d.doc[j].lemma_ in d.trig.sides),
+            None,
+        )
+        for m in self._emit(d, seg, tok.i, subj, met, out):
+            m.anchor = side
 
     # ------------------------------------------------------------------ people
     def _met_list(self, d: _Doc, seg: Span, start: int) -> list[list[Item]]:
@@ -671,12 +707,17 @@ class MeetingFinder:
         return True
 
     @staticmethod
-    def _emit(d: _Doc, seg: Span, trigger: int, subj: list[Item], met: list[list[Item]], out: list[Meeting]) -> None:
+    def _emit(
+        d: _Doc, seg: Span, trigger: int, subj: list[Item], met: list[list[Item]], out: list[Meeting]
+    ) -> list[Meeting]:
         groups = met if met else [[]]
+        made = []
         for g in groups:
             people = list(dict.fromkeys([it.norm for it in subj] + [it.norm for it in g]))
             if len(people) >= 2:
-                out.append(Meeting(people, seg, trigger))
+                made.append(Meeting(people, seg, trigger))
+        out += made
+        return made
 
     # ------------------------------------------------------------------ merging, dates, places
     @staticmethod
@@ -726,6 +767,8 @@ class MeetingFinder:
         for m in meetings:
             if m.follows is not None:
                 m.date, m.dated = m.follows.date, True
+            elif m.anchor is not None:
+                self._anchored_date(d, m)
             if not m.dated:
                 self._date(d, m, m.seg, m.trigger, prev_date)
                 for later in m.later:
@@ -758,6 +801,22 @@ class MeetingFinder:
         before = [s for s in d.dates if s.end <= seg.start and d.paragraph_of[s.start] == para]
         if before:
             m.date, m.dated = _day(before[-1]._.norm), True
+
+    @staticmethod
+    def _anchored_date(d: _Doc, m: Meeting) -> None:
+        """"Notre réunion sera précédée d'un déjeuner avec X": the day the last event named before
+        begins (précédée) or ends (suivie)."""
+        for ev in reversed(d.events):
+            if ev.start >= m.trigger:
+                continue
+            value = ((d.doc._.events or {}).get(str(ev._.norm)) or {}).get("date")
+            if not value:
+                continue
+            parts = str(value).split("/")
+            day = _day(parts[0] if m.anchor == "start" else parts[-1])
+            if day:
+                m.date, m.dated = day, True
+            return
 
     @staticmethod
     def _event(d: _Doc, seg: Span) -> str | None:
