@@ -163,6 +163,8 @@ class EventTagger:
         doc = self.doc
         if i >= len(doc) or _key(doc[i].text) not in self.data.words.get("connector", frozenset()):
             return None
+        if i in self.named and self.named[i][1] == DATES_GROUP:
+            return self.named[i]  # a date span that includes its preposition ("de juin")
         j = i + 1
         if j < len(doc) and _key(doc[j].text) in self.data.words.get("determiner", frozenset()):
             j += 1
