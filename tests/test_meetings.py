@@ -173,6 +173,8 @@ NOT_MEETINGS = [
     "Le président Emmanuel Macron a eu des entretiens avec de nombreux responsables.",
     "Joe Biden ne rencontrera pas Xi Jinping lors du sommet.",
     "Olaf Scholz est reparti sans rencontrer Emmanuel Macron.",
+    "Un échange de prisonniers entre Vladimir Poutine et Volodymyr Zelensky reste possible.",
+    "Emmanuel Macron a rencontré la presse à Berlin.",
 ]
 
 

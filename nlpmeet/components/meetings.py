@@ -58,6 +58,7 @@ def _key(text: str) -> str:
 class Triggers:
     verbs: dict[str, tuple[dict[str, Any], ...]]
     nouns: frozenset[str]
+    strict_nouns: frozenset[str]
     words: dict[str, frozenset[str]]
     lemmas: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]
@@ -70,6 +71,7 @@ class Triggers:
 def triggers() -> Triggers:
     verbs: dict[str, list[dict[str, Any]]] = {}
     nouns: set[str] = set()
+    strict: set[str] = set()
     words: dict[str, set[str]] = {}
     lemmas: dict[str, set[str]] = {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -88,6 +90,8 @@ def triggers() -> Triggers:
             verbs.setdefault(row["lemma"], []).append(row)
         elif kind == "noun":
             nouns.add(row["lemma"])
+            if row.get("strict"):
+                strict.add(row["lemma"])
         elif "phrase" in row:
             phrases.setdefault(kind, []).append(tuple(_key(w) for w in row["phrase"]))
         elif "lemma" in row:
@@ -97,6 +101,7 @@ def triggers() -> Triggers:
     return Triggers(
         {k: tuple(v) for k, v in verbs.items()},
         frozenset(nouns),
+        frozenset(strict),
         {k: frozenset(v) for k, v in words.items()},
         {k: frozenset(v) for k, v in lemmas.items()},
         {k: tuple(v) for k, v in phrases.items()},
@@ -533,6 +538,13 @@ class MeetingFinder:
                 break
             if i in d.item_at and d.item_at[i] not in genitive:
                 genitive.append(d.item_at[i])
+            elif (
+                lemma in d.trig.strict_nouns
+                and d.doc[i].pos_ == "NOUN"
+                and d.doc[i].text[:1].islower()
+                and d.doc[i - 1].pos_ == "ADP"
+            ):
+                return  # "un échange de prisonniers entre A et B"
             if i in d.org_tokens:
                 org_genitive = True
         if between:
