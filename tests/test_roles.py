@@ -323,3 +323,20 @@ def test_homologue_with_model(nlp: Language) -> None:
     doc = nlp(text)
     expected = [{"title": "secrétaire général", "org": "OSCE", "country": None}]
     assert doc._.people["Thomas Greminger"]["roles"] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Le secrétaire général a ensuite parlé.", "Mark Rutte"),  # the one the text is about
+        ("Le secrétaire général de l'ONU a ensuite parlé.", "António Guterres"),  # the complement decides
+    ],
+)
+def test_coref_two_holders(blank_nlp: Language, sentence: str, expected: str) -> None:
+    text = (
+        "Le secrétaire général de l'OTAN, Mark Rutte, est à New York. M. Rutte y voit beaucoup de monde. "
+        "Il a rencontré le secrétaire général de l'ONU, António Guterres. " + sentence
+    )
+    doc = run(make(blank_nlp, text, ("Mark Rutte", "António Guterres"), COUNTRIES, ORGS))
+    head = [t.i for t in doc if t.text == "secrétaire"][-1]
+    assert doc._.coref[head] == expected

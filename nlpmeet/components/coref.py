@@ -79,16 +79,17 @@ class CorefResolver:
                     break
         if not holders:
             return None
-        # the holder mentioned last before the description, else the first mentioned
-        last: tuple[int, str] | None = None
-        for i in range(ph.start - 1, -1, -1):
-            span = persons.get(i)
-            if span is not None and span._.norm in holders:
-                last = (i, span._.norm)
-                break
-        if last is not None:
-            return last[1]
-        return min(holders, key=lambda n: first_mention.get(n, 1 << 30))
+        if len(holders) == 1:
+            return holders[0]
+        # several holders ("le secrétaire général" of NATO and of the UN): the one the text is
+        # about (most mentions), then the one mentioned last before the description
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for span in {id(s): s for s in persons.values()}.values():
+            counts[span._.norm] = counts.get(span._.norm, 0) + 1
+            if span.start < ph.start:
+                last[span._.norm] = max(last.get(span._.norm, -1), span.start)
+        return max(holders, key=lambda n: (counts.get(n, 0), last.get(n, -1), -first_mention.get(n, 1 << 30)))
 
     def _pronouns(self, doc: Doc, finder: TitleFinder, persons: dict[int, Span], coref: dict[int, str]) -> None:
         last_subject: str | None = None
