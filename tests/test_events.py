@@ -44,6 +44,7 @@ EVENTS = [
     ("Les ministres ont préparé la réunion du Conseil de l'Atlantique Nord.",
      "réunion du Conseil de l'Atlantique Nord"),
     ("La préparation du G20 à New Delhi occupe les sherpas.", "G20 à New Delhi"),
+    ("Ils ont évoqué le sommet que l'OTAN tiendra en juillet.", "sommet que l'OTAN tiendra"),
     ("Il a ouvert la première réunion du nouveau Conseil de sécurité.",
      "première réunion du nouveau Conseil de sécurité"),
 ]

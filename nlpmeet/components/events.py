@@ -192,6 +192,11 @@ class EventTagger:
             kinds.append(kind)
         # a person or a function does not name a session ("la réunion du ministre")
         if needs == "complement" and not [k for k in kinds if k not in (PEOPLE_GROUP, ROLES_GROUP)]:
+            held = self._held_by(doc, j) if not kinds else None
+            if held is None:
+                return None
+            j = held
+        if needs == "complement" and not kinds and j == end:
             return None
         if needs == "link" and not self._linked(doc, start):
             return None
@@ -200,6 +205,21 @@ class EventTagger:
         if needs == "held" and kinds and DATES_GROUP not in kinds:
             return None
         return Mention(start, j, row["label"])
+
+    def _held_by(self, doc: Doc, i: int) -> int | None:
+        """End of "que l'OTAN tiendra" after a head: who holds the event names it."""
+        if i >= len(doc) or _key(doc[i].text) not in self.data.words.get("relative", frozenset()):
+            return None
+        j = i + 1
+        if j < len(doc) and _key(doc[j].text) in self.data.words.get("determiner", frozenset()):
+            j += 1
+        named = self._named_at(j)
+        if named is None or named[1] in (PEOPLE_GROUP, ROLES_GROUP, DATES_GROUP):
+            return None
+        k = named[0]
+        if k < len(doc) and doc[k].lemma_ in self.data.held:
+            return k + 1
+        return None
 
     def _linked(self, doc: Doc, start: int) -> bool:
         for phrase in self.data.links:
