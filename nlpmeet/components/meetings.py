@@ -738,7 +738,6 @@ class MeetingFinder:
         for m in meetings:
             same = next((k for k in kept if set(m.participants) <= set(k.participants)), None)
             if same is not None and m.follows is None:
-                same.extra_segs.append(m.seg)
                 same.later.append(m)
                 continue
             kept.append(m)
@@ -786,6 +785,8 @@ class MeetingFinder:
                 for later in m.later:
                     if m.date is None and not m.dated:
                         self._date(d, m, later.seg, later.trigger, prev_date)
+                        if m.dated:
+                            m.extra_segs.append(later.seg)  # the evidence of its date
             if m.date:
                 prev_date = m.date
             m.event = m.event or self._event(d, m.seg) or release_event
