@@ -343,6 +343,18 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
         ("Le roi a reçu le chef du gouvernement espagnol au palais royal.", {}),
         ("L'administration Biden a annoncé des sanctions.", {"administration Biden": ["administration Biden"]}),
         ("Le Sénat américain a voté le budget.", {"Sénat américain": ["Sénat américain"]}),
+        (
+            "Le ministère de l'Éducation nationale, de l'Enfance et de la Jeunesse a publié les résultats.",
+            {
+                "ministère de l'Éducation nationale, de l'Enfance et de la Jeunesse": [
+                    "ministère de l'Éducation nationale, de l'Enfance et de la Jeunesse"
+                ]
+            },
+        ),
+        (
+            "La Commission des sites, en charge du dossier, a rendu son avis.",
+            {"Commission des sites": ["Commission des sites"]},
+        ),
         ("Le porte-parole du gouvernement Benjamin Griveaux a répondu aux questions.", {}),
         (
             "L'Union européenne a réagi. La haute représentante de l'Union pour les affaires étrangères "

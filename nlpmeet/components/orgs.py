@@ -120,6 +120,7 @@ class OrgTagger:
         self.lexicon = OrgLexicon(load_jsonl(LEXICON_FILE))
         self.sets, patterns = load_patterns()
         self.heads = frozenset(fold(w) for w in self.sets.get("heads", []))
+        self.lower_heads = frozenset(w.lower() for w in self.sets.get("lower_heads", []))
         self.portfolio_preps = frozenset(w.lower() for w in self.sets.get("portfolio_preps", []))
         self.titles = load_titles()
         self.max_title_words = max((t.count(" ") + 1 for t in self.titles), default=1)
@@ -228,7 +229,7 @@ class OrgTagger:
                 continue
             while start < end and (self._droppable_lead(doc[start]) or start in dates):
                 start += 1
-            end = self._cut(doc, start, end, dates)
+            end = self._cut(doc, start, end, dates, cut_commas=True)
             dangling = end == ent.end and doc[end - 1].pos_ in ("DET", "ADP")
             while end > start and (doc[end - 1].pos_ in ("DET", "ADP", "PUNCT", "CCONJ") or doc[end - 1].is_space):
                 end -= 1
@@ -299,12 +300,12 @@ class OrgTagger:
             return token.is_sent_start or not token.text[:1].isupper()
         return False
 
-    def _cut(self, doc: Doc, start: int, end: int, dates: set[int]) -> int:
-        """End of the name inside an entity: before a date, a possessive ("pour notre sécurité"), or a
-        title that opens a role phrase ("l'Organisation le ministre …")."""
+    def _cut(self, doc: Doc, start: int, end: int, dates: set[int], cut_commas: bool = False) -> int:
+        """End of the name inside an entity: before a date, a possessive ("pour notre sécurité"), a title
+        that opens a role phrase ("l'Organisation le ministre …"), or (``cut_commas``) a comma."""
         for i in range(start + 1, end):
             token = doc[i]
-            if i in dates or "Yes" in token.morph.get("Poss", []):
+            if i in dates or "Yes" in token.morph.get("Poss", []) or (token.text == "," and cut_commas):
                 return i
             if doc[i - 1].pos_ == "DET" and self._title_at(doc, i) is not None:
                 return i - 1 if i - 1 > start else i
@@ -472,7 +473,8 @@ class OrgTagger:
     def _built_on(self, doc: Doc, outer: _Cand, inner: list[_Cand]) -> bool:
         """An institution named after a lexicon name in its complement ("Conseil ministériel de l'OSCE"), or
         whose head alone is a lexicon name ("Sénat" in "Sénat américain", "Congrès" in "Congrès mondial")."""
-        if fold(doc[outer.start].text) not in self.heads:
+        head = doc[outer.start]
+        if fold(head.text) not in self.heads or not (head.is_title or head.lower_ in self.lower_heads):
             return False
         return all(
             (c.start > outer.start and doc[c.start - 1].pos_ in ("DET", "ADP"))
