@@ -313,11 +313,12 @@ HUGE = st.tuples(st.text(min_size=1, max_size=40), st.integers(50, 400)).map(lam
 @pytest.mark.model
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(text=st.one_of(st.just(""), st.text(max_size=400), st.text(CONTROL, max_size=200), NOISY_FRENCH, HUGE))
-def test_any_unicode_text_through_the_whole_pipeline(nlp: Language, text: str):
+def test_any_unicode_text_through_the_whole_pipeline(nlp: Language, validator, text: str):
     with part_chars(3_000):  # so that huge texts are processed in parts
         results = records_for(nlp, [Document(id="h", text=text, date="2024-03-12")])
     (record,) = results
     assert isinstance(record, dict)
+    validator.validate(record)
     check_record(record, text)
     json.dumps(record, ensure_ascii=False).encode("utf-8")  # writable
 
