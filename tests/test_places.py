@@ -139,6 +139,7 @@ def test_georgia_state_or_us_state(nlp: Language, text: str, country: set[str], 
         ("Un séisme a frappé la wilaya de Khenchela, en Algérie.", "Khenchela", "DZ"),
         ("Un bateau a pris feu sur le lac du Bourget.", "Bourget", None),
         ("Les combats ont repris près d'al-Bab.", "al-Bab", None),
+        ("Le couple passera ses vacances à Champoluc.", "Champoluc", None),
         ("Les rues des 16e et 8e arrondissements sont fermées.", "16e", None),
         ("Les rues des 16e et 8e arrondissements sont fermées.", "8e arrondissements", None),
     ],
@@ -159,6 +160,7 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
         ("La compagnie exploite des Airbus A320, A330 et A350.", {"A320", "A330", "A350"}),
         ("Les pluies ont touché le Nord de la France.", {"Nord"}),  # a direction
         ("La Bermudienne Flora Duffy a remporté la course.", {"Bermudienne"}),  # describes a person
+        ("Le ministre a rendu hommage à Jean Moulin.", {"Jean", "Moulin", "Jean Moulin"}),  # a person after "à"
         ("Le ministre de l'Europe et des Affaires étrangères est arrivé.", {"Europe"}),  # a portfolio
         ("Les négociations ont repris lundi 4 mars.", {"lundi", "mars", "Lundi"}),
     ],

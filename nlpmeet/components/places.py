@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP
 from nlpmeet.normalise.countries import ADJECTIVE, NAME, PREFIX, CountryForm, all_forms, fold, lookup, surface_variants
@@ -91,6 +91,7 @@ class PlaceWords:
     road_cues: frozenset[str]
     relative: frozenset[str]
     portfolio_heads: frozenset[str]
+    prepositions: frozenset[str]
 
 
 def load_place_words() -> PlaceWords:
@@ -105,6 +106,7 @@ def load_place_words() -> PlaceWords:
     road_cues: set[str] = set()
     relative: set[str] = set()
     portfolio: set[str] = set()
+    prepositions: set[str] = set()
     for row in load_tsv(PLACES_FILE):
         form, kind = row["form"], row["kind"]
         key = fold(form)
@@ -131,6 +133,8 @@ def load_place_words() -> PlaceWords:
             relative.add(key)
         elif kind == "portfolio_head":
             portfolio.add(key)
+        elif kind == "place_preposition":
+            prepositions.add(key)
         else:
             raise ValueError(f"models/{PLACES_FILE}: unknown kind {kind!r} for {form!r}")
     return PlaceWords(
@@ -145,6 +149,7 @@ def load_place_words() -> PlaceWords:
         frozenset(road_cues),
         frozenset(relative),
         frozenset(portfolio),
+        frozenset(prepositions),
     )
 
 
@@ -446,7 +451,7 @@ class PlaceTagger:
             name = entry[0].name if entry else span.text
             out.append((start, end, name, entry[0].country if entry else None))
             taken.append((start, end))
-        for start, end in self._place_word_names(doc):
+        for start, end in self._place_word_names(doc) + self._after_preposition(doc):
             if overlaps(start, end, taken) or overlaps(start, end, dates):
                 continue
             if not self._plausible_place(doc, doc[start:end], person_words):
@@ -583,6 +588,29 @@ class PlaceTagger:
             elif depth == 0 and tok.text not in {",", "et", "ou"}:
                 return False
         return depth == 0
+
+    def _after_preposition(self, doc: Doc) -> list[tuple[int, int]]:
+        """ "à Champoluc", "en Ariège", "près de Lanneray": a capitalised word the model left untagged, right
+        after a place preposition, alone (no second capitalised word: "à Jean Dupont" is a person)."""
+        out = []
+
+        def nxt_outside(token: Token) -> bool:
+            return token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"
+
+        for token in doc[1:-1]:
+            if not token.text[:1].isupper() or token.is_sent_start or token.text.isupper():
+                continue
+            if token.ent_type_ and not (token.ent_type_ == "MISC" and token.ent_iob_ == "B" and nxt_outside(token)):
+                continue  # a model entity, unless a lone MISC word ("à Champoluc")
+            one, two = fold(doc[token.i - 1].text), fold(doc[max(0, token.i - 2) : token.i].text)
+            if one not in self.words.prepositions and two not in self.words.prepositions:
+                continue
+            nxt = doc[token.i + 1]
+            if nxt.text[:1].isupper() or nxt.text == "-":
+                continue
+            if token.is_alpha or "-" in token.text:
+                out.append((token.i, token.i + 1))
+        return out
 
     def _place_word_names(self, doc: Doc) -> list[tuple[int, int]]:
         """ "la ville de Kasserine", "la province du Kivu": the capitalised name after a place word."""
