@@ -317,3 +317,32 @@ def test_writer_of_a_letter_and_a_lunch_before_an_event(nlp: Language) -> None:
 def test_first_person_without_a_named_writer_is_nobody(nlp: Language) -> None:
     doc = run(nlp, "Communiqué\n\nNous avons rencontré Volodymyr Zelensky à Kiev.")
     assert doc._.meetings == []
+
+
+def test_a_release_of_several_encounters(nlp: Language) -> None:
+    """The shape of a press release: a lead with the dates and the place of a series of talks, then one
+    paragraph per encounter, each with its own day or none."""
+    text = (
+        "Lundi et mardi (4 et 5 mars 2024), la présidente de la Commission européenne, Ursula von der Leyen, "
+        "a rencontré plusieurs dirigeants à Genève.\n\n"
+        "Dans des entretiens avec le secrétaire général de l'ONU, António Guterres, lundi soir, "
+        "Mme von der Leyen a évoqué l'aide humanitaire.\n\n"
+        "Lors de son entrevue avec le président kényan, William Ruto, la présidente de la Commission a salué "
+        "les efforts de médiation.\n\n"
+        "Mardi, la présidente de la Commission a rencontré le ministre indien des Affaires étrangères, "
+        "Subrahmanyam Jaishankar, avec qui elle a parlé du commerce.\n\n"
+        "Le Sahel était au centre des entretiens entre la présidente de la Commission et son homologue de "
+        "l'Union africaine, Moussa Faki Mahamat."
+    )
+    doc = rerun_with_dates(
+        nlp,
+        text,
+        {"Lundi et mardi": "2024-03-04/2024-03-05", "lundi soir": "2024-03-04", "Mardi,": "2024-03-05"},
+    )
+    got = [({p.split()[-1] for p in m["participants"]}, m["date"], m["location"]) for m in doc._.meetings]
+    assert got == [
+        ({"Leyen", "Guterres"}, "2024-03-04", "Genève"),
+        ({"Leyen", "Ruto"}, None, "Genève"),
+        ({"Leyen", "Jaishankar"}, "2024-03-05", "Genève"),
+        ({"Leyen", "Mahamat"}, None, "Genève"),
+    ]
