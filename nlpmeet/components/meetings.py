@@ -842,9 +842,19 @@ class MeetingFinder:
         return None
 
     @staticmethod
+    def _located(d: _Doc, loc: Span) -> bool:
+        for j in range(loc.start - 1, max(-1, loc.start - 4), -1):
+            if d.is_word(j, "locative"):
+                return True
+            if d.doc[j].pos_ not in {"DET", "NOUN", "ADJ"} or d.doc[j].text[:1].isupper() and j < loc.start - 1:
+                return False
+        return False
+
+    @staticmethod
     def _location(d: _Doc, m: Meeting) -> str | None:
         for seg in [m.seg] + m.extra_segs:
-            locs = [s for s in d.locs if seg.start <= s.start < seg.end]
+            # a place where it happened comes after a locative preposition ("à Genève", "au palais de")
+            locs = [s for s in d.locs if seg.start <= s.start < seg.end and MeetingFinder._located(d, s)]
             if locs:
                 best = min(locs, key=lambda s: abs(s.start - m.trigger))
                 return str(best._.norm)
