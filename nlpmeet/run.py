@@ -35,6 +35,7 @@ def run_extract(
 ) -> int:
     from nlpmeet import parallel, progress
     from nlpmeet.io.readers import read_inputs
+    from nlpmeet.language import warn_foreign
 
     stream: TextIO
     if output is not None:
@@ -50,7 +51,8 @@ def run_extract(
     writer = make_writer(fmt, stream)
     status = EXIT_OK
     try:
-        results = parallel.extract(read_inputs(paths, options), workers=workers, scheduler=scheduler)
+        items = warn_foreign(read_inputs(paths, options), warn)  # a warning only, for non-French text
+        results = parallel.extract(items, workers=workers, scheduler=scheduler)
         if progress.wanted(quiet, output):
             results = progress.track(results, lambda: progress.count_documents(paths, options))
         for result in results:

@@ -38,6 +38,18 @@ FRENCH = (
 )
 
 
+ENGLISH = (
+    "On Tuesday, President Joe Biden met Chancellor Olaf Scholz at the White House. The two leaders "
+    "discussed the war in Ukraine, military support to Kyiv and trade between the European Union and "
+    "the United States, a spokesperson said in a statement released on Wednesday."
+)
+GERMAN = (
+    "Am Dienstag hat Bundeskanzler Olaf Scholz den französischen Präsidenten Emmanuel Macron in Berlin "
+    "empfangen. Die beiden sprachen über die Lage in der Ukraine und über den Haushalt der Europäischen "
+    "Union, teilte ein Sprecher der Bundesregierung am Mittwoch mit."
+)
+
+
 def check_record(record: dict, text: str) -> None:
     """Offsets true, ids unique, meetings pointing at people of the record."""
     assert_offsets(record, text)
@@ -130,6 +142,26 @@ def test_corrupt_gzip_is_a_problem_not_a_crash(tmp_path: Path):
     path.write_bytes(gzip.compress(b'{"id": "a", "text": "Un."}\n' * 50)[:40])
     items = list(read_inputs([str(path)]))
     assert isinstance(items[-1], InputProblem) and "abime.jsonl.gz" in str(items[-1])
+
+
+@pytest.mark.parametrize(
+    "text, foreign",
+    [
+        (ENGLISH, True),
+        (GERMAN, True),
+        (FRENCH, False),
+        ("Olaf Scholz, Emmanuel Macron, Giorgia Meloni.", False),  # too short to tell
+        ("", False),
+    ],
+)
+def test_non_french_text_is_noticed(text, foreign):
+    from nlpmeet.language import looks_foreign, warn_foreign
+
+    assert looks_foreign(text) is foreign
+    messages: list[str] = []
+    items = [Document(id="doc", text=text), InputProblem("x", "y")]
+    assert list(warn_foreign(items, messages.append)) == items  # passed through, never refused
+    assert len(messages) == int(foreign)
 
 
 # --------------------------------------------------------------------------- splitting and giant tokens
@@ -354,7 +386,7 @@ def test_a_dump_with_bad_inputs(tmp_path: Path):
         "blanc.txt": "  \n\t \r\n",
         "bom.txt": "\ufeffLe président Emmanuel Macron a reçu Olaf Scholz.\r\nMardi à Berlin.\r\n",
         "controle.txt": "Olaf\x01 Scholz a\x0b reçu\x1b Emmanuel Macron \x7f\x85\u200b à Berlin.\x00",
-        "anglais.txt": "On Tuesday, President Joe Biden met Chancellor Olaf Scholz at the White House.",
+        "anglais.txt": ENGLISH,
         "sous/jeton.txt": "Giorgia Meloni. " + ")" * 300_000,
     }
     for name, text in texts.items():
@@ -373,7 +405,8 @@ def test_a_dump_with_bad_inputs(tmp_path: Path):
     result = nlpmeet("extract", str(dump), "-o", str(out))
     err = no_traceback(result.stderr)
     assert result.returncode == 1, err
-    assert len(err.strip().splitlines()) == 4, err
+    assert len(err.strip().splitlines()) == 5, err
+    assert f"{dump / 'anglais.txt'}: does not look like French" in err
     assert f"{dump / 'binaire.txt'}: binary data" in err
     assert f"{dump / 'latin.txt'}: not valid utf-8" in err and "--encoding" in err
     assert f"{dump / 'sous' / 'flux.jsonl.gz'}:2: not a JSON line" in err
