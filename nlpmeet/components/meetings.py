@@ -852,7 +852,7 @@ class MeetingFinder:
 
     @staticmethod
     def _location(d: _Doc, m: Meeting) -> str | None:
-        for seg in [m.seg] + m.extra_segs:
+        for seg in [m.seg] + m.extra_segs + [later.seg for later in m.later]:
             # a place where it happened comes after a locative preposition ("à Genève", "au palais de")
             locs = [s for s in d.locs if seg.start <= s.start < seg.end and MeetingFinder._located(d, s)]
             if locs:
