@@ -5,7 +5,9 @@ so ("visite d'État", "exercice ZAPAD 2017") or when what makes it one follows: 
 complement ("sommet de l'OTAN à Bruxelles", "élection de mai 2017": a connector, an optional
 article, then an organisation, place, country, date or capitalised name), an event link before
 it ("en marge de l'Assemblée générale des Nations unies"), or, for bodies that also are
-organisations ("Conseil européen"), a date or a "qui se tiendra" after it. A singular head only:
+organisations ("Conseil européen"), a date or a "qui se tiendra" after it; who holds it also names
+it ("le sommet que l'OTAN tiendra"). Undated mentions of one kind of election are one event. A
+singular head only:
 "des réunions", "des entretiens" are not names.
 
 Mentions whose words are contained one in the other ("Assemblée générale des Nations unies",

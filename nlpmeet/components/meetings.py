@@ -20,10 +20,17 @@ of the small French model is too unreliable on long appositions to be followed a
 * "X ont pris part à la rencontre", "suivie d'un déjeuner auquel participeront X": the people
   join the previous encounter (a sequel keeps its people and date).
 
+* "je" inside a quotation is its speaker (the name after the closing quote, or in a transcript
+  paragraph "X — ..."); unquoted "je"/"nous" is the writer named in a title "Lettre ... de X".
+
 Negated, cancelled or refused encounters are dropped. A later meeting whose people are a subset of
-an earlier one is the same encounter. Date: the day stated in the meeting's sentence, else that of
-the event it was held at, else the last day stated earlier in its paragraph; "le même jour" is the
-day of the previous meeting; a range or a month gives null.
+an earlier one is the same encounter. Date: the day stated in the meeting's sentence (the nearest to
+the trigger), else that of the event it was held at, else the last day stated earlier in its
+paragraph; "le même jour" is the day of the previous meeting; a sequel has the day of what it
+follows, "précédée de"/"suivie de" with nothing before the first/last day of the last event named;
+a range or a month gives null. Place: a place after a locative preposition in its sentence(s), else
+the event's, else the place of a lead statement that the encounters were there ("a rencontré des
+dirigeants à New York"). Evidence: the sentence stating it, plus those adding its date or people.
 """
 
 from __future__ import annotations
