@@ -45,6 +45,8 @@ EVENTS = [
      "réunion du Conseil de l'Atlantique Nord"),
     ("La préparation du G20 à New Delhi occupe les sherpas.", "G20 à New Delhi"),
     ("Ils ont évoqué le sommet que l'OTAN tiendra en juillet.", "sommet que l'OTAN tiendra"),
+    ("La délégation française est arrivée à la COP28 à Dubaï.", "COP28 à Dubaï"),
+    ("Les Jeux olympiques de Paris ont attiré des millions de visiteurs.", "Jeux olympiques de Paris"),
     ("Il a ouvert la première réunion du nouveau Conseil de sécurité.",
      "première réunion du nouveau Conseil de sécurité"),
 ]
