@@ -125,6 +125,11 @@ def run_eval(
     except KeyboardInterrupt:
         warn("interrupted")
         return EXIT_INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - one line, not a traceback, unless NLPMEET_DEBUG is set
+        if os.environ.get("NLPMEET_DEBUG"):
+            raise
+        warn(f"internal error: {type(exc).__name__}: {exc} (set NLPMEET_DEBUG=1 for the traceback)")
+        return EXIT_INPUT
     if report.missing and pred is not None:
         warn(f"{len(report.missing)} gold document(s) without a record, scored as predicting nothing")
     for failure in failed_gates(report, gates):
