@@ -120,3 +120,20 @@ def test_undated_mentions_of_one_election_are_one_event(nlp: Language) -> None:
 def test_a_council_that_will_meet_is_an_event(nlp: Language) -> None:
     doc = run(nlp, "Je vous invite à notre Conseil européen, qui se tiendra à Bruxelles.")
     assert names(doc) == ["Conseil européen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il a participé au sommet de l'OTAN à Vilnius.", ["sommet de l'OTAN à Vilnius"]),
+        ("Elle se rendra en visite d'État en Chine.", ["visite d'État en Chine"]),
+        ("Ils ont tenu une réunion.", []),
+    ],
+)
+def test_events_without_a_tagger(blank_nlp: Language, text: str, expected: list[str]) -> None:
+    """The rules run on a tokenizer-only pipeline too (no crash, names from capitals)."""
+    from nlpmeet.components.events import EventTagger
+
+    doc = EventTagger(blank_nlp)(blank_nlp(text))
+    assert list(doc._.events) == expected
+    assert doc._.events == {n: {"date": None, "location": None} for n in expected}

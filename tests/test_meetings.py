@@ -346,3 +346,10 @@ def test_a_release_of_several_encounters(nlp: Language) -> None:
         ({"Leyen", "Jaishankar"}, "2024-03-05", "Genève"),
         ({"Leyen", "Mahamat"}, None, "Genève"),
     ]
+
+
+def test_meetings_without_a_parser_find_nothing_and_do_not_fail(blank_nlp: Language) -> None:
+    from nlpmeet.components.meetings import MeetingFinder
+
+    doc = MeetingFinder()(blank_nlp("Emmanuel Macron a rencontré Olaf Scholz.\n\nIl l'a reçu."))
+    assert doc._.meetings == []

@@ -103,7 +103,8 @@ class EventTagger:
         self.doc = doc
         self.named = self._named_spans(doc)
         mentions: list[Mention] = []
-        for match_id, start, end in self.matcher(doc):
+        # without a tagger, the patterns' optional adjectives simply do not match
+        for match_id, start, end in self.matcher(doc, allow_missing=True):
             row = self.data.rows[int(doc.vocab.strings[match_id][2:])]
             while start < end and doc[start].pos_ in {"DET", "ADP"}:
                 start += 1
@@ -151,7 +152,7 @@ class EventTagger:
                 end = self.named[end][0]  # "du président iranien Hassan Rohani"
             return end, group
         tok = doc[i]
-        if tok.text[:1].isupper() and tok.is_alpha and tok.pos_ in {"PROPN", "NOUN"}:
+        if tok.text[:1].isupper() and tok.is_alpha and tok.pos_ in {"PROPN", "NOUN", ""}:
             j = i + 1
             while j < len(doc) and (
                 doc[j].text[:1].isupper() and doc[j].is_alpha or doc[j].pos_ == "ADJ" and doc[j].text.islower()
