@@ -220,6 +220,9 @@ def test_people_with_model(nlp: Language, text: str, expected: set[str]) -> None
             {},
             {"Usain Bolt": ["Usain Bolt"], "Yohan Blake": ["Yohan Blake"], "Asafa Powell": ["Asafa Powell"]},
         ),
+        # a name as the modifier of a noun, inside an organisation's name
+        ("Le gouvernement Borne a démissionné.", (), {}, {"Borne": ["Borne"]}),
+        ("L'affaire Dreyfus a divisé la France.", (), {"France": "FR"}, {"Dreyfus": ["Dreyfus"]}),
         # a one-word PER entity that nothing confirms is dropped; confirmed by a full name, kept
         ("Saccorhytus vivait dans la mer.", ("Saccorhytus",), {}, {}),
         (

@@ -44,6 +44,7 @@ class Lexicon:
     particles: frozenset[str]
     title_words: frozenset[str]
     person_nouns: PhraseTable[str]
+    eponym_heads: PhraseTable[str]
 
     def grammar_class(self, key: str) -> str | None:
         return self.grammar.get(key)
@@ -67,7 +68,15 @@ def lexicon() -> Lexicon:
         person_nouns.add(row["noun"], row["noun"])
         person_nouns.add(row["feminine"], row["noun"])
     return Lexicon(
-        titles, captions, honorifics, grammar, modifiers, particles, frozenset(titles.words()), person_nouns
+        titles,
+        captions,
+        honorifics,
+        grammar,
+        modifiers,
+        particles,
+        frozenset(titles.words()),
+        person_nouns,
+        PhraseTable((r["head"], r["head"]) for r in load_tsv("eponym_heads.tsv")),
     )
 
 

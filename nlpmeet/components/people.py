@@ -253,6 +253,13 @@ class PeopleTagger:
                 j = names.spans.country[j].end  # "le chanteur américain"
             if self._plausible(doc, names, j):
                 out.append(Candidate(j, names.run_right(j, True), True))
+        # 7. a name as the modifier of a noun: "le gouvernement Valls", "l'administration Obama"
+        for i in range(len(doc) - 1):
+            n, _ = names.words.phrase(names.lex.eponym_heads, i)
+            if n and is_lower(doc[i]) and i + n < len(doc):
+                end = names.run_right(i + n, True)
+                if end > i + n and not self._party(doc, names, i + n, end, inside_org=True):
+                    out.append(Candidate(i + n, end, True))
         # 4. English caption lines: "NATO Secretary General Jens Stoltenberg and ..."
         for _c, e in names.caption_end.items():
             if e in names.caption_end:
@@ -263,7 +270,7 @@ class PeopleTagger:
         return out
 
     @staticmethod
-    def _party(doc: Doc, names: _Names, start: int, end: int) -> bool:
+    def _party(doc: Doc, names: _Names, start: int, end: int, inside_org: bool = False) -> bool:
         """An organisation's name (or acronym) where a name could stand after a title."""
         first = doc[start].text
         if first.isalpha() and first.isupper() and len(first) <= 5 and end - start == 1:
@@ -272,7 +279,7 @@ class PeopleTagger:
             return True  # "LaREM" (not "McMaster")
         org = names.spans.org.get(start)
         one_word = len(doc[start:end].text.split()) == 1
-        return one_word and org is not None and org.start <= start and org.end >= end
+        return not inside_org and one_word and org is not None and org.start <= start and org.end >= end
 
     @staticmethod
     def _plausible(doc: Doc, names: _Names, start: int) -> bool:
