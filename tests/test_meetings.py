@@ -206,6 +206,9 @@ DATED = [
     # a range or a month gives null
     ("Les 20 et 21 mars, Emmanuel Macron a rencontré Olaf Scholz.", {"20 et 21 mars": "2023-03-20/2023-03-21"}, None),
     ("En mars, Emmanuel Macron a rencontré Olaf Scholz.", {"mars": "2023-03"}, None),
+    # a date inside an event's name is the event's
+    ("Emmanuel Macron a reçu Olaf Scholz pour préparer le sommet de l'OTAN du 11 juillet.",
+     {"du 11 juillet": "2023-07-11"}, None),
     # a time keeps its day
     ("Emmanuel Macron a reçu Olaf Scholz le 9 mars à 15 heures.", {"9 mars à 15 heures": "2023-03-09T15:00"},
      "2023-03-09"),

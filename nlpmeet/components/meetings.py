@@ -805,7 +805,9 @@ class MeetingFinder:
             if d.phrase_at(i, "same_day") and prev_date:
                 m.date, m.dated = prev_date, True
                 return
-        in_seg = [s for s in d.dates if seg.start <= s.start < seg.end]
+        # a date inside an event's name is the event's ("le sommet du 12 juin"), not the encounter's
+        in_events = {i for ev in d.events for i in range(ev.start, ev.end)}
+        in_seg = [s for s in d.dates if seg.start <= s.start < seg.end and s.start not in in_events]
         if in_seg:
             best = min(in_seg, key=lambda s: min(abs(s.start - trigger), abs(s.end - trigger)))
             m.date, m.dated = _day(best._.norm), True
