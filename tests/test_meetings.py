@@ -79,6 +79,7 @@ MEETINGS = [
     ("Olaf Scholz s'est rendu auprès de Xi Jinping à Pékin.", {"Scholz", "Jinping"}),
     ("Wopke Hoekstra a rendu visite à son homologue Annalena Baerbock à Berlin.", {"Hoekstra", "Baerbock"}),
     ("Angela Merkel s'est réunie avec Nicolas Sarkozy à Deauville.", {"Merkel", "Sarkozy"}),
+    ("Emmanuel Macron a reçu la visite du chancelier Olaf Scholz à l'Élysée.", {"Macron", "Scholz"}),
     # reciprocal subjects
     ("Angela Merkel et Nicolas Sarkozy se sont rencontrés à Deauville.", {"Merkel", "Sarkozy"}),
     ("Jens Stoltenberg et Antony Blinken ont eu un long entretien à Washington.", {"Stoltenberg", "Blinken"}),

@@ -106,7 +106,8 @@ def triggers() -> Triggers:
         else:
             words.setdefault(kind, set()).add(_key(row["word"]))
     return Triggers(
-        {k: tuple(v) for k, v in verbs.items()},
+        # rows needing an object noun ("rendre visite à", "recevoir la visite de") are tried first
+        {k: tuple(sorted(v, key=lambda r: not r.get("with"))) for k, v in verbs.items()},
         frozenset(nouns),
         frozenset(strict),
         {k: frozenset(v) for k, v in words.items()},
@@ -441,7 +442,7 @@ class MeetingFinder:
                 continue
             start = tok.i + 1
             if row.get("with"):
-                j = next((k for k in range(tok.i + 1, min(seg.end, tok.i + 3)) if d.low(k) == row["with"]), None)
+                j = next((k for k in range(tok.i + 1, min(seg.end, tok.i + 4)) if d.low(k) == row["with"]), None)
                 if j is None:
                     continue
                 start = j + 1
