@@ -5,6 +5,8 @@ Sentences are written for these tests (public figures, invented occasions)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -357,3 +359,44 @@ def test_meetings_without_a_parser_find_nothing_and_do_not_fail(blank_nlp: Langu
 
     doc = MeetingFinder()(blank_nlp("Emmanuel Macron a rencontré Olaf Scholz.\n\nIl l'a reçu."))
     assert doc._.meetings == []
+
+
+PEOPLE_POOL = ["Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni", "Pedro Sánchez", "Justin Trudeau", "Joe Biden"]
+TEMPLATES = [
+    "{a} a rencontré {b} à Paris.",
+    "{a} s'est entretenu avec {b} mardi.",
+    "{a} a reçu {b} au palais présidentiel.",
+    "{a} et {b} se sont rencontrés à Rome.",
+    "Lors de son entretien avec {b}, {a} a évoqué le commerce.",
+    "Un entretien entre {a} et {b} a eu lieu à Madrid.",
+    "{a} a téléphoné à {b} dimanche.",
+]
+NEGATED = [
+    "{a} n'a pas rencontré {b} à Paris.",
+    "{a} a refusé de recevoir {b}.",
+    "{a} a cité {b} dans son discours.",
+]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    template=st.sampled_from(TEMPLATES),
+    pair=st.lists(st.sampled_from(PEOPLE_POOL), min_size=2, max_size=2, unique=True),
+)
+def test_any_two_people_in_any_trigger_form_meet_once(
+    nlp: Language, template: str, pair: list[str]
+) -> None:
+    text = template.format(a=pair[0], b=pair[1])
+    doc = run(nlp, text)
+    assert [set(m["participants"]) for m in doc._.meetings] == [set(pair)]
+    (m,) = doc._.meetings
+    assert text[m["start"] : m["end"]] == text
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    template=st.sampled_from(NEGATED),
+    pair=st.lists(st.sampled_from(PEOPLE_POOL), min_size=2, max_size=2, unique=True),
+)
+def test_no_meeting_in_negated_or_non_trigger_forms(nlp: Language, template: str, pair: list[str]) -> None:
+    assert run(nlp, template.format(a=pair[0], b=pair[1]))._.meetings == []
