@@ -340,6 +340,9 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
             {"Alliance atlantique": ["Alliance atlantique", "Alliance"]},
         ),
         ("Le ministre italien de la Justice a démissionné dimanche.", {}),
+        ("Le secrétaire d'État Pompeo a appelé le ministre de la Justice.", {}),
+        # a president's complement is an organisation, a minister's a portfolio
+        ("Le président de l'Olympique lyonnais a démissionné.", {"Olympique lyonnais": ["Olympique lyonnais"]}),
         ("Le roi a reçu le chef du gouvernement espagnol au palais royal.", {}),
         ("L'administration Biden a annoncé des sanctions.", {"administration Biden": ["administration Biden"]}),
         ("Le Sénat américain a voté le budget.", {"Sénat américain": ["Sénat américain"]}),

@@ -72,6 +72,16 @@ def _indices(doc: Doc, group: str) -> set[int]:
     return {i for span in doc.spans[group] for i in range(span.start, span.end)}
 
 
+def _after_number(doc: Doc, i: int) -> bool:
+    """Token ``i`` follows a number, maybe through a short unit and a parenthesis ("14 h UTC", "8 h (UTC)")."""
+    j = i - 1
+    if j >= 0 and doc[j].text == "(":
+        j -= 1
+    if j >= 0 and doc[j].is_lower and len(doc[j]) <= 2:
+        j -= 1
+    return j >= 0 and any(c.isdigit() for c in doc[j].text)
+
+
 def _fold_tokens(span: Span) -> str:
     """Folded text of a few tokens, elided articles glued to the next word ("secretaire d'etat")."""
     return fold(span.text).replace("' ", "'")
@@ -121,6 +131,7 @@ class OrgTagger:
         self.sets, patterns = load_patterns()
         self.heads = frozenset(fold(w) for w in self.sets.get("heads", []))
         self.lower_heads = frozenset(w.lower() for w in self.sets.get("lower_heads", []))
+        self.portfolio_titles = frozenset(fold(w) for w in self.sets.get("portfolio_titles", []))
         self.portfolio_preps = frozenset(w.lower() for w in self.sets.get("portfolio_preps", []))
         self.titles = load_titles()
         self.max_title_words = max((t.count(" ") + 1 for t in self.titles), default=1)
@@ -321,10 +332,11 @@ class OrgTagger:
                 best = i + n
         return best
 
-    def _title_before(self, doc: Doc, i: int) -> bool:
-        """A function title ends at token ``i``."""
+    def _title_before(self, doc: Doc, i: int, titles: frozenset[str] | None = None) -> bool:
+        """A function title (of ``titles``, by default any) ends at token ``i``."""
+        wanted = self.titles if titles is None else titles
         return any(
-            i - n + 1 >= 0 and _fold_tokens(doc[i - n + 1 : i + 1]) in self.titles
+            i - n + 1 >= 0 and _fold_tokens(doc[i - n + 1 : i + 1]) in wanted
             for n in range(1, self.max_title_words + 2)
         )
 
@@ -350,7 +362,7 @@ class OrgTagger:
         if (
             before is not None
             and "Def" in before.morph.get("Definite", [])
-            and self._title_before_article(doc, start - 1)
+            and self._title_before_article(doc, start - 1, self.portfolio_titles)
         ):
             return True  # "ministre de la Justice", "ministre des Finances", "ministre iranien des Transports"
         if first.pos_ == "PROPN":
@@ -371,15 +383,15 @@ class OrgTagger:
             i, steps = i - 1, steps + 1
         return False
 
-    def _title_before_article(self, doc: Doc, i: int) -> bool:
+    def _title_before_article(self, doc: Doc, i: int, titles: frozenset[str] | None = None) -> bool:
         """A title (and maybe a national adjective) then a preposition end right before the article at ``i``."""
         j = i - 1 if doc[i].pos_ == "DET" else i  # "de [la]", "des"
         if j < 0 or doc[j].pos_ != "ADP":
             return False
         j -= 1
-        if j >= 0 and doc[j].pos_ == "ADJ" and not self._title_before(doc, j):
+        if j >= 0 and doc[j].pos_ == "ADJ" and not self._title_before(doc, j, titles):
             j -= 1
-        return j >= 0 and self._title_before(doc, j)
+        return j >= 0 and self._title_before(doc, j, titles)
 
     @staticmethod
     def _is_honorific(doc: Doc, span: Span) -> bool:
@@ -418,13 +430,16 @@ class OrgTagger:
 
     @staticmethod
     def _is_stray(doc: Doc, span: Span) -> bool:
-        """One word alone on its line (a list of links, a menu), or an upper-case unit after a number ("14 h UTC")."""
+        """One word alone on its line (a list of links, a menu), or an upper-case unit after a number ("14 h UTC",
+        "8 h (UTC)")."""
         if len(span) != 1:
             return False
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
-        if span.text.isupper() and any(c.isdigit() for t in doc[max(0, span.start - 3) : span.start] for c in t.text):
+        if span.text.isupper() and _after_number(doc, span.start):
             return True
+        if is_acronym(span.text):
+            return False
         opens = before is None or before.is_space or "\n" in before.whitespace_
         closes = after is None or after.is_space or "\n" in span[-1].whitespace_
         if not closes and after is not None and after.is_punct:
