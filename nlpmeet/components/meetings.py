@@ -375,12 +375,13 @@ class MeetingFinder:
         meetings: list[Meeting] = []
         for seg in d.segments:
             for tok in seg:
-                if self._negated(d, seg, tok):
-                    continue
-                if tok.pos_ in {"VERB", "AUX"} or self._participle(d, tok) is not None:
-                    self._verb(d, seg, tok, meetings)
-                elif tok.pos_ in {"NOUN", "PROPN"}:
-                    self._noun(d, seg, tok, meetings)
+                lemma = tok.lemma_.lower()
+                if tok.pos_ in {"VERB", "AUX"} and lemma in trig.verbs or self._participle(d, tok) is not None:
+                    if not self._negated(d, seg, tok):
+                        self._verb(d, seg, tok, meetings)
+                elif tok.pos_ in {"NOUN", "PROPN"} and (lemma in trig.nouns or _key(tok.text) in trig.nouns):
+                    if not self._negated(d, seg, tok):
+                        self._noun(d, seg, tok, meetings)
         meetings = self._merge(meetings)
         self._dates_places(d, meetings)
         doc._.meetings = [
