@@ -355,8 +355,8 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
             },
         ),
         (
-            "La Commission des sites, en charge du dossier, a rendu son avis.",
-            {"Commission des sites": ["Commission des sites"]},
+            "La Commission des finances, réunie en urgence, a rendu son avis.",
+            {"Commission des finances": ["Commission des finances"]},
         ),
         ("Le porte-parole du gouvernement Benjamin Griveaux a répondu aux questions.", {}),
         (
