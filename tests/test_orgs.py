@@ -274,7 +274,7 @@ def _orgs(doc: Doc) -> list[tuple[str, str]]:
         # a dateline in capitals
         ("BRUXELLES, 4 mai (AFP) - Le texte est adopté.", [("BRUXELLES", "ORG")], [], [("AFP", "AFP")]),
         # one word alone on its line (a list of links)
-        ("Partager :\nCourriel ,\nImprimer", [("Courriel", "ORG")], [], []),
+        ("Menu :\nAccueil ,\nContact", [("Accueil", "ORG")], [], []),
         # a model entity that is a person named elsewhere in the text
         (
             "Bolsonaro a parlé après la victoire de Jair Bolsonaro.",
