@@ -400,3 +400,28 @@ def test_any_two_people_in_any_trigger_form_meet_once(
 )
 def test_no_meeting_in_negated_or_non_trigger_forms(nlp: Language, template: str, pair: list[str]) -> None:
     assert run(nlp, template.format(a=pair[0], b=pair[1]))._.meetings == []
+
+
+def test_the_two_leaders_refers_to_the_previous_encounter(nlp: Language) -> None:
+    doc = rerun_with_dates(
+        nlp,
+        "Le 5 mai, Emmanuel Macron accueillera Olaf Scholz. "
+        "Les deux dirigeants auront ensuite un entretien à Strasbourg.",
+        {"Le 5 mai": "2023-05-05"},
+    )
+    assert [(set(m["participants"]), m["date"], m["location"]) for m in doc._.meetings] == [
+        ({"Emmanuel Macron", "Olaf Scholz"}, "2023-05-05", "Strasbourg")
+    ]
+
+
+def test_a_sequel_of_a_repeated_encounter_keeps_its_date(nlp: Language) -> None:
+    doc = rerun_with_dates(
+        nlp,
+        "Le 5 mai, Emmanuel Macron accueillera Olaf Scholz. Les deux dirigeants auront un entretien à Strasbourg. "
+        "L'entretien sera suivi d'un dîner de travail, auquel participera également Giorgia Meloni.",
+        {"Le 5 mai": "2023-05-05"},
+    )
+    assert [(set(m["participants"]), m["date"]) for m in doc._.meetings] == [
+        ({"Emmanuel Macron", "Olaf Scholz"}, "2023-05-05"),
+        ({"Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni"}, "2023-05-05"),
+    ]

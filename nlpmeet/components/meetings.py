@@ -142,6 +142,7 @@ class Meeting:
     follows: Meeting | None = None  # the encounter this one is a sequel of ("suivie d'un déjeuner")
     anchor: str | None = None  # "précédée d'un déjeuner" with no encounter before: the side of an event's dates
     later: list[Meeting] = field(default_factory=list)  # later mentions of the same encounter
+    merged_into: Meeting | None = None  # this mention is a later mention of that encounter
 
 
 def _day(value: str | None) -> str | None:
@@ -731,6 +732,12 @@ class MeetingFinder:
     def _emit(
         d: _Doc, seg: Span, trigger: int, subj: list[Item], met: list[list[Item]], out: list[Meeting]
     ) -> list[Meeting]:
+        if not met and len(subj) < 2 and out and not subj:
+            # "les deux chefs de gouvernement auront une entrevue": the previous encounter again
+            if any(d.phrase_at(j, "pair_anaphor") for j in range(seg.start, trigger)):
+                again = Meeting(list(out[-1].participants), seg, trigger)
+                out.append(again)
+                return [again]
         groups = met if met else [[]]
         made = []
         for g in groups:
@@ -748,6 +755,7 @@ class MeetingFinder:
             same = next((k for k in kept if set(m.participants) <= set(k.participants)), None)
             if same is not None and m.follows is None:
                 same.later.append(m)
+                m.merged_into = same
                 continue
             kept.append(m)
         return kept
@@ -786,7 +794,10 @@ class MeetingFinder:
         release_place, release_event = self._release_place(d, meetings)
         for m in meetings:
             if m.follows is not None:
-                m.date, m.dated = m.follows.date, True
+                follows = m.follows
+                while follows.merged_into is not None:
+                    follows = follows.merged_into
+                m.date, m.dated = follows.date, True
             elif m.anchor is not None:
                 self._anchored_date(d, m)
             if not m.dated:
