@@ -82,6 +82,7 @@ MEETINGS = [
     ("Wopke Hoekstra a rendu visite à son homologue Annalena Baerbock à Berlin.", {"Hoekstra", "Baerbock"}),
     ("Angela Merkel s'est réunie avec Nicolas Sarkozy à Deauville.", {"Merkel", "Sarkozy"}),
     ("Emmanuel Macron a reçu la visite du chancelier Olaf Scholz à l'Élysée.", {"Macron", "Scholz"}),
+    ("Giorgia Meloni a reçu un appel téléphonique de Joe Biden dimanche.", {"Meloni", "Biden"}),
     # reciprocal subjects
     ("Angela Merkel et Nicolas Sarkozy se sont rencontrés à Deauville.", {"Merkel", "Sarkozy"}),
     ("Jens Stoltenberg et Antony Blinken ont eu un long entretien à Washington.", {"Stoltenberg", "Blinken"}),

@@ -444,7 +444,7 @@ class MeetingFinder:
                 continue
             start = tok.i + 1
             if row.get("with"):
-                j = next((k for k in range(tok.i + 1, min(seg.end, tok.i + 4)) if d.low(k) == row["with"]), None)
+                j = next((k for k in range(tok.i + 1, min(seg.end, tok.i + 4)) if d.low(k) in row["with"]), None)
                 if j is None:
                     continue
                 start = j + 1
