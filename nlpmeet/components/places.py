@@ -51,6 +51,8 @@ CONTAINER_LABELS = frozenset({"ORG", "PER", "PERSON"})  # a lexicon place inside
 STREET_WORD = "street"  # "place de la Concorde": the place word is part of the place's name
 NUMBERED_WORD = "numbered"  # "8e arrondissement", "les 16e, 7e et 1er arrondissements"
 ORDINAL_SUFFIXES = ("e", "er", "ère", "ème")
+OPEN_QUOTES = frozenset({"«", "“", '"', "‹"})
+CLOSE_QUOTES = frozenset({"»", "”", '"', "›"})
 LINKS = frozenset({"de", "d'", "du", "des", "la", "l'"})
 MAX_HEAD_DISTANCE = 3  # tokens between a name head and the "de" before a place
 
@@ -476,6 +478,9 @@ class PlaceTagger:
             return False  # "Europe1", "KIC9832227": brands and catalogue names (roads are found separately)
         if self._descriptor(doc, span):
             return False
+        if 0 < span.start and span.end < len(doc) and doc[span.start - 1].text in OPEN_QUOTES:
+            if doc[span.end].text in CLOSE_QUOTES:
+                return False  # « Quotidien »: a title in quotes, not a place
         # the name of a person of the document ("Flynn" beside "Michael Flynn")
         return not all(fold(w) in person_words for w in span.text.split())
 
