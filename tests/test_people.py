@@ -162,10 +162,19 @@ def test_people(blank_nlp: Language, text: str, per: tuple[str, ...], expected: 
         ("Le président LR de la région a parlé.", (), {}),
         # a plural title takes full names
         ("Les députés Insoumis ont voté.", (), {}),
+        # one word after a title that is a place
+        ("La présidente de la région Occitanie a parlé.", (), {"locations": ("Occitanie",)}),
     ],
 )
 def test_not_people(blank_nlp: Language, text: str, per: tuple[str, ...], groups: dict) -> None:
-    doc = make(blank_nlp, text, per, countries=groups.get("countries"), dates=groups.get("dates", ()))
+    doc = make(
+        blank_nlp,
+        text,
+        per,
+        countries=groups.get("countries"),
+        dates=groups.get("dates", ()),
+        locations=groups.get("locations", ()),
+    )
     assert people(run(doc)) == {}
 
 

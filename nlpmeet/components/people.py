@@ -277,9 +277,14 @@ class PeopleTagger:
             return True  # "LR", "LFI"
         if re.search(r"[a-z][A-Z]{2,}", first):
             return True  # "LaREM" (not "McMaster")
-        org = names.spans.org.get(start)
-        one_word = len(doc[start:end].text.split()) == 1
-        return not inside_org and one_word and org is not None and org.start <= start and org.end >= end
+        if inside_org or len(doc[start:end].text.split()) > 1:
+            return False
+        # one word that an earlier component or the model takes for an organisation or a place
+        for index in (names.spans.org, names.spans.loc):
+            span = index.get(start)
+            if span is not None and span.start <= start and span.end >= end:
+                return True
+        return doc[start].ent_type_ in ("ORG", "LOC")
 
     @staticmethod
     def _plausible(doc: Doc, names: _Names, start: int) -> bool:
