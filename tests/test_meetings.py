@@ -426,3 +426,8 @@ def test_a_sequel_of_a_repeated_encounter_keeps_its_date(nlp: Language) -> None:
         ({"Emmanuel Macron", "Olaf Scholz"}, "2023-05-05"),
         ({"Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni"}, "2023-05-05"),
     ]
+
+
+def test_participants_in_order_of_first_mention(nlp: Language) -> None:
+    doc = run(nlp, "Olaf Scholz est arrivé à Paris lundi. Emmanuel Macron a reçu Olaf Scholz à l'Élysée.")
+    assert [m["participants"] for m in doc._.meetings] == [["Olaf Scholz", "Emmanuel Macron"]]

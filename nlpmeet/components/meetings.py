@@ -385,9 +385,13 @@ class MeetingFinder:
                         self._noun(d, seg, tok, meetings)
         meetings = self._merge(meetings)
         self._dates_places(d, meetings)
+        first: dict[str, int] = {}
+        for it in d.items:
+            first.setdefault(it.norm, it.start)
         doc._.meetings = [
             {
-                "participants": m.participants,
+                # in order of first mention in the document (spec/output.md)
+                "participants": sorted(m.participants, key=lambda p: first.get(p, len(doc))),
                 "date": m.date,
                 "location": m.location,
                 "event": m.event,
