@@ -247,3 +247,19 @@ def test_people_context(
 ) -> None:
     doc = make(blank_nlp, text, per, countries=countries)
     assert people(run(doc)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "per", "countries", "person", "country"),
+    [
+        ("L'Espagnole Carolina Marín a gagné la finale.", (), {"Espagnole": "ES"}, "Carolina Marín", "ES"),
+        ("Le premier ministre libyen, Fayez Al-Sarraj, a parlé.", ("Fayez Al-Sarraj",), {"libyen": "LY"},
+         "Fayez Al-Sarraj", "LY"),
+        ("Emmanuel Macron a parlé.", ("Emmanuel Macron",), {}, "Emmanuel Macron", None),
+    ],
+)
+def test_person_country(
+    blank_nlp: Language, text: str, per: tuple[str, ...], countries: dict, person: str, country: str | None
+) -> None:
+    doc = run(make(blank_nlp, text, per, countries=countries))
+    assert doc._.people[person]["country"] == country

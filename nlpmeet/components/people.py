@@ -39,6 +39,7 @@ class Candidate:
     start: int
     end: int
     strong: bool
+    nationality: str | None = None  # "l'Espagnole Carolina Marín" -> ES
 
 
 class _Names:
@@ -168,7 +169,14 @@ class PeopleTagger:
         mentions = self._confirmed(doc, mentions)
         spans = self._cluster(doc, mentions)
         doc.spans[PEOPLE_GROUP] = spans
-        doc._.people = {s._.norm: {"roles": [], "country": None} for s in spans}
+        people: dict[str, dict] = {s._.norm: {"roles": [], "country": None} for s in spans}
+        # the nationality a demonym gives ("l'Espagnole Carolina Marín" -> ES)
+        by_offsets = {(s.start, s.end): s._.norm for s in spans}
+        for m in mentions:
+            norm = by_offsets.get((m.start, m.end))
+            if m.nationality and norm is not None and people[norm]["country"] is None:
+                people[norm]["country"] = m.nationality
+        doc._.people = people
         self._clean_groups(doc, [m for m in mentions if m.strong])
         return doc
 
@@ -242,7 +250,7 @@ class PeopleTagger:
             if span.start == 0 or names.finder.gclass(span.start - 1)[1] not in ("det", "to", "of"):
                 continue
             if self._plausible(doc, names, span.end):
-                out.append(Candidate(span.end, names.run_right(span.end, True), True))
+                out.append(Candidate(span.end, names.run_right(span.end, True), True, span._.norm))
         # 6. after a noun of person: "le chanteur américain Prince", "la juriste Amal Clooney"
         for i in range(1, len(doc)):
             n, _ = names.words.phrase(names.lex.person_nouns, i)
