@@ -8,6 +8,10 @@ The components communicate only through these attributes and through span groups
   runs, or found in the text by the dates component. ``Doc._.dct_source`` says where it came from.
 * ``Doc._.people``: person norm -> {"roles": [...], "country": code|None}.
 * ``Doc._.coref``: token index -> person norm, for descriptions and pronouns that refer to a person.
+  Written by ``nlpmeet_coref`` (after ``nlpmeet_people`` and ``nlpmeet_roles``): a description's key
+  is its title's head noun ("secrétaire" in "le secrétaire général"), a pronoun's its own index.
+  ``nlpmeet_people`` removes from ORGS_GROUP/LOCATIONS_GROUP a span lying wholly inside a name it
+  found after an honorific or a title (the model's "Harlem Désir" as ORG).
 * ``Doc._.events``: event norm -> {"date": value|None, "location": name|None}.
 * ``Doc._.meetings``: list of {"participants": [person norm, ...], "date", "location",
   "event": event norm|None, "start": char, "end": char}.
