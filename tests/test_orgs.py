@@ -346,6 +346,14 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
         ("Le roi a reçu le chef du gouvernement espagnol au palais royal.", {}),
         ("L'administration Biden a annoncé des sanctions.", {"administration Biden": ["administration Biden"]}),
         ("Le Sénat américain a voté le budget.", {"Sénat américain": ["Sénat américain"]}),
+        # an acronym after a list belongs to the last name, not to the whole phrase
+        (
+            "Il critique le Conseil des droits de l'homme et la sortie de la Cour pénale internationale (CPI).",
+            {
+                "Conseil des droits de l'homme": ["Conseil des droits de l'homme"],
+                "CPI": ["Cour pénale internationale", "CPI"],
+            },
+        ),
         (
             "Le ministère de l'Éducation nationale, de l'Enfance et de la Jeunesse a publié les résultats.",
             {

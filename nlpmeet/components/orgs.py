@@ -592,8 +592,8 @@ class OrgTagger:
             if not acronym_fits(short, doc[cand.start : stop].text, self.function_words, strict=False):
                 continue
             inside = [c for c in out if c is not cand and cand.end <= c.start < stop]
-            if any(c.end > stop for c in inside):
-                continue
+            if any(c.end > stop or self._fits(short, doc[c.start : c.end].text, c) for c in inside):
+                continue  # the acronym is that of a name in between ("… et de la Cour pénale internationale (CPI)")
             out = [c for c in out if c not in inside]
             out[out.index(cand)] = _Cand(
                 cand.start, stop, cand.source, self.lexicon.lookup(doc[cand.start : stop].text)
