@@ -160,6 +160,7 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
         ("La compagnie exploite des Airbus A320, A330 et A350.", {"A320", "A330", "A350"}),
         ("Les pluies ont touché le Nord de la France.", {"Nord"}),  # a direction
         ("La Bermudienne Flora Duffy a remporté la course.", {"Bermudienne"}),  # describes a person
+        ("Les Marseillais ont battu les Lyonnais dimanche.", {"Marseillais", "Lyonnais"}),  # inhabitants
         ("Le ministre a rendu hommage à Jean Moulin.", {"Jean", "Moulin", "Jean Moulin"}),  # a person after "à"
         ("Le ministre de l'Europe et des Affaires étrangères est arrivé.", {"Europe"}),  # a portfolio
         ("Les négociations ont repris lundi 4 mars.", {"lundi", "mars", "Lundi"}),

@@ -94,6 +94,8 @@ class PlaceWords:
     relative: frozenset[str]
     portfolio_heads: frozenset[str]
     prepositions: frozenset[str]
+    demonym_suffixes: dict[str, str]  # suffix -> "plural" | "feminine"
+    determiners: dict[str, str]  # determiner -> "plural" | "feminine"
 
 
 def load_place_words() -> PlaceWords:
@@ -109,6 +111,8 @@ def load_place_words() -> PlaceWords:
     relative: set[str] = set()
     portfolio: set[str] = set()
     prepositions: set[str] = set()
+    suffixes: dict[str, str] = {}
+    determiners: dict[str, str] = {}
     for row in load_tsv(PLACES_FILE):
         form, kind = row["form"], row["kind"]
         key = fold(form)
@@ -137,6 +141,10 @@ def load_place_words() -> PlaceWords:
             portfolio.add(key)
         elif kind == "place_preposition":
             prepositions.add(key)
+        elif kind == "demonym_suffix":
+            suffixes[form] = row["name"]
+        elif kind == "determiner":
+            determiners[key] = row["name"]
         else:
             raise ValueError(f"models/{PLACES_FILE}: unknown kind {kind!r} for {form!r}")
     return PlaceWords(
@@ -152,6 +160,8 @@ def load_place_words() -> PlaceWords:
         frozenset(relative),
         frozenset(portfolio),
         frozenset(prepositions),
+        suffixes,
+        determiners,
     )
 
 
@@ -476,13 +486,24 @@ class PlaceTagger:
             return False  # an acronym ("SG", "COMESA"): organisations, or countries known to the lexicon
         if len(span) == 1 and any(ch.isdigit() for ch in span.text) and any(ch.isalpha() for ch in span.text):
             return False  # "Europe1", "KIC9832227": brands and catalogue names (roads are found separately)
-        if self._descriptor(doc, span):
+        if self._descriptor(doc, span) or self._demonym(doc, span):
             return False
         if 0 < span.start and span.end < len(doc) and doc[span.start - 1].text in OPEN_QUOTES:
             if doc[span.end].text in CLOSE_QUOTES:
                 return False  # « Quotidien »: a title in quotes, not a place
         # the name of a person of the document ("Flynn" beside "Michael Flynn")
         return not all(fold(w) in person_words for w in span.text.split())
+
+    def _demonym(self, doc: Doc, span: Span) -> bool:
+        """ "les Marseillais", "la Bermudienne": inhabitants (a demonym after a matching determiner), not a place."""
+        if len(span) != 1 or span.start == 0:
+            return False
+        number = self.words.determiners.get(fold(doc[span.start - 1].text))
+        text = span.text
+        return number is not None and any(
+            text.endswith(suffix) and len(text) > len(suffix) + 2 and kind == number
+            for suffix, kind in self.words.demonym_suffixes.items()
+        )
 
     @staticmethod
     def _descriptor(doc: Doc, span: Span) -> bool:
@@ -658,16 +679,19 @@ class PlaceTagger:
         """ "Tampa (Floride)" -> US, "Kasserine, en Tunisie" -> TN."""
         i = end
         if i < len(doc) and doc[i].text in {"(", ","}:
+            parenthesis = doc[i].text == "("
             i += 1
             if i < len(doc) and fold(doc[i].text) in self.words.articles:
                 i += 1
             for j in range(min(len(doc), i + 4), i, -1):
+                if not parenthesis and (j >= len(doc) or doc[j].text not in {",", ".", ")", ";"}):
+                    continue  # after a comma only a country closing the phrase: "Kasserine, en Tunisie,"
                 key = fold(doc[i:j].text)
                 forms = [f for f in self.country_keys.get(key, ()) if f.kind == NAME and not f.conditional]
                 if forms:
                     return forms[0].code
                 entries = self.words.places.get(key)
-                if entries and entries[0].country:
+                if parenthesis and entries and entries[0].country:
                     return entries[0].country
         return None
 
