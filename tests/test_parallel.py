@@ -214,8 +214,12 @@ def dask_cluster(tmp_path: Path) -> Iterator[str]:
 @pytest.mark.slow
 def test_dask_run_equals_local_run_byte_for_byte(tmp_path: Path, dask_cluster: str):
     dump = write_dump(tmp_path / "dump.jsonl", 45, seed=9)
-    local = nlpmeet("extract", str(dump), "-o", str(tmp_path / "local.jsonl"))
-    remote = nlpmeet("extract", str(dump), "--scheduler", dask_cluster, "-o", str(tmp_path / "dask.jsonl"))
+    # Both runs start together (the Dask worker builds its pipeline as the client connects), so they
+    # load the same code even while the tree is being edited.
+    local, remote = together(
+        ["extract", str(dump), "-o", str(tmp_path / "local.jsonl")],
+        ["extract", str(dump), "--scheduler", dask_cluster, "-o", str(tmp_path / "dask.jsonl")],
+    )
     assert local.returncode == remote.returncode == 1, remote.stderr.decode("utf-8", "replace")
     assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
     assert (tmp_path / "local.jsonl").read_bytes().count(b"\n") == 45
