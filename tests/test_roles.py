@@ -280,6 +280,13 @@ def test_coref_feminine_description(blank_nlp: Language) -> None:
     [
         ("Jens Stoltenberg est arrivé à Kiev mardi. Il a rencontré le président ukrainien.", "Il", "Jens Stoltenberg"),
         ("Angela Merkel a quitté Berlin. Elle a rejoint Paris dans la soirée.", "Elle", "Angela Merkel"),
+        # the subject is a title with the name in apposition
+        (
+            "Le Premier ministre indien Narendra Modi a été reçu par le chancelier Olaf Scholz. Il a ensuite "
+            "rencontré des étudiants.",
+            "Il",
+            "Narendra Modi",
+        ),
     ],
 )
 def test_coref_pronoun(nlp: Language, text: str, pronoun: str, expected: str) -> None:

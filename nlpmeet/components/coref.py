@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlpmeet.components.lexicon import TitleFinder, TitlePhrase, lexicon
-from nlpmeet.components.roles import person_index, titles_compatible
+from nlpmeet.components.roles import is_subject, person_index, titles_compatible
 from nlpmeet.normalise.names import fold
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
@@ -93,14 +93,27 @@ class CorefResolver:
 
     def _pronouns(self, doc: Doc, finder: TitleFinder, persons: dict[int, Span], coref: dict[int, str]) -> None:
         last_subject: str | None = None
+        first_person: str | None = None  # the sentence's first person, while no verb has come
+        seen_subject = seen_verb = False
         for tok in doc:
+            if tok.is_sent_start:
+                first_person, seen_subject, seen_verb = None, False, False
             span = persons.get(tok.i)
-            if span is not None and tok.i == span.root.i and span.root.dep_ in SUBJECT_DEPS:
-                last_subject = span._.norm
+            if span is not None and tok.i == span.root.i and is_subject(span):
+                last_subject, seen_subject = span._.norm, True
                 continue
             if tok.i in coref and tok.dep_ in SUBJECT_DEPS:
-                last_subject = coref[tok.i]
+                last_subject, seen_subject = coref[tok.i], True
                 continue
+            if span is not None:
+                if first_person is None and not seen_verb:
+                    first_person = span._.norm
+                continue
+            if tok.pos_ in ("VERB", "AUX") and not seen_verb:
+                seen_verb = True
+                # a misparsed sentence: the person before the first verb is its subject
+                if not seen_subject and first_person is not None:
+                    last_subject = first_person
             if self._subject_pronoun(tok, finder) and last_subject is not None:
                 coref[tok.i] = last_subject
 

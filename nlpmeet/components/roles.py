@@ -74,6 +74,23 @@ def merge_role(roles: list[Role], new: Role) -> None:
     roles.append(dict(new))
 
 
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+NAME_DEPS = ("appos", "flat:name", "flat", "nmod", "amod", "compound")
+
+
+def is_subject(span: Span) -> bool:
+    """The mention is its clause's subject, alone or inside a title phrase ("Le Premier ministre
+    indien Narendra Modi a été reçu": the parser makes "ministre" the subject, the name hangs on it)."""
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ in SUBJECT_DEPS:
+            return True
+        if tok.dep_ not in NAME_DEPS or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def person_index(doc: Doc) -> dict[int, Span]:
     """Token index -> person mention covering it."""
     index: dict[int, Span] = {}
@@ -274,7 +291,7 @@ class RoleTagger:
         sent_start = doc[ph.start].sent.start if doc.has_annotation("SENT_START") else 0
         for i in range(sent_start, ph.start):
             span = persons.get(i)
-            subject = span is not None and span.root.dep_ in ("nsubj", "nsubj:pass")
+            subject = span is not None and is_subject(span)
             if span is not None and subject and people.get(span._.norm, {}).get("roles"):
                 return str(span._.norm), people[span._.norm]["roles"][0]["title"]
         for other in reversed(phrases):
