@@ -346,6 +346,10 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
         ("Le roi a reçu le chef du gouvernement espagnol au palais royal.", {}),
         ("L'administration Biden a annoncé des sanctions.", {"administration Biden": ["administration Biden"]}),
         ("Le Sénat américain a voté le budget.", {"Sénat américain": ["Sénat américain"]}),
+        (
+            "Le Haut Conseil pour le climat a rendu son rapport.",
+            {"Haut Conseil pour le climat": ["Haut Conseil pour le climat"]},
+        ),
         # an acronym after a list belongs to the last name, not to the whole phrase
         (
             "Il critique le Conseil des droits de l'homme et la sortie de la Cour pénale internationale (CPI).",
