@@ -229,6 +229,8 @@ def test_people_with_model(nlp: Language, text: str, expected: set[str]) -> None
             {},
             {"Usain Bolt": ["Usain Bolt"], "Yohan Blake": ["Yohan Blake"], "Asafa Powell": ["Asafa Powell"]},
         ),
+        # a given name and a family name that the model missed
+        ("Deux prix Nobel, Carlo Rubbia et un autre, sont venus.", (), {}, {"Carlo Rubbia": ["Carlo Rubbia"]}),
         # a name as the modifier of a noun, inside an organisation's name
         ("Le gouvernement Borne a démissionné.", (), {}, {"Borne": ["Borne"]}),
         ("L'affaire Dreyfus a divisé la France.", (), {"France": "FR"}, {"Dreyfus": ["Dreyfus"]}),

@@ -45,6 +45,7 @@ class Lexicon:
     title_words: frozenset[str]
     person_nouns: PhraseTable[str]
     eponym_heads: PhraseTable[str]
+    given_names: frozenset[str]
 
     def grammar_class(self, key: str) -> str | None:
         return self.grammar.get(key)
@@ -77,6 +78,7 @@ def lexicon() -> Lexicon:
         frozenset(titles.words()),
         person_nouns,
         PhraseTable((r["head"], r["head"]) for r in load_tsv("eponym_heads.tsv")),
+        frozenset(r["name"] for r in load_tsv("given_names.tsv")),
     )
 
 

@@ -268,6 +268,12 @@ class PeopleTagger:
                 end = names.run_right(i + n, True)
                 if end > i + n and not self._party(doc, names, i + n, end, inside_org=True):
                     out.append(Candidate(i + n, end, True))
+        # 8. a given name and a family name the model left out ("Carlo Rubbia" as MISC or nothing)
+        for i, tok in enumerate(doc):
+            if tok.text in names.lex.given_names and i not in names.per_tokens and names.is_name_word(i, False):
+                end = names.run_right(i, False)
+                if len(doc[i:end].text.split()) >= 2 and not any(t in names.per_tokens for t in range(i, end)):
+                    out.append(Candidate(i, end, False))
         # 4. English caption lines: "NATO Secretary General Jens Stoltenberg and ..."
         for _c, e in names.caption_end.items():
             if e in names.caption_end:
