@@ -236,6 +236,7 @@ def test_people_with_model(nlp: Language, text: str, expected: set[str]) -> None
         ("L'affaire Dreyfus a divisé la France.", (), {"France": "FR"}, {"Dreyfus": ["Dreyfus"]}),
         # a one-word PER entity that nothing confirms is dropped; confirmed by a full name, kept
         ("Saccorhytus vivait dans la mer.", ("Saccorhytus",), {}, {}),
+        ("Selon son avocat, Sarah voulait partir.", ("Sarah",), {}, {"Sarah": ["Sarah"]}),  # a given name
         (
             "Didier Deschamps a parlé. Deschamps a ensuite quitté la salle.",
             ("Didier Deschamps",),

@@ -401,9 +401,11 @@ class PeopleTagger:
         a capitalised word at the start of a sentence): a single word that the text never gives
         with a first name, an honorific, a title or a demonym is not taken for a person."""
         backed: set[tuple[str, ...]] = set()
+        given = lexicon().given_names
         for m in mentions:
-            if m.strong or len(doc[m.start : m.end].text.split()) > 1:
-                backed.add(name_key(doc[m.start : m.end].text))
+            text = doc[m.start : m.end].text
+            if m.strong or len(text.split()) > 1 or text in given:  # "Sarah", a given name alone
+                backed.add(name_key(text))
         out = []
         for m in mentions:
             key = name_key(doc[m.start : m.end].text)
