@@ -1,19 +1,279 @@
-"""nlpmeet_dates: French date and time expressions as spans with an ISO value."""
+"""nlpmeet_dates: French date and time expressions as spans with an ISO value.
+
+Runs first among nlpmeet's components, on the model's parse. Date expressions are found by the
+Matcher patterns of ``models/date_patterns.jsonl`` over the vocabulary of ``models/date_words.tsv``
+(word sets, token shapes, and a few checks: a year inside a name, "ZAPAD 2017", or before a noun,
+"2000 soldats", is none; a capitalised month alone inside a sentence is a name; "pendant 12 heures"
+is a duration). Overlapping matches keep the longest; a clock time next to a day joins it ("22 Sep.
+2017 11:16", "hier à 10 h", "vers 15 h 30, hier").
+
+Each expression is resolved by ``nlpmeet.normalise.dates.resolve`` against
+
+* the publication date ``Doc._.dct``: given by the caller, else the first single day among the
+  dates of the text's first lines (a header or a dateline: "21 Sep. 2017 -", "Bruxelles,
+  27/06/2023"), with ``Doc._.dct_source = "text"``; else None (relative values are then null);
+* the tense of its clause, read from the parse: the verb the expression depends on, its
+  auxiliaries ("a rencontré" past, "se rendra" future), and governing verbs of
+  ``models/date_tense.tsv`` ("va rencontrer", "vient de démissionner", "prévue le");
+* an anchor for "le lendemain", "la veille", "le même jour" and bare times: the last single day
+  stated in the same or the previous sentence, else the dct.
+
+Spans are written to ``doc.spans[DATES_GROUP]`` (label ``DATE``) with ``span._.norm`` = the value.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from nlpmeet.extensions import DATES_GROUP
+from nlpmeet.normalise.dates import atoms, day_of, pick_dct, resolve, vocabulary
+from nlpmeet.resources import DataError, load_jsonl, load_tsv
+
+PATTERNS_FILE = "date_patterns.jsonl"
+TENSE_FILE = "date_tense.tsv"
+LABEL = "DATE"
+HEADER_LINES = 6  # the lines of a text where its publication date (header, dateline) is looked for
+HEADER_CHARS = 600
+_FUNCTION_POS = frozenset({"ADP", "DET", "PUNCT", "CCONJ", "SCONJ", "SPACE", "ADV", "PRON", "AUX", "VERB"})
 
 
 @Language.factory("nlpmeet_dates")
 def make_dates(nlp: Language, name: str) -> DateTagger:
-    return DateTagger()
+    return DateTagger(nlp)
+
+
+def load_patterns() -> tuple[dict[str, list[str]], list[dict[str, Any]]]:
+    """Word sets (from the vocabulary and the patterns file) and expanded Matcher patterns."""
+    rows = load_jsonl(PATTERNS_FILE)
+    sets: dict[str, list[str]] = {}
+    for key, classes in vocabulary().entries.items():
+        if len(key) == 1:
+            for cls, _value in classes:
+                sets.setdefault(cls, []).append(key[0])
+    sets["month_dot"] = [w for w in sets.get("month_abbr", []) if w.endswith(".")]
+    sets["mi_month"] = [f"mi-{w}" for w in sets.get("month", [])]
+    for row in rows:
+        if "set" in row:
+            sets[str(row["set"])] = [str(w) for w in row["words"]]
+    shapes = {str(r["shape"]): str(r["regex"]) for r in rows if "shape" in r}
+    patterns = [{**r, "pattern": _expand(r["pattern"], sets, shapes)} for r in rows if "pattern" in r]
+    return sets, patterns
+
+
+def _expand(value: Any, sets: dict[str, list[str]], shapes: dict[str, str], key: str = "") -> Any:
+    if isinstance(value, str) and value.startswith("@"):
+        table: dict[str, Any] = shapes if key == "REGEX" else sets
+        if value[1:] not in table:
+            raise DataError(f"models/{PATTERNS_FILE}: unknown {'shape' if key == 'REGEX' else 'word set'} {value}")
+        return table[value[1:]]
+    if isinstance(value, dict):
+        return {k: _expand(v, sets, shapes, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand(v, sets, shapes, key) for v in value]
+    return value
+
+
+def load_tense_cues() -> tuple[dict[str, str], tuple[str, ...]]:
+    """Lemma -> tense of governing verbs and participles ("aller" + infinitive -> future), and the
+    endings of the future and conditional of regular verbs."""
+    rows = load_tsv(TENSE_FILE)
+    lemmas = {row["form"]: row["tense"] for row in rows if row["kind"] == "lemma"}
+    endings = tuple(sorted((row["form"] for row in rows if row["kind"] == "ending"), key=len, reverse=True))
+    return lemmas, endings
 
 
 class DateTagger:
+    def __init__(self, nlp: Language) -> None:
+        self.sets, patterns = load_patterns()
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.checks: dict[str, str] = {}
+        for row in patterns:
+            self.matcher.add(str(row["id"]), [row["pattern"]])
+            if "check" in row:
+                self.checks[str(row["id"])] = str(row["check"])
+        self.tense_cues, self.future_endings = load_tense_cues()
+        self.date_words = frozenset(w for cls, words in self.sets.items() if cls != "to" for w in words)
+        self.duration_words = frozenset(self.sets.get("duration", []))
+
+    # ------------------------------------------------------------------ finding
+    def find(self, doc: Doc) -> list[Span]:
+        spans: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            rule = doc.vocab.strings[match_id]
+            check = self.checks.get(rule)
+            if check and not self._check(doc, check, start, end):
+                continue
+            spans.append(Span(doc, start, end, label=LABEL))
+        spans = filter_spans(spans)
+        return self._join_times(doc, spans)
+
+    def _check(self, doc: Doc, check: str, start: int, end: int) -> bool:
+        prev = doc[start - 1] if start > 0 else None
+        nxt = doc[end] if end < len(doc) else None
+        if check == "year":
+            if prev is not None and (prev.like_num or prev.text in ("/", ".", ",") and prev.i > 0 and doc[prev.i - 1].like_num):
+                return False
+            if prev is not None and _named(prev) and prev.lower_ not in self.date_words:
+                return False  # "ZAPAD 2017", "Vision 2030"
+            if prev is not None and prev.pos_ == "NOUN" and prev.lower_ not in self.date_words:
+                return False  # "la résolution 2334"
+            if nxt is not None and nxt.pos_ in ("NOUN", "NUM") and nxt.is_alpha and nxt.lower_ not in self.date_words:
+                return False  # "2000 soldats"
+            if nxt is not None and nxt.text in ("%", "€", "$"):
+                return False
+            return True
+        if check == "month":
+            tok = doc[start]
+            if end - start == 1 and tok.is_title and not tok.is_sent_start:
+                return prev is not None and prev.is_lower and prev.pos_ == "ADP"
+            return True
+        if check == "year2":
+            return nxt is None or nxt.pos_ in _FUNCTION_POS
+        if check == "hours":
+            if doc[start].lower_ in self.sets.get("time_pre", []):
+                return True
+            unit = next((t for t in doc[start:end] if t.lower_ in self.sets.get("hour_unit", [])), None)
+            if unit is not None and unit.lower_.startswith("heure"):
+                return not (prev is not None and (prev.pos_ in ("ADP", "DET") or prev.like_num))
+            return not (prev is not None and prev.lower_ in ("pendant", "durant", "depuis", "en", "les", "des"))
+        if check == "relative_to":
+            return nxt is None or nxt.lower_ not in ("de", "d'", "d’", "du", "des")
+        return True
+
+    def _join_times(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A clock time right after a day, or right before one (with at most a comma between),
+        is one expression with it."""
+        out: list[Span] = []
+        for span in spans:
+            if out:
+                last = out[-1]
+                gap = doc[last.end : span.start]
+                if len(gap) <= 1 and all(t.text == "," for t in gap):
+                    a, b = self._kind(last), self._kind(span)
+                    if (a == "day" and b == "time" and not gap) or (a == "time" and b == "day"):
+                        out[-1] = Span(doc, last.start, span.end, label=LABEL)
+                        continue
+            out.append(span)
+        return out
+
+    @staticmethod
+    def _kind(span: Span) -> str:
+        items = atoms(span.text)
+        if any(a.kind == "clock" or "hour_unit" in a.classes or "clock" in a.classes for a in items):
+            if not any(a.kind in ("date3",) or {"weekday", "relday", "month", "month_abbr"} & set(a.classes) for a in items):
+                return "time"
+            return "dated_time"
+        if any(a.kind == "date3" or {"weekday", "relday"} & set(a.classes) for a in items):
+            return "day"
+        if any({"month", "month_abbr"} & set(a.classes) for a in items) and any(a.kind == "num" for a in items):
+            return "day"
+        return "other"
+
+    # ------------------------------------------------------------------ tense
+    def tense(self, span: Span) -> str | None:
+        tok: Token = span.root
+        verb: Token | None = None
+        for _ in range(5):
+            if tok.pos_ in ("VERB", "AUX"):
+                verb = tok
+                break
+            if tok.head is tok:
+                break
+            tok = tok.head
+        if verb is None:
+            root = span.sent.root
+            verb = root if root.pos_ in ("VERB", "AUX") else None
+        if verb is None:
+            return None
+        return self._verb_tense(verb)
+
+    def _verb_tense(self, verb: Token) -> str | None:
+        auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+        for t in [*auxes, verb]:
+            if "Fut" in t.morph.get("Tense") or self._future_form(t):
+                return "future"
+        form = verb.morph.get("VerbForm")
+        if "Inf" in form and not auxes:
+            head = verb.head
+            if head is not verb and head.lemma_ in self.tense_cues:
+                return self.tense_cues[head.lemma_]
+            if head is not verb and head.pos_ in ("VERB", "AUX"):
+                return self._verb_tense(head)
+            return None
+        if "Part" in form and not auxes and verb.lemma_ in self.tense_cues:
+            return self.tense_cues[verb.lemma_]
+        if verb.lemma_ in self.tense_cues and self.tense_cues[verb.lemma_] == "future" and "Cnd" in verb.morph.get("Mood"):
+            return "future"
+        if auxes and ("Part" in form or "Inf" in form):
+            return "past"  # passé composé, plus-que-parfait
+        tense = verb.morph.get("Tense")
+        if "Past" in tense or "Imp" in tense:
+            return "past"
+        if "Cnd" in verb.morph.get("Mood"):
+            return "future"
+        if "Pres" in tense:
+            return "present"
+        return None
+
+    def _future_form(self, verb: Token) -> bool:
+        """A finite form built on the whole infinitive: "rendra" (rendre), "rencontrera"."""
+        if "Fin" not in verb.morph.get("VerbForm"):
+            return False
+        lemma, text = verb.lemma_.lower(), verb.lower_
+        if not lemma.endswith(("er", "ir", "re")) or len(lemma) < 4:
+            return False
+        stem = lemma[:-1] if lemma.endswith("re") else lemma
+        return text.startswith(stem) and text[len(stem) :] in self.future_endings
+
+    # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[DATES_GROUP] = []
+        spans = self.find(doc)
+        if doc._.dct is None:
+            header = [s for s in spans if self._in_header(doc, s)]
+            dct = pick_dct([resolve(s.text) for s in header])
+            if dct is not None:
+                doc._.dct, doc._.dct_source = dct, "text"
+        dct = doc._.dct
+        anchor: date | None = None
+        anchor_sent = -2
+        sent_starts = {s.start: n for n, s in enumerate(doc.sents)} if doc.has_annotation("SENT_START") else {}
+        sent_of = 0
+        kept: list[Span] = []
+        for span in spans:
+            sent_of = self._sent_index(span, sent_starts, sent_of)
+            near = anchor if anchor is not None and sent_of - anchor_sent <= 1 else None
+            value = resolve(span.text, dct, self.tense(span) if doc.has_annotation("DEP") else None, near)
+            span._.norm = value
+            kept.append(span)
+            day = day_of(value)
+            if day is not None:
+                anchor, anchor_sent = day, sent_of
+        doc.spans[DATES_GROUP] = kept
         return doc
+
+    @staticmethod
+    def _sent_index(span: Span, sent_starts: dict[int, int], current: int) -> int:
+        if not sent_starts:
+            return 0
+        start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
+        return sent_starts.get(start, current)
+
+    @staticmethod
+    def _in_header(doc: Doc, span: Span) -> bool:
+        if span.start_char > HEADER_CHARS:
+            return False
+        return doc.text.count("\n", 0, span.start_char) < HEADER_LINES or span.start_char < 200
+
+
+def _named(tok: Token) -> bool:
+    """A capitalised word inside a sentence (part of a name), or an acronym."""
+    if tok.is_sent_start or not tok.is_alpha:
+        return False
+    return bool(tok.is_title or (tok.is_upper and len(tok.text) > 1)) and not re.match(r"^\W", tok.text)
