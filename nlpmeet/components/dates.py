@@ -41,6 +41,9 @@ TENSE_FILE = "date_tense.tsv"
 LABEL = "DATE"
 HEADER_LINES = 6  # the lines of a text where its publication date (header, dateline) is looked for
 HEADER_CHARS = 600
+YEAR_AFTER_NOUN = (1800, 2100)  # a number after a common noun is a year only within these
+ANCHOR_SENTENCES = 1  # "le lendemain", "à 15 heures" count from a day stated this many sentences before, at most
+_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2}|21\d{2})(?!\d)")
 _FUNCTION_POS = frozenset({"ADP", "DET", "PUNCT", "CCONJ", "SCONJ", "SPACE", "ADV", "PRON", "AUX", "VERB"})
 
 
@@ -80,13 +83,14 @@ def _expand(value: Any, sets: dict[str, list[str]], shapes: dict[str, str], key:
     return value
 
 
-def load_tense_cues() -> tuple[dict[str, str], tuple[str, ...]]:
+def load_tense_cues() -> tuple[dict[str, str], tuple[str, ...], dict[str, str]]:
     """Lemma -> tense of governing verbs and participles ("aller" + infinitive -> future), and the
     endings of the future and conditional of regular verbs."""
     rows = load_tsv(TENSE_FILE)
     lemmas = {row["form"]: row["tense"] for row in rows if row["kind"] == "lemma"}
     endings = tuple(sorted((row["form"] for row in rows if row["kind"] == "ending"), key=len, reverse=True))
-    return lemmas, endings
+    preps = {row["form"]: row["tense"] for row in rows if row["kind"] == "preposition"}
+    return lemmas, endings, preps
 
 
 class DateTagger:
@@ -94,11 +98,14 @@ class DateTagger:
         self.sets, patterns = load_patterns()
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.checks: dict[str, str] = {}
+        self.trims: dict[str, frozenset[str]] = {}
         for row in patterns:
             self.matcher.add(str(row["id"]), [row["pattern"]])
             if "check" in row:
                 self.checks[str(row["id"])] = str(row["check"])
-        self.tense_cues, self.future_endings = load_tense_cues()
+            if "trim" in row:
+                self.trims[str(row["id"])] = frozenset(_expand(row["trim"], self.sets, {}))
+        self.tense_cues, self.future_endings, self.prep_cues = load_tense_cues()
         self.date_words = frozenset(w for cls, words in self.sets.items() if cls != "to" for w in words)
         self.duration_words = frozenset(self.sets.get("duration", []))
 
@@ -110,6 +117,9 @@ class DateTagger:
             check = self.checks.get(rule)
             if check and not self._check(doc, check, start, end):
                 continue
+            trim = self.trims.get(rule)
+            while trim and start < end - 1 and doc[start].lower_ in trim:
+                start += 1
             spans.append(Span(doc, start, end, label=LABEL))
         spans = filter_spans(spans)
         return self._join_times(doc, spans)
@@ -123,7 +133,8 @@ class DateTagger:
             if prev is not None and _named(prev) and prev.lower_ not in self.date_words:
                 return False  # "ZAPAD 2017", "Vision 2030"
             if prev is not None and prev.pos_ == "NOUN" and prev.lower_ not in self.date_words:
-                return False  # "la résolution 2334"
+                if not (YEAR_AFTER_NOUN[0] <= int(doc[start].text[:4]) <= YEAR_AFTER_NOUN[1]):
+                    return False  # "l'article 1240"; but "le bilan 2001"
             if nxt is not None and nxt.pos_ in ("NOUN", "NUM") and nxt.is_alpha and nxt.lower_ not in self.date_words:
                 return False  # "2000 soldats"
             if nxt is not None and nxt.text in ("%", "€", "$"):
@@ -135,7 +146,7 @@ class DateTagger:
                 return prev is not None and prev.is_lower and prev.pos_ == "ADP"
             return True
         if check == "year2":
-            return nxt is None or nxt.pos_ in _FUNCTION_POS
+            return nxt is None or (nxt.pos_ in _FUNCTION_POS and not nxt.like_num)
         if check == "hours":
             if doc[start].lower_ in self.sets.get("time_pre", []):
                 return True
@@ -155,13 +166,21 @@ class DateTagger:
             if out:
                 last = out[-1]
                 gap = doc[last.end : span.start]
-                if len(gap) <= 1 and all(t.text == "," for t in gap):
+                if not gap:
                     a, b = self._kind(last), self._kind(span)
-                    if (a == "day" and b == "time" and not gap) or (a == "time" and b == "day"):
+                    if (a == "day" and b == "time" and self._bare_or_after_relday(last, span)) or (
+                        a == "time" and b == "day" and span[0].lower_ not in self.sets.get("time_pre", [])
+                    ):
                         out[-1] = Span(doc, last.start, span.end, label=LABEL)
                         continue
             out.append(span)
         return out
+
+    def _bare_or_after_relday(self, day: Span, time: Span) -> bool:
+        """ "22 Sep. 2017 11:16", "hier à 10 h" are one expression; "samedi 5 juin", "à 17 h" two."""
+        if time[0].lower_ not in self.sets.get("time_pre", []):
+            return True
+        return len(day) == 1 and day[0].lower_ in self.sets.get("relday", [])
 
     @staticmethod
     def _kind(span: Span) -> str:
@@ -178,23 +197,36 @@ class DateTagger:
 
     # ------------------------------------------------------------------ tense
     def tense(self, span: Span) -> str | None:
+        """past / future / present / None: the tense of the clause the expression belongs to."""
+        if span.start > 0 and span.doc[span.start - 1].lower_ in self.prep_cues:
+            return self.prep_cues[span.doc[span.start - 1].lower_]  # "depuis mardi", "d'ici le 30 juin"
         tok: Token = span.root
         verb: Token | None = None
         for _ in range(5):
-            if tok.pos_ in ("VERB", "AUX"):
+            if tok.pos_ in ("VERB", "AUX") or "Part" in tok.morph.get("VerbForm"):
                 verb = tok
                 break
             if tok.head is tok:
                 break
             tok = tok.head
         if verb is None:
-            root = span.sent.root
-            verb = root if root.pos_ in ("VERB", "AUX") else None
+            verb = self._nearest_verb(span)
         if verb is None:
             return None
-        return self._verb_tense(verb)
+        return self._verb_tense(verb, 0)
 
-    def _verb_tense(self, verb: Token) -> str | None:
+    @staticmethod
+    def _nearest_verb(span: Span) -> Token | None:
+        """The closest verb of the sentence, when the parse hangs the date on a noun."""
+        sent = span.sent
+        best: Token | None = None
+        for tok in sent:
+            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.head is tok):
+                if best is None or abs(tok.i - span.start) < abs(best.i - span.start):
+                    best = tok
+        return best
+
+    def _verb_tense(self, verb: Token, depth: int) -> str | None:
         auxes = [c for c in verb.children if c.dep_.startswith("aux")]
         for t in [*auxes, verb]:
             if "Fut" in t.morph.get("Tense") or self._future_form(t):
@@ -204,11 +236,13 @@ class DateTagger:
             head = verb.head
             if head is not verb and head.lemma_ in self.tense_cues:
                 return self.tense_cues[head.lemma_]
-            if head is not verb and head.pos_ in ("VERB", "AUX"):
-                return self._verb_tense(head)
+            if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 3:
+                return self._verb_tense(head, depth + 1)
             return None
-        if "Part" in form and not auxes and verb.lemma_ in self.tense_cues:
+        if "Part" in form and verb.lemma_ in self.tense_cues:
             return self.tense_cues[verb.lemma_]
+        if "Part" in form and not auxes and verb.head is not verb and verb.head.pos_ == "AUX":
+            return "future" if "Fut" in verb.head.morph.get("Tense") else "past"  # "a démissionné" parsed as ADJ
         if verb.lemma_ in self.tense_cues and self.tense_cues[verb.lemma_] == "future" and "Cnd" in verb.morph.get("Mood"):
             return "future"
         if auxes and ("Part" in form or "Inf" in form):
@@ -243,18 +277,23 @@ class DateTagger:
         dct = doc._.dct
         anchor: date | None = None
         anchor_sent = -2
+        year_hint: tuple[int, int] | None = None  # (sentence, year) of the last explicit year
         sent_starts = {s.start: n for n, s in enumerate(doc.sents)} if doc.has_annotation("SENT_START") else {}
         sent_of = 0
         kept: list[Span] = []
+        parsed = doc.has_annotation("DEP")
         for span in spans:
             sent_of = self._sent_index(span, sent_starts, sent_of)
-            near = anchor if anchor is not None and sent_of - anchor_sent <= 1 else None
-            value = resolve(span.text, dct, self.tense(span) if doc.has_annotation("DEP") else None, near)
+            near = anchor if anchor is not None and sent_of - anchor_sent <= ANCHOR_SENTENCES else None
+            hint = year_hint[1] if year_hint is not None and year_hint[0] == sent_of else None
+            value = resolve(span.text, dct, self.tense(span) if parsed else None, near, hint)
             span._.norm = value
             kept.append(span)
             day = day_of(value)
             if day is not None:
                 anchor, anchor_sent = day, sent_of
+            if value is not None and (len(value) == 4 or _YEAR.search(span.text)):
+                year_hint = (sent_of, int(value[:4]))
         doc.spans[DATES_GROUP] = kept
         return doc
 

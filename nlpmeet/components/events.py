@@ -174,6 +174,9 @@ class EventTagger:
         if j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text.islower():
             j += 1  # "du nouveau Conseil"
         named = self._named_at(j)
+        if named is not None and named[1] == DATES_GROUP:
+            if _key(doc[i].text) not in self.data.words.get("date_connector", frozenset()):
+                return None  # "en France au printemps": when, not which
         if named is not None:
             return named
         if deep and j < len(doc) and _key(doc[j].text) in self.data.words.get("office", frozenset()):

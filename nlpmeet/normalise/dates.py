@@ -41,11 +41,12 @@ _ATOM = re.compile(
     r"|(?P<clock>\d{1,2}\s?[h:]\s?\d{2}(?!\d)|\d{1,2}h(?![a-zà-ÿ]))"
     r"|(?P<num>\d+)(?:er|re|ère|e|è)?(?![\d])"
     r"|(?P<word>[^\W\d_]+(?:['-][^\W\d_]+)*'?)"
-    r"|(?P<dash>-)"
+    r"|(?P<dash>[-/])"
 )
 _CLOCK_SPLIT = re.compile(r"\s?[h:]\s?")
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?(/\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?)?$")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+PAST_TOLERANCE_DAYS = 60  # a day-month this close after the dct stays in its year even in past tense
 MAX_WORDS = 4  # longest multi-word form in the vocabulary
 
 
@@ -236,6 +237,8 @@ def frames(text: str) -> list[Frame]:
             elif prev is not None and "decade" in prev.classes and (a.digits == 2 or a.digits == 4):
                 f.decade = n if a.digits == 4 else 1900 + n
                 f.period = None
+            elif a.digits == 2 and n > 31 or (a.digits == 2 and prev is not None and prev.text == "en" and n < 10):
+                f.year = _full_year(n)  # "en 98", "en 05"
             elif a.digits == 4:
                 if joined and f.has("year") and not (f.has("day") or f.has("month")):
                     out.append(Frame())
@@ -392,7 +395,9 @@ def _year_for(dct: date, month: int, day: int | None, tense: str | None, shift: 
     if shift > 0 and (probe <= here if day is None else probe < here):
         return dct.year + 1
     if not shift and tense == "past" and day is not None and probe > here:
-        return dct.year - 1
+        later = _safe_date(dct.year, month, day)
+        if later is None or (later - dct).days > PAST_TOLERANCE_DAYS:
+            return dct.year - 1  # a deadline may lie ahead of a past verb ("a donné jusqu'au 30 juin")
     if not shift and tense == "past" and day is None and month > dct.month:
         return dct.year - 1
     if not shift and tense == "future" and probe < here and (day is not None or month < dct.month):
@@ -412,7 +417,9 @@ def _add_months(d: date, n: int) -> date:
     return date(total // 12, total % 12 + 1, 1)
 
 
-def _frame_value(f: Frame, dct: date | None, tense: str | None, anchor: date | None) -> Value | None:
+def _frame_value(
+    f: Frame, dct: date | None, tense: str | None, anchor: date | None, year_hint: int | None = None
+) -> Value | None:
     base = anchor or dct
     value: Value | None = None
     if f.present and f.relday is None:
@@ -437,7 +444,7 @@ def _frame_value(f: Frame, dct: date | None, tense: str | None, anchor: date | N
             value = Value(dct.year + n, "year")
     elif f.day is not None:
         month = f.month or (dct.month if dct else None)
-        year = f.year
+        year = f.year or (year_hint if f.month else None)
         if month is None:
             return None
         if year is None:
@@ -470,7 +477,7 @@ def _frame_value(f: Frame, dct: date | None, tense: str | None, anchor: date | N
             return None
         value = Value(_weekday(dct, f.weekday, tense, f.shift, f.this), "day")
     elif f.month is not None:
-        year = f.year
+        year = f.year or year_hint
         if year is None:
             if dct is None:
                 return None
@@ -509,7 +516,7 @@ def _frame_value(f: Frame, dct: date | None, tense: str | None, anchor: date | N
         if f.period == "day":
             value = Value(dct, "day")
     elif f.hour is not None or f.daypart is not None:
-        value = Value(base, "day") if base else None
+        value = Value((dct if f.this else base), "day") if (dct if f.this else base) else None
     if value is None:
         return None
     if f.hour is not None and value.grain == "day" and value.end is None:
@@ -518,9 +525,14 @@ def _frame_value(f: Frame, dct: date | None, tense: str | None, anchor: date | N
 
 
 def resolve(
-    text: str, dct: date | str | None = None, tense: str | None = None, anchor: date | str | None = None
+    text: str,
+    dct: date | str | None = None,
+    tense: str | None = None,
+    anchor: date | str | None = None,
+    year: int | None = None,
 ) -> str | None:
-    """The ISO value of a French date expression, or None (see the module docstring)."""
+    """The ISO value of a French date expression, or None (see the module docstring). ``year``: the
+    year the context has just stated ("en 1997 ... en janvier"), for a day-month or month without one."""
     try:
         parsed = frames(text)
     except (ValueError, KeyError, IndexError):
@@ -529,7 +541,7 @@ def resolve(
         return None
     day0, anchor_day = _as_date(dct), _as_date(anchor)
     try:
-        values = [_frame_value(f, day0, tense, anchor_day) for f in parsed]
+        values = [_frame_value(f, day0, tense, anchor_day, year) for f in parsed]
     except (ValueError, OverflowError):
         return None
     if any(v is None for v in values):
