@@ -38,6 +38,7 @@ from nlpmeet.resources import DataError, load_jsonl, load_tsv
 
 PATTERNS_FILE = "date_patterns.jsonl"
 TENSE_FILE = "date_tense.tsv"
+FUNCTION_WORDS_FILE = "french_function_words.tsv"
 LABEL = "DATE"
 HEADER_LINES = 6  # the lines of a text where its publication date (header, dateline) is looked for
 HEADER_CHARS = 600
@@ -107,7 +108,10 @@ class DateTagger:
                 self.trims[str(row["id"])] = frozenset(_expand(row["trim"], self.sets, {}))
         self.tense_cues, self.future_endings, self.prep_cues = load_tense_cues()
         self.date_words = frozenset(w for cls, words in self.sets.items() if cls != "to" for w in words)
-        self.duration_words = frozenset(self.sets.get("duration", []))
+        self.day_words = frozenset(
+            w for cls in ("weekday", "relday", "daypart", "month", "month_abbr", "year4") for w in self.sets.get(cls, [])
+        )
+        self.function_words = frozenset(row["word"] for row in load_tsv(FUNCTION_WORDS_FILE))
 
     # ------------------------------------------------------------------ finding
     def find(self, doc: Doc) -> list[Span]:
@@ -135,8 +139,9 @@ class DateTagger:
             if prev is not None and prev.pos_ == "NOUN" and prev.lower_ not in self.date_words:
                 if not (YEAR_AFTER_NOUN[0] <= int(doc[start].text[:4]) <= YEAR_AFTER_NOUN[1]):
                     return False  # "l'article 1240"; but "le bilan 2001"
-            if nxt is not None and nxt.pos_ in ("NOUN", "NUM") and nxt.is_alpha and nxt.lower_ not in self.date_words:
-                return False  # "2000 soldats"
+            if nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.lower_ not in self.date_words:
+                if nxt.pos_ in ("NOUN", "NUM") or (not nxt.pos_ and nxt.lower_ not in self.function_words):
+                    return False  # "2000 soldats"
             if nxt is not None and nxt.text in ("%", "€", "$"):
                 return False
             return True
@@ -152,7 +157,9 @@ class DateTagger:
                 return True
             unit = next((t for t in doc[start:end] if t.lower_ in self.sets.get("hour_unit", [])), None)
             if unit is not None and unit.lower_.startswith("heure"):
-                return not (prev is not None and (prev.pos_ in ("ADP", "DET") or prev.like_num))
+                # "22 heures 30", "mardi 20 heures"; but "pendant 12 heures", "il a passé 12 heures"
+                has_minutes = doc[end - 1].like_num and doc[end - 1] is not doc[start]
+                return has_minutes or (prev is not None and prev.lower_ in self.day_words)
             return not (prev is not None and prev.lower_ in ("pendant", "durant", "depuis", "en", "les", "des"))
         if check == "relative_to":
             return nxt is None or nxt.lower_ not in ("de", "d'", "d’", "du", "des")

@@ -552,7 +552,8 @@ def resolve(
         result = first.iso()
     else:
         a, b = first, last
-        if isinstance(a.start, date) and isinstance(b.start, date) and a.grain in ("day", "time") == (b.grain in ("day", "time")):
+        dayish = ("day", "time")
+        if isinstance(a.start, date) and isinstance(b.start, date) and a.grain in dayish and b.grain in dayish:
             start, end = a.start, (b.end or b.start)
             assert isinstance(end, date)
             while start > end and parsed[0].weekday is not None and parsed[0].day is None:
@@ -561,10 +562,17 @@ def resolve(
                 return None
             result = Value(start, "day", end).iso()
         elif a.grain == b.grain:
-            result = Value(a.start, a.grain, b.end or b.start).iso()
+            end_value = b.end if b.end is not None else b.start
+            if _order_key(end_value) < _order_key(a.start):
+                return None
+            result = Value(a.start, a.grain, end_value).iso()
         else:
             result = first.iso()
     return result if _ISO.match(result) and _valid(result) else None
+
+
+def _order_key(x: date | int) -> tuple[int, int, int]:
+    return (x, 0, 0) if isinstance(x, int) else (x.year, x.month, x.day)
 
 
 def _valid(value: str) -> bool:

@@ -1,0 +1,320 @@
+"""Dates: the pure normaliser (tables of French expressions), its robustness (hypothesis), the
+component on a blank pipeline (what is and is not a date), and on the full model (tense, dct)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from nlpmeet.extensions import DATES_GROUP
+from nlpmeet.normalise.dates import day_of, frames, pick_dct, resolve
+
+ISO_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?(/\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?)?$")
+
+# (expression, dct, tense, expected value); dct 2017-09-21 is a Thursday
+ABSOLUTE = [
+    ("21 septembre 2017", None, None, "2017-09-21"),
+    ("21 Sep. 2017", None, None, "2017-09-21"),
+    ("le 3 janv. 2020", None, None, "2020-01-03"),
+    ("1er mars 2016", None, None, "2016-03-01"),
+    ("le premier mai 1995", None, None, "1995-05-01"),
+    ("21/09/2017", None, None, "2017-09-21"),
+    ("05/12/2015", None, None, "2015-12-05"),
+    ("22.04.2016", None, None, "2016-04-22"),
+    ("2017-09-21", None, None, "2017-09-21"),
+    ("septembre 2017", None, None, "2017-09"),
+    ("fin septembre 2000", None, None, "2000-09"),
+    ("en 2019", None, None, "2019"),
+    ("l'année 2001", None, None, "2001"),
+    ("octobre 98", None, None, "1998-10"),
+    ("le 10 novembre 93", None, None, "1993-11-10"),
+    ("Mis à jour le: 22 Sep. 2017 11:16", None, None, "2017-09-22T11:16"),
+    ("20 et 21 septembre 2017", None, None, "2017-09-20/2017-09-21"),
+    ("du 3 au 5 mars 2019", None, None, "2019-03-03/2019-03-05"),
+    ("du 28 février au 2 mars 2019", None, None, "2019-02-28/2019-03-02"),
+    ("vendredi 16 et samedi 17 février 2018", None, None, "2018-02-16/2018-02-17"),
+    ("22-23.10.2014", None, None, "2014-10-22/2014-10-23"),
+    ("de 2015 à 2017", None, None, "2015/2017"),
+    ("1982-1990", None, None, "1982/1990"),
+    ("les années 1990", None, None, "1990/1999"),
+    ("les années 60", None, None, "1960/1969"),
+]
+
+RELATIVE = [
+    ("mercredi soir", "2017-09-21", "past", "2017-09-20"),
+    ("Mercredi et jeudi", "2017-09-21", "past", "2017-09-20/2017-09-21"),
+    ("jeudi", "2017-09-21", "past", "2017-09-21"),
+    ("mardi", "2017-09-21", "past", "2017-09-19"),
+    ("mardi", "2017-09-21", "future", "2017-09-26"),
+    ("lundi", "2017-09-21", "present", "2017-09-18"),
+    ("samedi", "2017-09-21", "present", "2017-09-23"),
+    ("lundi dernier", "2017-09-21", None, "2017-09-18"),
+    ("jeudi dernier", "2017-09-21", None, "2017-09-14"),
+    ("lundi prochain", "2017-09-21", None, "2017-09-25"),
+    ("mercredi 20 septembre", "2017-09-21", "past", "2017-09-20"),
+    ("ce mardi", "2017-09-19", None, "2017-09-19"),
+    ("hier", "2017-09-21", None, "2017-09-20"),
+    ("avant-hier", "2017-09-21", None, "2017-09-19"),
+    ("demain matin", "2017-09-21", None, "2017-09-22"),
+    ("après-demain", "2017-09-21", None, "2017-09-23"),
+    ("aujourd'hui", "2017-09-21", None, "2017-09-21"),
+    ("aujourd’hui", "2017-09-21", None, "2017-09-21"),
+    ("ce matin", "2017-09-21", None, "2017-09-21"),
+    ("ce soir à 20 h", "2017-09-21", None, "2017-09-21T20:00"),
+    ("hier à 10 h", "2017-09-21", None, "2017-09-20T10:00"),
+    ("à 11h16", "2017-09-21", None, "2017-09-21T11:16"),
+    ("22 heures 30", "2017-09-21", None, "2017-09-21T22:30"),
+    ("vers midi", "2017-09-21", None, "2017-09-21T12:00"),
+    ("cette semaine", "2017-09-21", None, "2017-09-18/2017-09-24"),
+    ("la semaine dernière", "2017-09-21", None, "2017-09-11/2017-09-17"),
+    ("la semaine prochaine", "2017-09-21", None, "2017-09-25/2017-10-01"),
+    ("ce week-end", "2017-09-19", "past", "2017-09-16/2017-09-17"),
+    ("ce week-end", "2017-09-21", "future", "2017-09-23/2017-09-24"),
+    ("le mois dernier", "2017-09-21", None, "2017-08"),
+    ("le mois prochain", "2017-12-05", None, "2018-01"),
+    ("le mois en cours", "2017-09-21", None, "2017-09"),
+    ("au début du mois", "2017-09-21", None, "2017-09"),
+    ("l'an dernier", "2017-09-21", None, "2016"),
+    ("l'année prochaine", "2017-09-21", None, "2018"),
+    ("cette année", "2017-09-21", None, "2017"),
+    ("il y a trois jours", "2017-09-21", "past", "2017-09-18"),
+    ("il y a une semaine", "2017-09-21", "past", "2017-09-14"),
+    ("il y a deux ans", "2017-09-21", "past", "2015"),
+    ("dans deux semaines", "2017-09-21", "future", "2017-10-05"),
+    ("mi-mars", "2017-09-21", None, "2017-03"),
+    ("début mars", "2017-09-21", None, "2017-03"),
+    ("le 15", "2017-09-21", "future", "2017-10-15"),
+    ("le 15", "2017-09-21", "past", "2017-09-15"),
+    ("1er mars", "2017-09-21", None, "2017-03-01"),
+    ("le 1er octobre dernier", "2017-11-12", "past", "2017-10-01"),
+    ("le 8 mars dernier", "2017-02-01", None, "2016-03-08"),
+    ("décembre", "2017-02-15", "past", "2016-12"),
+    ("en juillet", "2018-02-17", "future", "2018-07"),
+    ("janvier", "2017-11-20", "future", "2018-01"),
+    ("septembre dernier", "2017-02-01", None, "2016-09"),
+    ("le 20 janvier", "2017-12-20", "future", "2018-01-20"),
+    ("le 20 décembre", "2017-01-05", "past", "2016-12-20"),
+    ("le 30 juin", "2017-05-21", "past", "2017-06-30"),
+    ("du 11 au 13 avril prochain", "2024-03-28", "future", "2024-04-11/2024-04-13"),
+    ("entre le 3 et le 5 mars", "2019-02-01", "future", "2019-03-03/2019-03-05"),
+    ("jeudi 29 et vendredi 30 juin", "2023-06-27", "future", "2023-06-29/2023-06-30"),
+    ("samedi et dimanche", "2017-09-21", "past", "2017-09-16/2017-09-17"),
+    ("l'été dernier", "2017-11-21", None, "2017"),
+    ("l'été 2019", None, None, "2019"),
+    ("la nuit de lundi à mardi", "2017-09-21", "past", "2017-09-18/2017-09-19"),
+]
+
+NULL = [
+    ("mercredi", None, "past"),  # a weekday with no dct
+    ("hier", None, None),
+    ("le 15 mars", None, None),  # no year, no dct
+    ("maintenant", "2017-09-21", None),  # the present: a date mention without a value
+    ("actuellement", "2017-09-21", None),
+    ("", "2017-09-21", None),
+    ("le 31 février 2019", None, None),  # no such day
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "tense", "expected"), ABSOLUTE + RELATIVE)
+def test_resolve(text: str, dct: str | None, tense: str | None, expected: str) -> None:
+    assert resolve(text, dct, tense) == expected
+
+
+@pytest.mark.parametrize(("text", "dct", "tense"), NULL)
+def test_unresolvable_is_null(text: str, dct: str | None, tense: str | None) -> None:
+    assert resolve(text, dct, tense) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("le lendemain", "2006-06-18", "2006-06-19"),
+        ("Le lendemain matin", "2006-06-18", "2006-06-19"),
+        ("la veille", "2006-06-18", "2006-06-17"),
+        ("le surlendemain", "2006-06-18", "2006-06-20"),
+        ("le même jour", "2006-06-18", "2006-06-18"),
+        ("dans la soirée", "2006-06-18", "2006-06-18"),
+        ("à 15 heures", "2006-06-18", "2006-06-18T15:00"),
+        ("le lendemain", None, "2006-06-24"),  # no day stated before: the dct
+    ],
+)
+def test_anchored(text: str, anchor: str | None, expected: str) -> None:
+    assert resolve(text, "2006-06-23", "past", anchor) == expected
+
+
+def test_year_from_context() -> None:
+    """ "En 1997, ... en janvier": a month without year takes the year the sentence stated."""
+    assert resolve("en janvier", "1999-07-29", "past", None, 1997) == "1997-01"
+    assert resolve("le 3 mars", "1999-07-29", "past", None, 1997) == "1997-03-03"
+    assert resolve("le 3 mars 2001", "1999-07-29", "past", None, 1997) == "2001-03-03"
+
+
+def test_frames_of_a_range_share_month_and_year() -> None:
+    first, last = frames("du 3 au 5 mars 2019")
+    assert (first.day, first.month, first.year) == (3, 3, 2019)
+    assert (last.day, last.month, last.year) == (5, 3, 2019)
+
+
+def test_pick_dct_takes_the_first_single_day() -> None:
+    assert pick_dct(["2006-06-18/2006-06-22", "2006-06", None, "2006-06-23", "2006-06-24"]) == "2006-06-23"
+    assert pick_dct(["2017-09-22T11:16"]) == "2017-09-22"
+    assert pick_dct(["2019", None]) is None
+    assert day_of("2017-09-20/2017-09-21") is None
+
+
+WORDS = st.sampled_from(
+    [
+        "le", "du", "au", "et", "entre", "mardi", "mercredi", "soir", "hier", "demain", "dernier", "prochain",
+        "mars", "sept.", "Sep", ".", "janvier", "1er", "3", "15", "31", "32", "00", "98", "2017", "1900", "9999",
+        "h", "heures", "30", "11h16", "25:99", "21/09/2017", "31/02/2019", "2017-09-21", "22-23.10.2014", "il", "y",
+        "a", "dans", "trois", "semaine", "mois", "an", "années", "week-end", "mi-mars", "début", "fin", "lendemain",
+        "veille", "même", "jour", "l'", "cette", "ce", "en", "cours", "-", "/", "«", "€", "été", "à", "vers", "midi",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    words=st.lists(WORDS, max_size=8),
+    noise=st.text(max_size=12),
+    dct=st.one_of(st.none(), st.dates(min_value=date(1, 1, 8), max_value=date(9998, 12, 24))),
+    tense=st.sampled_from([None, "past", "present", "future"]),
+    anchor=st.one_of(st.none(), st.dates(min_value=date(1, 1, 8), max_value=date(9998, 12, 24))),
+    year=st.one_of(st.none(), st.integers(min_value=1, max_value=9999)),
+)
+def test_resolve_never_raises_and_is_schema_valid(
+    words: list[str], noise: str, dct: date | None, tense: str | None, anchor: date | None, year: int | None
+) -> None:
+    value = resolve(" ".join(words) + noise, dct, tense, anchor, year)
+    assert value is None or ISO_VALUE.match(value), value
+    if value is not None and "/" in value:
+        start, end = value.split("/")
+        assert start[:10] <= end[:10] or len(start) != len(end)
+
+
+@given(day=st.dates(min_value=date(1900, 1, 8), max_value=date(2100, 12, 24)), weekday=st.integers(0, 6))
+def test_weekday_resolution_by_tense(day: date, weekday: int) -> None:
+    names = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+    past = date.fromisoformat(str(resolve(names[weekday], day, "past")))
+    future = date.fromisoformat(str(resolve(names[weekday], day, "future")))
+    assert past.weekday() == future.weekday() == weekday
+    assert timedelta(0) <= day - past < timedelta(days=7)
+    assert timedelta(0) <= future - day < timedelta(days=7)
+
+
+# ------------------------------------------------------------------ the component, tokens only
+
+
+@pytest.fixture(scope="module")
+def dates_only() -> Language:
+    from nlpmeet.pipeline import build_blank
+
+    nlp = build_blank()
+    nlp.add_pipe("nlpmeet_dates")
+    return nlp
+
+
+def tagged(nlp: Language, text: str, dct: str | None = "2017-09-21") -> list[tuple[str, str | None]]:
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [(s.text, s._.norm) for s in doc.spans[DATES_GROUP]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le sommet aura lieu du 3 au 5 mars 2019 à Paris.", [("du 3 au 5 mars 2019", "2019-03-03/2019-03-05")]),
+        ("Mis à jour le : 22 Sep. 2017 11:16", [("22 Sep. 2017 11:16", "2017-09-22T11:16")]),
+        ("Rendez-vous le 21/09/2017 puis le 2017-10-02.", [("le 21/09/2017", "2017-09-21"), ("2017-10-02", "2017-10-02")]),
+        ("Il est arrivé hier soir à Genève.", [("hier soir", "2017-09-20")]),
+        ("La réunion a commencé à 11h16.", [("à 11h16", "2017-09-21T11:16")]),
+        ("Elle reprendra à 22 heures 30.", [("à 22 heures 30", "2017-09-21T22:30")]),
+        ("Il y a trois jours, la ville était calme.", [("Il y a trois jours", "2017-09-18")]),
+        ("Ils se sont vus la semaine dernière.", [("la semaine dernière", "2017-09-11/2017-09-17")]),
+        ("Le 12 mars, il est à Lyon. Le lendemain, il part.", [("Le 12 mars", "2017-03-12"), ("Le lendemain", "2017-03-13")]),
+        ("Elle est arrivée le 3 mars 2019. Puis à 15 heures, la réunion.", [("le 3 mars 2019", "2019-03-03"), ("à 15 heures", "2019-03-03T15:00")]),
+        ("En 1997, deux ruptures ont eu lieu, en janvier et en mars.", [("1997", "1997"), ("janvier", "1997-01"), ("mars", "1997-03")]),
+        ("Ils ont signé l'accord à l'horizon 2030.", [("à l'horizon 2030", "2030")]),
+    ],
+)  # fmt: skip
+def test_component_finds_and_resolves(dates_only: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(dates_only, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La mission a duré quatre jours.",  # a duration
+        "Il est resté en poste depuis deux ans.",
+        "La 72e session s'ouvre.",  # a number in a name
+        "L'exercice ZAPAD 2017 inquiète les voisins.",
+        "Le G20 se réunit.",
+        "Plus de 2000 soldats sont déployés.",  # a quantity
+        "Il a passé 12 heures en garde à vue.",
+        "La sonde approche de Mars cette fois.",  # the planet, not the month
+        "Il a été élu à l'unanimité.",  # "été", the verb
+        "Il avait 45 ans.",  # an age
+    ],
+)
+def test_not_dates(dates_only: Language, text: str) -> None:
+    assert tagged(dates_only, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dct"),
+    [
+        ("Le secrétaire général rencontre les dirigeants\n\n  • 21 Sep. 2017 -\n\nMercredi, il a vu le président.", "2017-09-21"),
+        ("PARIS, 12 mars 2019 (AFP) - Le ministre a reçu hier son homologue.", "2019-03-12"),
+        ("Bruxelles, 27/06/2023\n\nJ'ai le plaisir de vous inviter.", "2023-06-27"),
+        ("Visite du 18 au 22 juin 2006\n\n23 juin 2006\n\nLe Secrétaire général est arrivé dimanche.", "2006-06-23"),
+    ],
+)  # fmt: skip
+def test_dct_from_header(dates_only: Language, text: str, dct: str) -> None:
+    doc = dates_only.make_doc(text)
+    for _name, proc in dates_only.pipeline:
+        doc = proc(doc)
+    assert (doc._.dct, doc._.dct_source) == (dct, "text")
+
+
+def test_no_dct_in_text_leaves_relative_dates_null(dates_only: Language) -> None:
+    assert tagged(dates_only, "Le ministre a reçu son homologue mercredi.", dct=None) == [("mercredi", None)]
+
+
+def test_given_dct_wins_over_the_header(dates_only: Language) -> None:
+    doc = dates_only.make_doc("Paris, 12 mars 2019 - Le ministre est arrivé hier.")
+    doc._.dct, doc._.dct_source = "2019-03-14", "given"
+    for _name, proc in dates_only.pipeline:
+        doc = proc(doc)
+    assert doc._.dct_source == "given"
+    assert [s._.norm for s in doc.spans[DATES_GROUP]] == ["2019-03-12", "2019-03-13"]
+
+
+# ------------------------------------------------------------------ the full pipeline: tense from the parse
+
+TENSE = [
+    ("Le ministre se rendra mardi à Berlin.", "mardi", "2017-09-26"),
+    ("Le ministre s'est rendu mardi à Berlin.", "mardi", "2017-09-19"),
+    ("Le ministre va rencontrer samedi son homologue.", "samedi", "2017-09-23"),
+    ("Le conseiller vient de démissionner lundi.", "lundi", "2017-09-18"),
+    ("Le président a reçu vendredi son homologue.", "vendredi", "2017-09-15"),
+    ("Il rencontrera vendredi à Bruxelles la haute représentante.", "vendredi", "2017-09-22"),
+    ("La visite, prévue le 3 janvier, est confirmée.", "le 3 janvier", "2018-01-03"),
+    ("Il souffre depuis mardi d'une grippe.", "mardi", "2017-09-19"),
+    ("Le traité a été signé en décembre.", "décembre", "2016-12"),
+    ("Le sommet se tiendra en décembre.", "décembre", "2017-12"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), TENSE)
+def test_tense_sets_the_direction(nlp: Language, text: str, mention: str, expected: str) -> None:
+    doc = nlp.make_doc(text)
+    doc._.dct = "2017-09-21"
+    doc = nlp(doc)
+    assert (mention, expected) in [(s.text, s._.norm) for s in doc.spans[DATES_GROUP]]
