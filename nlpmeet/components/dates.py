@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from nlpmeet.extensions import DATES_GROUP
-from nlpmeet.normalise.dates import atoms, day_of, pick_dct, resolve, vocabulary
+from nlpmeet.normalise.dates import WORDS_FILE, atoms, day_of, pick_dct, resolve
 from nlpmeet.resources import DataError, load_jsonl, load_tsv
 
 PATTERNS_FILE = "date_patterns.jsonl"
@@ -57,10 +57,10 @@ def load_patterns() -> tuple[dict[str, list[str]], list[dict[str, Any]]]:
     """Word sets (from the vocabulary and the patterns file) and expanded Matcher patterns."""
     rows = load_jsonl(PATTERNS_FILE)
     sets: dict[str, list[str]] = {}
-    for key, classes in vocabulary().entries.items():
-        if len(key) == 1:
-            for cls, _value in classes:
-                sets.setdefault(cls, []).append(key[0])
+    for row in load_tsv(WORDS_FILE):
+        form = row["form"].lower()
+        if " " not in form:  # a one-token form, as the tokenizer cuts it ("sept.", "h.", "aujourd'hui")
+            sets.setdefault(row["class"], []).append(form)
     sets["month_dot"] = [w for w in sets.get("month_abbr", []) if w.endswith(".")]
     sets["mi_month"] = [f"mi-{w}" for w in sets.get("month", [])]
     for row in rows:
