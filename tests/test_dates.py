@@ -309,6 +309,10 @@ TENSE = [
     ("Il souffre depuis mardi d'une grippe.", "mardi", "2017-09-19"),
     ("Le traité a été signé en décembre.", "décembre", "2016-12"),
     ("Le sommet se tiendra en décembre.", "décembre", "2017-12"),
+    ("Il faut agir avant que le rapport soit rendu public lundi.", "lundi", "2017-09-25"),  # subjunctive
+    ("Vers 2 h 10, mardi, un incendie s'est déclaré.", "Vers 2 h 10", "2017-09-19T02:10"),  # the day after it
+    ("Le 3 septembre, il est arrivé à Genève. Le lendemain, il a vu le ministre.", "Le lendemain", "2017-09-04"),
+    ("En 2015, la ville a accueilli le sommet en juin.", "juin", "2015-06"),
 ]
 
 

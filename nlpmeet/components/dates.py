@@ -241,26 +241,29 @@ class DateTagger:
         form = verb.morph.get("VerbForm")
         if "Inf" in form and not auxes:
             head = verb.head
-            if head is not verb and head.lemma_ in self.tense_cues:
-                return self.tense_cues[head.lemma_]
-            if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 3:
-                return self._verb_tense(head, depth + 1)
-            return None
+            if head is verb or depth >= 3:
+                return None
+            governing = self._verb_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
+            if governing != "past" and head.lemma_ in self.tense_cues:
+                return self.tense_cues[head.lemma_]  # "va rencontrer", "vient de démissionner"
+            return governing
         if "Part" in form and verb.lemma_ in self.tense_cues:
             return self.tense_cues[verb.lemma_]
         if "Part" in form and not auxes and verb.head is not verb and verb.head.pos_ == "AUX":
             return "future" if "Fut" in verb.head.morph.get("Tense") else "past"  # "a démissionné" parsed as ADJ
-        if verb.lemma_ in self.tense_cues and self.tense_cues[verb.lemma_] == "future" and "Cnd" in verb.morph.get("Mood"):
-            return "future"
-        if auxes and ("Part" in form or "Inf" in form):
-            return "past"  # passé composé, plus-que-parfait
-        tense = verb.morph.get("Tense")
-        if "Past" in tense or "Imp" in tense:
-            return "past"
-        if "Cnd" in verb.morph.get("Mood"):
-            return "future"
-        if "Pres" in tense:
-            return "present"
+        if auxes and ("Part" in form or "Inf" in form) and not any("Sub" in a.morph.get("Mood") for a in auxes):
+            return "past"  # passé composé, plus-que-parfait ("a rencontré", "est arrivé", "avait reçu")
+        for t in [*auxes, verb]:
+            tense = t.morph.get("Tense")
+            mood = t.morph.get("Mood")
+            if "Past" in tense and t is verb and "Part" in form:
+                continue
+            if "Sub" in mood or "Cnd" in mood:
+                return "future"  # "avant que le rapport soit rendu public lundi", "devrait arriver jeudi"
+            if "Past" in tense or "Imp" in tense:
+                return "past"
+            if "Pres" in tense:
+                return "present"
         return None
 
     def _future_form(self, verb: Token) -> bool:
@@ -289,9 +292,11 @@ class DateTagger:
         sent_of = 0
         kept: list[Span] = []
         parsed = doc.has_annotation("DEP")
-        for span in spans:
+        for k, span in enumerate(spans):
             sent_of = self._sent_index(span, sent_starts, sent_of)
             near = anchor if anchor is not None and sent_of - anchor_sent <= ANCHOR_SENTENCES else None
+            if self._kind(span) == "time" and (near is None or anchor_sent != sent_of):
+                near = self._day_after(doc, spans, k, dct, near)  # "vers 0 h 40, jeudi"
             hint = year_hint[1] if year_hint is not None and year_hint[0] == sent_of else None
             value = resolve(span.text, dct, self.tense(span) if parsed else None, near, hint)
             span._.norm = value
@@ -303,6 +308,17 @@ class DateTagger:
                 year_hint = (sent_of, int(value[:4]))
         doc.spans[DATES_GROUP] = kept
         return doc
+
+    def _day_after(self, doc: Doc, spans: list[Span], k: int, dct: str | None, default: date | None) -> date | None:
+        """The day of a date right after a time (at most a word of the set ``time_day_gap`` between): "vers 0 h 40, jeudi"."""
+        if k + 1 >= len(spans):
+            return default
+        nxt = spans[k + 1]
+        gap = doc[spans[k].end : nxt.start]
+        if len(gap) > 1 or any(t.lower_ not in self.sets.get("time_day_gap", []) for t in gap) or self._kind(nxt) not in ("day", "dated_time"):
+            return default
+        day = day_of(resolve(nxt.text, dct, self.tense(nxt) if doc.has_annotation("DEP") else None))
+        return day or default
 
     @staticmethod
     def _sent_index(span: Span, sent_starts: dict[int, int], current: int) -> int:

@@ -444,7 +444,7 @@ def _frame_value(
             value = Value(dct.year + n, "year")
     elif f.day is not None:
         month = f.month or (dct.month if dct else None)
-        year = f.year or (year_hint if f.month else None)
+        year = f.year or (year_hint if f.month and not f.shift else None)
         if month is None:
             return None
         if year is None:
@@ -477,7 +477,7 @@ def _frame_value(
             return None
         value = Value(_weekday(dct, f.weekday, tense, f.shift, f.this), "day")
     elif f.month is not None:
-        year = f.year or year_hint
+        year = f.year or (year_hint if not f.shift else None)
         if year is None:
             if dct is None:
                 return None
