@@ -273,6 +273,7 @@ def test_not_dates(dates_only: Language, text: str) -> None:
         ("Le secrétaire général rencontre les dirigeants\n\n  • 21 Sep. 2017 -\n\nMercredi, il a vu le président.", "2017-09-21"),
         ("PARIS, 12 mars 2019 (AFP) - Le ministre a reçu hier son homologue.", "2019-03-12"),
         ("Bruxelles, 27/06/2023\n\nJ'ai le plaisir de vous inviter.", "2023-06-27"),
+        ("PARIS, 12 mars (AFP) - Le ministre a reçu hier son homologue, comme en mars 2018.", "2018-03-12"),
         ("Visite du 18 au 22 juin 2006\n\n23 juin 2006\n\nLe Secrétaire général est arrivé dimanche.", "2006-06-23"),
     ],
 )  # fmt: skip
@@ -281,6 +282,14 @@ def test_dct_from_header(dates_only: Language, text: str, dct: str) -> None:
     for _name, proc in dates_only.pipeline:
         doc = proc(doc)
     assert (doc._.dct, doc._.dct_source) == (dct, "text")
+
+
+def test_dateline_without_any_year_gives_no_dct(dates_only: Language) -> None:
+    doc = dates_only.make_doc("PARIS, 12 mars (AFP) - Le ministre a reçu hier son homologue.")
+    for _name, proc in dates_only.pipeline:
+        doc = proc(doc)
+    assert doc._.dct is None
+    assert [(s.text, s._.norm) for s in doc.spans[DATES_GROUP]] == [("12 mars", None), ("hier", None)]
 
 
 def test_no_dct_in_text_leaves_relative_dates_null(dates_only: Language) -> None:

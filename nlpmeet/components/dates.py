@@ -11,7 +11,8 @@ Each expression is resolved by ``nlpmeet.normalise.dates.resolve`` against
 
 * the publication date ``Doc._.dct``: given by the caller, else the first single day among the
   dates of the text's first lines (a header or a dateline: "21 Sep. 2017 -", "Bruxelles,
-  27/06/2023"), with ``Doc._.dct_source = "text"``; else None (relative values are then null);
+  27/06/2023"; a dateline without year, "PARIS, 12 mars (AFP) -", takes the latest year the text
+  states), with ``Doc._.dct_source = "text"``; else None (relative values are then null);
 * the tense of its clause, read from the parse: the verb the expression depends on, its
   auxiliaries ("a rencontré" past, "se rendra" future), and governing verbs of
   ``models/date_tense.tsv`` ("va rencontrer", "vient de démissionner", "prévue le");
@@ -282,6 +283,10 @@ class DateTagger:
         if doc._.dct is None:
             header = [s for s in spans if self._in_header(doc, s)]
             dct = pick_dct([resolve(s.text) for s in header])
+            if dct is None:  # a dateline without year ("PARIS, 12 mars (AFP) -"): the latest year the text states
+                years = [int(m.group(1)) for s in spans for m in [_YEAR.search(s.text)] if m]
+                if years:
+                    dct = pick_dct([resolve(s.text, year=max(years)) for s in header])
             if dct is not None:
                 doc._.dct, doc._.dct_source = dct, "text"
         dct = doc._.dct
