@@ -109,9 +109,8 @@ class DateTagger:
                 self.trims[str(row["id"])] = frozenset(_expand(row["trim"], self.sets, {}))
         self.tense_cues, self.future_endings, self.prep_cues = load_tense_cues()
         self.date_words = frozenset(w for cls, words in self.sets.items() if cls != "to" for w in words)
-        self.day_words = frozenset(
-            w for cls in ("weekday", "relday", "daypart", "month", "month_abbr", "year4") for w in self.sets.get(cls, [])
-        )
+        day_classes = ("weekday", "relday", "daypart", "month", "month_abbr")
+        self.day_words = frozenset(w for cls in day_classes for w in self.sets.get(cls, []))
         self.function_words = frozenset(row["word"] for row in load_tsv(FUNCTION_WORDS_FILE))
 
     # ------------------------------------------------------------------ finding
@@ -133,8 +132,10 @@ class DateTagger:
         prev = doc[start - 1] if start > 0 else None
         nxt = doc[end] if end < len(doc) else None
         if check == "year":
-            if prev is not None and (prev.like_num or prev.text in ("/", ".", ",") and prev.i > 0 and doc[prev.i - 1].like_num):
-                return False
+            if prev is not None and prev.like_num:
+                return False  # "1 500"
+            if prev is not None and prev.is_punct and prev.i > 0 and doc[prev.i - 1].like_num and not prev.whitespace_:
+                return False  # "3,2015", "12/2015"
             if prev is not None and _named(prev) and prev.lower_ not in self.date_words:
                 return False  # "ZAPAD 2017", "Vision 2030"
             if prev is not None and prev.pos_ == "NOUN" and prev.lower_ not in self.date_words:
@@ -194,7 +195,8 @@ class DateTagger:
     def _kind(span: Span) -> str:
         items = atoms(span.text)
         if any(a.kind == "clock" or "hour_unit" in a.classes or "clock" in a.classes for a in items):
-            if not any(a.kind in ("date3",) or {"weekday", "relday", "month", "month_abbr"} & set(a.classes) for a in items):
+            day_classes = {"weekday", "relday", "month", "month_abbr"}
+            if not any(a.kind == "date3" or day_classes & set(a.classes) for a in items):
                 return "time"
             return "dated_time"
         if any(a.kind == "date3" or {"weekday", "relday"} & set(a.classes) for a in items):
@@ -211,7 +213,7 @@ class DateTagger:
         tok: Token = span.root
         verb: Token | None = None
         for _ in range(5):
-            if tok.pos_ in ("VERB", "AUX") or "Part" in tok.morph.get("VerbForm"):
+            if tok.pos_ in ("VERB", "AUX") or "Part" in tok.morph.get("VerbForm", []):
                 verb = tok
                 break
             if tok.head is tok:
@@ -237,9 +239,9 @@ class DateTagger:
     def _verb_tense(self, verb: Token, depth: int) -> str | None:
         auxes = [c for c in verb.children if c.dep_.startswith("aux")]
         for t in [*auxes, verb]:
-            if "Fut" in t.morph.get("Tense") or self._future_form(t):
+            if "Fut" in t.morph.get("Tense", []) or self._future_form(t):
                 return "future"
-        form = verb.morph.get("VerbForm")
+        form = verb.morph.get("VerbForm", [])
         if "Inf" in form and not auxes:
             head = verb.head
             if head is verb or depth >= 3:
@@ -251,12 +253,12 @@ class DateTagger:
         if "Part" in form and verb.lemma_ in self.tense_cues:
             return self.tense_cues[verb.lemma_]
         if "Part" in form and not auxes and verb.head is not verb and verb.head.pos_ == "AUX":
-            return "future" if "Fut" in verb.head.morph.get("Tense") else "past"  # "a démissionné" parsed as ADJ
-        if auxes and ("Part" in form or "Inf" in form) and not any("Sub" in a.morph.get("Mood") for a in auxes):
+            return "future" if "Fut" in verb.head.morph.get("Tense", []) else "past"  # "a démissionné" parsed as ADJ
+        if auxes and ("Part" in form or "Inf" in form) and not any("Sub" in a.morph.get("Mood", []) for a in auxes):
             return "past"  # passé composé, plus-que-parfait ("a rencontré", "est arrivé", "avait reçu")
         for t in [*auxes, verb]:
-            tense = t.morph.get("Tense")
-            mood = t.morph.get("Mood")
+            tense = t.morph.get("Tense", [])
+            mood = t.morph.get("Mood", [])
             if "Past" in tense and t is verb and "Part" in form:
                 continue
             if "Sub" in mood or "Cnd" in mood:
@@ -269,7 +271,7 @@ class DateTagger:
 
     def _future_form(self, verb: Token) -> bool:
         """A finite form built on the whole infinitive: "rendra" (rendre), "rencontrera"."""
-        if "Fin" not in verb.morph.get("VerbForm"):
+        if "Fin" not in verb.morph.get("VerbForm", []):
             return False
         lemma, text = verb.lemma_.lower(), verb.lower_
         if not lemma.endswith(("er", "ir", "re")) or len(lemma) < 4:
@@ -315,12 +317,14 @@ class DateTagger:
         return doc
 
     def _day_after(self, doc: Doc, spans: list[Span], k: int, dct: str | None, default: date | None) -> date | None:
-        """The day of a date right after a time (at most a word of the set ``time_day_gap`` between): "vers 0 h 40, jeudi"."""
+        """The day of a date right after a time, at most a word of ``time_day_gap`` between ("vers 0 h 40, jeudi")."""
         if k + 1 >= len(spans):
             return default
         nxt = spans[k + 1]
         gap = doc[spans[k].end : nxt.start]
-        if len(gap) > 1 or any(t.lower_ not in self.sets.get("time_day_gap", []) for t in gap) or self._kind(nxt) not in ("day", "dated_time"):
+        if len(gap) > 1 or any(t.lower_ not in self.sets.get("time_day_gap", []) for t in gap):
+            return default
+        if self._kind(nxt) not in ("day", "dated_time"):
             return default
         day = day_of(resolve(nxt.text, dct, self.tense(nxt) if doc.has_annotation("DEP") else None))
         return day or default

@@ -310,16 +310,13 @@ def frames(text: str) -> list[Frame]:
     if len(frames_) > 1:
         last = frames_[-1]
         for i, f in enumerate(frames_[:-1]):
-            upd = {}
-            if f.has("day") and not f.has("month"):
-                upd["month"] = last.month
-            if (f.has("day") or f.has("month")) and not f.has("year"):
-                upd["year"] = last.year
-            if f.weekday is not None and not f.shift:
-                upd["shift"] = last.shift
-            if not f.this:
-                upd["this"] = last.this
-            frames_[i] = replace(f, **upd)
+            frames_[i] = replace(
+                f,
+                month=last.month if f.has("day") and not f.has("month") else f.month,
+                year=last.year if (f.has("day") or f.has("month")) and not f.has("year") else f.year,
+                shift=last.shift if f.weekday is not None and not f.shift else f.shift,
+                this=f.this or last.this,
+            )
     return frames_
 
 
@@ -516,7 +513,8 @@ def _frame_value(
         if f.period == "day":
             value = Value(dct, "day")
     elif f.hour is not None or f.daypart is not None:
-        value = Value((dct if f.this else base), "day") if (dct if f.this else base) else None
+        day = dct if f.this else base
+        value = Value(day, "day") if day else None
     if value is None:
         return None
     if f.hour is not None and value.grain == "day" and value.end is None:
