@@ -256,7 +256,7 @@ def tagged(nlp: Language, text: str, dct: str | None = "2017-09-21") -> list[tup
         ),
         ("Ils ont signé l'accord à l'horizon 2030.", [("à l'horizon 2030", "2030")]),
         ("Il a été nommé en 1984 secrétaire général.", [("1984", "1984")]),
-        ("La saison 2015-2016 commence.", [("2015-2016", "2015/2016")]),
+        ("La saison 2015-2016 a commencé.", [("2015-2016", "2015/2016")]),
     ],
 )  # fmt: skip
 def test_component_finds_and_resolves(dates_only: Language, text: str, expected: list[tuple[str, str]]) -> None:
