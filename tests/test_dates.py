@@ -256,6 +256,7 @@ def tagged(nlp: Language, text: str, dct: str | None = "2017-09-21") -> list[tup
         ),
         ("Ils ont signé l'accord à l'horizon 2030.", [("à l'horizon 2030", "2030")]),
         ("Il a été nommé en 1984 secrétaire général.", [("1984", "1984")]),
+        ("Réunion le mardi 15/10/2019 à Rome.", [("le mardi 15/10/2019", "2019-10-15")]),
         ("La saison 2015-2016 a commencé.", [("2015-2016", "2015/2016")]),
     ],
 )  # fmt: skip
