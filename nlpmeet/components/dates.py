@@ -25,6 +25,7 @@ Spans are written to ``doc.spans[DATES_GROUP]`` (label ``DATE``) with ``span._.n
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from typing import Any
 
@@ -229,13 +230,15 @@ class DateTagger:
     @staticmethod
     def _nearest_verb(span: Span) -> Token | None:
         """The closest verb of the sentence, when the parse hangs the date on a noun."""
-        sent = span.sent
-        best: Token | None = None
-        for tok in sent:
-            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.head is tok):
-                if best is None or abs(tok.i - span.start) < abs(best.i - span.start):
-                    best = tok
-        return best
+        doc = span.doc
+        first = span.start
+        while first > 0 and not doc[first].is_sent_start:
+            first -= 1
+        last = span.end
+        while last < len(doc) and not doc[last].is_sent_start:
+            last += 1
+        verbs = [t for t in doc[first:last] if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.head is t)]
+        return min(verbs, key=lambda t: abs(t.i - span.start), default=None)
 
     def _verb_tense(self, verb: Token, depth: int) -> str | None:
         auxes = [c for c in verb.children if c.dep_.startswith("aux")]
@@ -296,12 +299,13 @@ class DateTagger:
         anchor: date | None = None
         anchor_sent = -2
         year_hint: tuple[int, int] | None = None  # (sentence, year) of the last explicit year
-        sent_starts = {s.start: n for n, s in enumerate(doc.sents)} if doc.has_annotation("SENT_START") else {}
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") and spans else []
+        starts = [s.start for s in sents]
         sent_of = 0
         kept: list[Span] = []
         parsed = doc.has_annotation("DEP")
         for k, span in enumerate(spans):
-            sent_of = self._sent_index(span, sent_starts, sent_of)
+            sent_of = bisect_right(starts, span.start) - 1 if starts else 0
             near = anchor if anchor is not None and sent_of - anchor_sent <= ANCHOR_SENTENCES else None
             if self._kind(span) == "time" and (near is None or anchor_sent != sent_of):
                 near = self._day_after(doc, spans, k, dct, near)  # "vers 0 h 40, jeudi"
@@ -329,13 +333,6 @@ class DateTagger:
             return default
         day = day_of(resolve(nxt.text, dct, self.tense(nxt) if doc.has_annotation("DEP") else None))
         return day or default
-
-    @staticmethod
-    def _sent_index(span: Span, sent_starts: dict[int, int], current: int) -> int:
-        if not sent_starts:
-            return 0
-        start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
-        return sent_starts.get(start, current)
 
     @staticmethod
     def _in_header(doc: Doc, span: Span) -> bool:
