@@ -143,7 +143,8 @@ class DateTagger:
                 if not (YEAR_AFTER_NOUN[0] <= int(doc[start].text[:4]) <= YEAR_AFTER_NOUN[1]):
                     return False  # "l'article 1240"; but "le bilan 2001"
             after_pre = prev is not None and prev.lower_ in self.sets.get("year_pre", [])
-            if nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.lower_ not in self.date_words and not after_pre:
+            word_after = nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.lower_ not in self.date_words
+            if nxt is not None and word_after and not after_pre:
                 if nxt.pos_ in ("NOUN", "NUM") or (not nxt.pos_ and nxt.lower_ not in self.function_words):
                     return False  # "2000 soldats"
             if nxt is not None and nxt.text in ("%", "€", "$"):
