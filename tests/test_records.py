@@ -42,3 +42,27 @@ def test_people_grouped_per_person(nlp):
     assert names.count("Olaf Scholz") == 1
     scholz = next(p for p in record["people"] if p["name"] == "Olaf Scholz")
     assert len(scholz["mentions"]) == 2
+
+
+def test_bundled_example_end_to_end(nlp, validator):
+    """The bundled release, with no --date: the dct comes from its dateline, every relative date and
+    every meeting's day is resolved against it (past tense backwards, "se rendra lundi" forwards)."""
+    text = (EXAMPLES / "otan-2024-07-11-washington.txt").read_text(encoding="utf-8")
+    (record,) = list(extract_texts([text], nlp=nlp))
+    validator.validate(record)
+    assert record["dct"] == "2024-07-11"
+    values = {d["text"]: d["value"] for d in record["dates"]}
+    assert values["Mercredi et jeudi"] == "2024-07-10/2024-07-11"
+    assert values["10 et 11 juillet 2024"] == "2024-07-10/2024-07-11"
+    assert values["Mercredi soir"] == "2024-07-10"
+    assert values["Jeudi matin"] == "2024-07-11"
+    assert values["le 1er octobre 2024"] == "2024-10-01"
+    assert values["lundi"] == "2024-07-15"
+    names = {p["id"]: p["name"] for p in record["people"]}
+    meetings = {tuple(names[i] for i in m["participants"]): m["date"] for m in record["meetings"]}
+    assert meetings == {
+        ("Jens Stoltenberg", "Volodymyr Zelensky"): "2024-07-10",
+        ("Jens Stoltenberg", "Mark Rutte"): "2024-07-11",
+        ("Jens Stoltenberg", "Annalena Baerbock"): None,
+        ("Jens Stoltenberg", "Yaşar Güler"): "2024-07-15",
+    }
