@@ -338,6 +338,8 @@ TENSE = [
     ("Vers 2 h 10, mardi, un incendie s'est déclaré.", "Vers 2 h 10", "2017-09-19T02:10"),  # the day after it
     ("Le 3 septembre, il est arrivé à Genève. Le lendemain, il a vu le ministre.", "Le lendemain", "2017-09-04"),
     ("En 2015, la ville a accueilli le sommet en juin.", "juin", "2015-06"),
+    ("« Nous signerons l'accord demain », a déclaré mardi le ministre.", "demain", "2017-09-20"),  # quoted speech
+    ("« Nous signerons l'accord demain », a déclaré le ministre.", "demain", "2017-09-22"),
 ]
 
 

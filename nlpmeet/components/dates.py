@@ -17,7 +17,10 @@ Each expression is resolved by ``nlpmeet.normalise.dates.resolve`` against
   auxiliaries ("a rencontré" past, "se rendra" future), and governing verbs of
   ``models/date_tense.tsv`` ("va rencontrer", "vient de démissionner", "prévue le");
 * an anchor for "le lendemain", "la veille", "le même jour" and bare times: the last single day
-  stated in the same or the previous sentence, else the dct.
+  stated in the same or the previous sentence (for a time, else the day right after it: "vers
+  0 h 40, jeudi"), else the dct;
+* inside quoted speech, the day the speech was given when the reporting clause states it
+  (« Nous signerons demain », a déclaré mardi le ministre).
 
 Spans are written to ``doc.spans[DATES_GROUP]`` (label ``DATE``) with ``span._.norm`` = the value.
 """
@@ -45,6 +48,7 @@ LABEL = "DATE"
 HEADER_LINES = 6  # the lines of a text where its publication date (header, dateline) is looked for
 HEADER_CHARS = 600
 YEAR_AFTER_NOUN = (1800, 2100)  # a number after a common noun is a year only within these
+SPEECH_WINDOW = 12  # tokens around a quotation searched for the day of the speech
 ANCHOR_SENTENCES = 1  # "le lendemain", "à 15 heures" count from a day stated this many sentences before, at most
 _YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2}|21\d{2})(?!\d)")
 _FUNCTION_POS = frozenset({"ADP", "DET", "PUNCT", "CCONJ", "SCONJ", "SPACE", "ADV", "PRON", "AUX", "VERB"})
@@ -319,8 +323,40 @@ class DateTagger:
                 anchor, anchor_sent = day, sent_of
             if value is not None and (len(value) == 4 or _YEAR.search(span.text)):
                 year_hint = (sent_of, int(value[:4]))
+        self._quoted_speech(doc, kept, parsed)
         doc.spans[DATES_GROUP] = kept
         return doc
+
+    def _quoted_speech(self, doc: Doc, spans: list[Span], parsed: bool) -> None:
+        """A relative date inside quoted speech counts from the day the speech was given, when the
+        reporting clause states it: « Nous signerons demain », a déclaré mardi le ministre."""
+        for open_i, close_i in self._quotes(doc):
+            inside = [s for s in spans if open_i < s.start and s.end <= close_i]
+            if not inside:
+                continue
+            outside = [s for s in spans if not (open_i < s.start and s.end <= close_i)]
+            said = [s for s in outside if close_i < s.start <= close_i + SPEECH_WINDOW and day_of(s._.norm)]
+            said += [s for s in reversed(outside) if open_i - SPEECH_WINDOW <= s.start < open_i and day_of(s._.norm)]
+            if not said:
+                continue
+            day = day_of(said[0]._.norm)
+            for span in inside:
+                span._.norm = resolve(span.text, day, self.tense(span) if parsed else None, day)
+
+    def _quotes(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token indices of the opening and closing marks of each quotation."""
+        opens, closes = self.sets.get("quote_open", []), self.sets.get("quote_close", [])
+        out: list[tuple[int, int]] = []
+        start: int | None = None
+        for tok in doc:
+            if start is None and tok.text in opens:
+                start = tok.i
+            elif start is not None and tok.text in closes:
+                out.append((start, tok.i))
+                start = None
+            elif start is not None and "\n\n" in tok.text_with_ws:
+                start = None  # a quotation does not run over a paragraph
+        return out
 
     def _day_after(self, doc: Doc, spans: list[Span], k: int, dct: str | None, default: date | None) -> date | None:
         """The day of a date right after a time, at most a word of ``time_day_gap`` between ("vers 0 h 40, jeudi")."""
