@@ -349,3 +349,13 @@ def test_tense_sets_the_direction(nlp: Language, text: str, mention: str, expect
     doc._.dct = "2017-09-21"
     doc = nlp(doc)
     assert (mention, expected) in [(s.text, s._.norm) for s in doc.spans[DATES_GROUP]]
+
+
+def test_windowed_matching_equals_the_whole_text(dates_only: Language) -> None:
+    """The matcher runs only around trigger tokens; it must find exactly what it finds over the whole text."""
+    from tests.french_sample import articles
+
+    tagger = dates_only.get_pipe("nlpmeet_dates")
+    for text in articles(40, seed=7):
+        doc = dates_only.make_doc(text)
+        assert sorted(tagger._matches(doc)) == sorted(tagger.matcher(doc))

@@ -47,6 +47,7 @@ FUNCTION_WORDS_FILE = "french_function_words.tsv"
 LABEL = "DATE"
 HEADER_LINES = 6  # the lines of a text where its publication date (header, dateline) is looked for
 HEADER_CHARS = 600
+HEADER_FIRST_CHARS = 200  # a first line this long is still header
 YEAR_AFTER_NOUN = (1800, 2100)  # a number after a common noun is a year only within these
 SPEECH_WINDOW = 12  # tokens around a quotation searched for the day of the speech
 ANCHOR_SENTENCES = 1  # "le lendemain", "à 15 heures" count from a day stated this many sentences before, at most
@@ -106,6 +107,20 @@ class DateTagger:
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.checks: dict[str, str] = {}
         self.trims: dict[str, frozenset[str]] = {}
+        function_words = frozenset(row["word"] for row in load_tsv(FUNCTION_WORDS_FILE))
+        # The matcher runs only around trigger tokens: each pattern has one required token that every
+        # match holds (a digit, or a word of a small set without function words); a trigger opens a
+        # window as wide as the patterns around it reach. Same matches, far fewer tokens to try.
+        self.reach: dict[str, tuple[int, int]] = {}  # trigger word (or DIGIT) -> tokens before, after
+        for row in patterns:
+            tokens = row["pattern"]
+            if any(t.get("OP") in ("*", "+") for t in tokens):
+                raise DataError(f"models/{PATTERNS_FILE}: pattern {row['id']}: '*' and '+' are not supported")
+            words, at = _trigger(tokens, function_words)
+            before, after = at, len(tokens) - at
+            for w in words:
+                old = self.reach.get(w, (0, 0))
+                self.reach[w] = (max(old[0], before), max(old[1], after))
         for row in patterns:
             self.matcher.add(str(row["id"]), [row["pattern"]])
             if "check" in row:
@@ -116,12 +131,12 @@ class DateTagger:
         self.date_words = frozenset(w for cls, words in self.sets.items() if cls != "to" for w in words)
         day_classes = ("weekday", "relday", "daypart", "month", "month_abbr")
         self.day_words = frozenset(w for cls in day_classes for w in self.sets.get(cls, []))
-        self.function_words = frozenset(row["word"] for row in load_tsv(FUNCTION_WORDS_FILE))
+        self.function_words = function_words
 
     # ------------------------------------------------------------------ finding
     def find(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self._matches(doc):
             rule = doc.vocab.strings[match_id]
             check = self.checks.get(rule)
             if check and not self._check(doc, check, start, end):
@@ -132,6 +147,27 @@ class DateTagger:
             spans.append(Span(doc, start, end, label=LABEL))
         spans = filter_spans(spans)
         return self._join_times(doc, spans)
+
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The matcher's matches, run only on windows around trigger tokens (the same matches as
+        over the whole text: every match holds a trigger and is at most ``window`` tokens long)."""
+        reach, digit = self.reach, self.reach.get(DIGIT)
+        windows: list[list[int]] = []
+        for tok in doc:
+            span = reach.get(tok.lower_)
+            if digit is not None and any(c.isdigit() for c in tok.text):
+                span = (max(span[0], digit[0]), max(span[1], digit[1])) if span else digit
+            if span is None:
+                continue
+            a, b = max(0, tok.i - span[0]), min(len(doc), tok.i + span[1])
+            if windows and a <= windows[-1][1]:
+                windows[-1][1] = max(b, windows[-1][1])
+            else:
+                windows.append([a, b])
+        out: list[tuple[int, int, int]] = []
+        for a, b in windows:
+            out.extend((m, a + s, a + e) for m, s, e in self.matcher(doc[a:b]))
+        return out
 
     def _check(self, doc: Doc, check: str, start: int, end: int) -> bool:
         prev = doc[start - 1] if start > 0 else None
@@ -292,7 +328,8 @@ class DateTagger:
     def __call__(self, doc: Doc) -> Doc:
         spans = self.find(doc)
         if doc._.dct is None:
-            header = [s for s in spans if self._in_header(doc, s)]
+            head = doc.text[:HEADER_CHARS] if spans and spans[0].start_char <= HEADER_CHARS else ""
+            header = [s for s in spans if s.end_char <= len(head) and _in_header(head, s.start_char)]
             dct = pick_dct([resolve(s.text) for s in header])
             if dct is None:  # a dateline without year ("PARIS, 12 mars (AFP) -"): the latest year the text states
                 years = [int(m.group(1)) for s in spans for m in [_YEAR.search(s.text)] if m]
@@ -371,11 +408,35 @@ class DateTagger:
         day = day_of(resolve(nxt.text, dct, self.tense(nxt) if doc.has_annotation("DEP") else None))
         return day or default
 
-    @staticmethod
-    def _in_header(doc: Doc, span: Span) -> bool:
-        if span.start_char > HEADER_CHARS:
-            return False
-        return doc.text.count("\n", 0, span.start_char) < HEADER_LINES or span.start_char < 200
+
+def _in_header(head: str, start: int) -> bool:
+    """Among the first lines of the text (its header or dateline)."""
+    return head.count("\n", 0, start) < HEADER_LINES or start < HEADER_FIRST_CHARS
+
+
+DIGIT = "<digit>"  # the trigger of a pattern whose required token is a digit shape
+
+
+def _trigger(tokens: list[dict[str, Any]], function_words: frozenset[str]) -> tuple[list[str], int]:
+    """The trigger words (or [DIGIT]) of a pattern, and the position of its trigger token."""
+    best: tuple[tuple[int, int], list[str], int] | None = None
+    for at, t in enumerate(tokens):
+        if t.get("OP") not in (None, "1"):
+            continue
+        text = t.get("TEXT")
+        if isinstance(text, dict) and "REGEX" in text and re.search(r"\\d|\[0-9", str(text["REGEX"])):
+            return [DIGIT], at  # every shape with a digit class matches only tokens with a digit
+        lower = t.get("LOWER")
+        words = lower.get("IN", []) if isinstance(lower, dict) else [lower] if isinstance(lower, str) else []
+        common = sum(1 for w in words if w in function_words or "'" in w or "’" in w)
+        if not words or common == len(words):
+            continue
+        rank = (common, len(words))  # the fewest frequent words ("été"), then the smallest set
+        if best is None or rank < best[0]:
+            best = (rank, [str(w) for w in words], at)
+    if best is None:
+        raise DataError(f"models/{PATTERNS_FILE}: a pattern has no required token that can trigger it: {tokens}")
+    return best[1], best[2]
 
 
 def _named(tok: Token) -> bool:
