@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -47,13 +47,18 @@ class CountryForm:
         return fold(self.form)
 
 
+_SPACES = re.compile(r"[-‐‑–\s]+")
+_APOSTROPHE_SPACES = re.compile(r"\s*'\s*")
+
+
+@lru_cache(maxsize=1 << 16)  # memoised per distinct string (token texts recur); bounded for long dumps
 def fold(text: str) -> str:
     """Comparison key: NFKD without accents, case-folded, hyphens/apostrophes/white space unified."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace("’", "'").replace("‘", "'")
-    text = re.sub(r"[-‐‑–\s]+", " ", text)
-    text = re.sub(r"\s*'\s*", "'", text)
+    text = _SPACES.sub(" ", text)
+    text = _APOSTROPHE_SPACES.sub("'", text)
     return text.strip()
 
 

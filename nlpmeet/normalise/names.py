@@ -12,12 +12,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'"})
 _BREAKS = re.compile(r"[\s\-‐‑–'’.,;:()\[\]\"«»]+")
 _WORD = re.compile(r"[^\s\-‐‑–'’.,;:()\[\]\"«»]+")
+_WORD_BREAKS = re.compile(r"[\s\-‐‑–.,;:()\[\]\"«»]+")
+# Memoised per distinct string: the pipeline asks for the same token texts many times per document.
+# Bounded, so that memory stays flat over a large dump.
+CACHE_SIZE = 1 << 16
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def fold(text: str) -> str:
     """Accents removed, case-folded, typographic apostrophes made plain: "L’État" -> "l'etat"."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -27,8 +33,13 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """Folded words of ``text``, with hyphens, apostrophes and dots as breaks
     ("d'état-major" -> ["d", "etat", "major"]); "à" is kept apart from "a"."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _words(text: str) -> tuple[str, ...]:
     out: list[str] = []
-    for raw in re.split(r"[\s\-‐‑–.,;:()\[\]\"«»]+", text.translate(_APOSTROPHES)):
+    for raw in _WORD_BREAKS.split(text.translate(_APOSTROPHES)):
         # "à" stays apart from "a" (the verb); everything else is folded
         piece = raw.casefold() if raw.casefold() == "à" else fold(raw)
         while "'" in piece:
@@ -37,7 +48,7 @@ def words(text: str) -> list[str]:
                 out.append(head)
         if piece:
             out.append(piece)
-    return out
+    return tuple(out)
 
 
 def name_key(name: str) -> tuple[str, ...]:

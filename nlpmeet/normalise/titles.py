@@ -34,7 +34,8 @@ class PhraseTable(Generic[V]):
 
     def __init__(self, items: Iterable[tuple[str, V]] = ()) -> None:
         self._table: dict[tuple[str, ...], V] = {}
-        self._longest = 0
+        # first word -> length of the longest phrase opening with it: most words open none
+        self._by_first: dict[str, int] = {}
         for phrase, value in items:
             self.add(phrase, value)
 
@@ -42,7 +43,7 @@ class PhraseTable(Generic[V]):
         key = phrase_key(phrase)
         if key and key not in self._table:
             self._table[key] = value
-            self._longest = max(self._longest, len(key))
+            self._by_first[key[0]] = max(self._by_first.get(key[0], 0), len(key))
 
     def __contains__(self, phrase: object) -> bool:
         return isinstance(phrase, str) and phrase_key(phrase) in self._table
@@ -53,7 +54,10 @@ class PhraseTable(Generic[V]):
     def match(self, keys: Sequence[str], start: int) -> tuple[int, V | None]:
         """Longest phrase of the table at ``keys[start:]`` (keys from :func:`word_key`):
         (number of words, value), or (0, None)."""
-        for n in range(min(self._longest, len(keys) - start), 0, -1):
+        if start >= len(keys):
+            return 0, None
+        longest = self._by_first.get(keys[start], 0)
+        for n in range(min(longest, len(keys) - start), 0, -1):
             value = self._table.get(tuple(keys[start : start + n]))
             if value is not None:
                 return n, value
