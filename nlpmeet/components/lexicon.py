@@ -10,8 +10,10 @@ COUNTRIES_GROUP), and complements: an organisation ("de l'OTAN", from ORGS_GROUP
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -83,7 +85,10 @@ def lexicon() -> Lexicon:
 
 
 class DocWords:
-    """The word keys of a Doc (tokens split at hyphens and apostrophes), with their tokens."""
+    """The word keys of a Doc (tokens split at hyphens and apostrophes), with their tokens.
+
+    Built once per Doc (see :meth:`of`) and shared by the components that read title phrases; lookups
+    (:meth:`phrase`) are memoised, as several finders ask the same tables at the same tokens."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -96,6 +101,19 @@ class DocWords:
                 self.keys.append(word_key(w))
                 self.owner.append(tok.i)
         self.first.append(len(self.keys))
+        self._n_tokens = len(doc)
+        self._phrases: dict[tuple[PhraseTable[Any], int], tuple[int, object]] = {}
+        self.memo: dict[str, tuple[Any, Any]] = {}  # per-Doc results of the finders: (lexicon, result)
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocWords:
+        """The DocWords of ``doc``, built on first use and kept while the Doc lives (rebuilt if its
+        tokens changed)."""
+        found = _DOC_WORDS.get(doc)
+        if found is None or found._n_tokens != len(doc):
+            found = cls(doc)
+            _DOC_WORDS[doc] = found
+        return found
 
     def at(self, tok_i: int) -> int:
         return self.first[tok_i]
@@ -111,6 +129,13 @@ class DocWords:
     def phrase(self, table: PhraseTable, tok_i: int) -> tuple[int, object]:
         """Longest phrase of ``table`` starting at token ``tok_i`` and ending at a token end:
         (token count, value) or (0, None)."""
+        key = (table, tok_i)
+        found = self._phrases.get(key)
+        if found is None:
+            found = self._phrases[key] = self._phrase(table, tok_i)
+        return found
+
+    def _phrase(self, table: PhraseTable, tok_i: int) -> tuple[int, object]:
         w = self.at(tok_i)
         if w >= len(self.keys) or self.owner[w] != tok_i:
             return 0, None
@@ -124,6 +149,9 @@ class DocWords:
         while end < len(self.doc) and self.first[end] == self.first[end + 1] and self.doc[end].text in "'’":
             end += 1
         return end - tok_i, value
+
+
+_DOC_WORDS: weakref.WeakKeyDictionary[Doc, DocWords] = weakref.WeakKeyDictionary()
 
 
 class SpanIndex:
@@ -187,17 +215,21 @@ class TitleFinder:
     def __init__(self, doc: Doc, lex: Lexicon | None = None, person_tokens: set[int] | None = None) -> None:
         self.doc = doc
         self.lex = lex or lexicon()
-        self.words = DocWords(doc)
+        self.words = DocWords.of(doc)
         self.spans = SpanIndex(doc)
         if person_tokens is None:
             person_tokens = {i for e in doc.ents if e.label_ == "PER" for i in range(e.start, e.end)}
         self.person_tokens = person_tokens
         # English caption titles ("NATO Secretary General"): their words are no French titles
-        self.caption: set[int] = set()
-        for i in range(len(doc)):
-            n, _ = self.words.phrase(self.lex.caption_titles, i)
-            if n and not doc[i].text.isupper() and not self.words.phrase(self.lex.titles, i)[0]:
-                self.caption.update(range(i, i + n))
+        memo = self.words.memo.get("caption")
+        if memo is None or memo[0] is not self.lex:
+            caption: set[int] = set()
+            for i in range(len(doc)):
+                n, _ = self.words.phrase(self.lex.caption_titles, i)
+                if n and not doc[i].text.isupper() and not self.words.phrase(self.lex.titles, i)[0]:
+                    caption.update(range(i, i + n))
+            memo = self.words.memo["caption"] = (self.lex, frozenset(caption))
+        self.caption: frozenset[int] = memo[1]
 
     def gclass(self, i: int) -> tuple[int, str | None]:
         n, value = self.words.phrase(self.lex.grammar, i)

@@ -48,7 +48,7 @@ class _Names:
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
         self.lex = lex
-        self.words = DocWords(doc)
+        self.words = DocWords.of(doc)
         self.spans = SpanIndex(doc)
         self.per_tokens = {i for e in doc.ents if e.label_ == "PER" for i in range(e.start, e.end)}
         # PER entities that hold a title ("Président de la République") are title phrases first
