@@ -431,3 +431,31 @@ def test_a_sequel_of_a_repeated_encounter_keeps_its_date(nlp: Language) -> None:
 def test_participants_in_order_of_first_mention(nlp: Language) -> None:
     doc = run(nlp, "Olaf Scholz est arrivé à Paris lundi. Emmanuel Macron a reçu Olaf Scholz à l'Élysée.")
     assert [m["participants"] for m in doc._.meetings] == [["Olaf Scholz", "Emmanuel Macron"]]
+
+
+# ---------------------------------------------------------------- dates found by nlpmeet_dates, end to end
+RESOLVED = [
+    ("Jeudi, le président Emmanuel Macron a reçu Olaf Scholz.", "2023-03-09"),
+    ("Le président Joe Biden rencontrera mardi Xi Jinping.", "2023-03-14"),
+    ("Le président Emmanuel Macron a reçu Olaf Scholz mercredi soir.", "2023-03-08"),
+    ("Emmanuel Macron a reçu Olaf Scholz le 9 mars à 15 heures.", "2023-03-09"),
+    ("Hier, la ministre Catherine Colonna s'est entretenue avec Annalena Baerbock.", "2023-03-09"),
+    ("Les 20 et 21 mars, Emmanuel Macron rencontrera Olaf Scholz.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESOLVED)
+def test_meeting_date_from_the_dates_component(nlp: Language, text: str, expected: str | None) -> None:
+    doc = nlp.make_doc(text)
+    doc._.dct = "2023-03-10"  # a Friday
+    (m,) = nlp(doc)._.meetings
+    assert m["date"] == expected
+
+
+def test_impersonal_passive_is_nobody(nlp: Language) -> None:
+    """ "Il lui est reproché de …" has no person for subject: the last person named did not negotiate."""
+    text = (
+        "Le conseiller Jean Dupont a démissionné alors que François Hollande était encore président.\n\n"
+        "Il lui est reproché d'avoir négocié en secret avec Sergueï Lavrov."
+    )
+    assert all("François Hollande" not in m["participants"] for m in run(nlp, text)._.meetings)

@@ -21,6 +21,7 @@ from nlpmeet.components.lexicon import TitleFinder, TitlePhrase, lexicon
 from nlpmeet.components.roles import is_subject, person_index, titles_compatible
 from nlpmeet.normalise.names import fold
 
+IMPERSONAL_PASSIVE_DEPS = frozenset({"expl:subj", "nsubj:pass"})
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 
 
@@ -129,5 +130,7 @@ class CorefResolver:
         head = tok.head
         if finder.lex.grammar.get(head.lemma_) == "impersonal":
             return False
+        if tok.dep_ in IMPERSONAL_PASSIVE_DEPS and any(c.dep_ == "iobj" and c.pos_ == "PRON" for c in head.children):
+            return False  # an impersonal passive: "Il lui est reproché de …", "Il leur a été demandé de …"
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         return not (nxt is not None and nxt.pos_ == "PRON" and nxt.dep_.startswith("expl"))
