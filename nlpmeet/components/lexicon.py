@@ -95,9 +95,12 @@ class DocWords:
         self.keys: list[str] = []
         self.owner: list[int] = []
         self.first: list[int] = []  # token index -> index of its first word (or of the next word)
+        self.texts: list[str] = []  # token index -> text
         for tok in doc:
+            text = tok.text
+            self.texts.append(text)
             self.first.append(len(self.keys))
-            for w in words(tok.text):
+            for w in words(text):
                 self.keys.append(word_key(w))
                 self.owner.append(tok.i)
         self.first.append(len(self.keys))
@@ -129,6 +132,9 @@ class DocWords:
     def phrase(self, table: PhraseTable, tok_i: int) -> tuple[int, object]:
         """Longest phrase of ``table`` starting at token ``tok_i`` and ending at a token end:
         (token count, value) or (0, None)."""
+        w = self.first[tok_i]
+        if w >= len(self.keys) or self.owner[w] != tok_i or self.keys[w] not in table.openers:
+            return 0, None  # the common case, answered without the memo
         key = (table, tok_i)
         found = self._phrases.get(key)
         if found is None:
@@ -248,15 +254,35 @@ class TitleFinder:
     def find_all(self) -> list[TitlePhrase]:
         doc = self.doc
         out: list[TitlePhrase] = []
+        starts = self._possible_starts()
         i = 0
         while i < len(doc):
-            phrase = self.at(i)
+            phrase = self.at(i) if i in starts else None
             if phrase is None:
                 i += 1
                 continue
             out.append(phrase)
             i = max(phrase.end, i + 1)
         return out
+
+    def _possible_starts(self) -> frozenset[int]:
+        """The tokens where :meth:`at` can find a phrase: a modifier or a title starts there (a token
+        outside this set gives None at once). Depends only on the words: computed once per Doc."""
+        memo = self.words.memo.get("starts")
+        if memo is None or memo[0] is not self.lex:
+            words_ = self.words
+            starts = set()
+            for i in range(len(self.doc)):
+                w = words_.at(i)
+                if (
+                    words_.phrase(self.lex.modifiers, i)[0]
+                    or words_.phrase(self.lex.titles, i)[0]
+                    or (w < len(words_.keys) and words_.owner[w] == i and self.lex.modifiers.match(words_.keys, w)[0])
+                ):
+                    starts.add(i)
+            memo = self.words.memo["starts"] = (self.lex, frozenset(starts))
+        starts_: frozenset[int] = memo[1]
+        return starts_
 
     def at(self, i: int) -> TitlePhrase | None:
         """The title phrase whose title (or leading modifier) starts at token ``i``."""

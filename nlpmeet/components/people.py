@@ -48,7 +48,11 @@ class _Names:
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
         self.lex = lex
+        self._particle: dict[int, bool] = {}
+        self._name_word: dict[tuple[int, bool], bool] = {}
+        self._run_right: dict[tuple[int, bool], int] = {}
         self.words = DocWords.of(doc)
+        self.texts = self.words.texts
         self.spans = SpanIndex(doc)
         self.per_tokens = {i for e in doc.ents if e.label_ == "PER" for i in range(e.start, e.end)}
         # PER entities that hold a title ("Président de la République") are title phrases first
@@ -79,11 +83,25 @@ class _Names:
         self.blocked = set(self.spans.date) | set(self.spans.country)
         self.soft = set(self.spans.org) | set(self.spans.loc)
 
+    # The token tests and name runs below read only what __init__ computed: memoised per instance,
+    # as the candidate rules ask them again and again at the same tokens.
     def is_particle(self, i: int) -> bool:
-        tok = self.doc[i]
-        return fold(tok.text).rstrip("'’") in self.lex.particles and len(tok.text) <= 5
+        found = self._particle.get(i)
+        if found is None:
+            text = self.texts[i]
+            found = self._particle[i] = fold(text).rstrip("'’") in self.lex.particles and len(text) <= 5
+        return found
 
     def is_name_word(self, i: int, soft_ok: bool) -> bool:
+        if not self.texts[i][:1].isupper():
+            return False  # every name word (an initial too) opens with a capital
+        key = (i, soft_ok)
+        found = self._name_word.get(key)
+        if found is None:
+            found = self._name_word[key] = self._is_name_word(i, soft_ok)
+        return found
+
+    def _is_name_word(self, i: int, soft_ok: bool) -> bool:
         tok = self.doc[i]
         text = tok.text
         if tok.is_space or i in self.blocked or i in self.in_title:
@@ -108,6 +126,13 @@ class _Names:
 
     def run_right(self, i: int, soft_ok: bool) -> int:
         """End of the name starting at token i (i itself if none)."""
+        key = (i, soft_ok)
+        found = self._run_right.get(key)
+        if found is None:
+            found = self._run_right[key] = self._run_right_from(i, soft_ok)
+        return found
+
+    def _run_right_from(self, i: int, soft_ok: bool) -> int:
         doc = self.doc
         j = i
         while j < len(doc) and j - i < MAX_NAME:

@@ -35,7 +35,7 @@ class PhraseTable(Generic[V]):
     def __init__(self, items: Iterable[tuple[str, V]] = ()) -> None:
         self._table: dict[tuple[str, ...], V] = {}
         # first word -> length of the longest phrase opening with it: most words open none
-        self._by_first: dict[str, int] = {}
+        self.openers: dict[str, int] = {}
         for phrase, value in items:
             self.add(phrase, value)
 
@@ -43,7 +43,7 @@ class PhraseTable(Generic[V]):
         key = phrase_key(phrase)
         if key and key not in self._table:
             self._table[key] = value
-            self._by_first[key[0]] = max(self._by_first.get(key[0], 0), len(key))
+            self.openers[key[0]] = max(self.openers.get(key[0], 0), len(key))
 
     def __contains__(self, phrase: object) -> bool:
         return isinstance(phrase, str) and phrase_key(phrase) in self._table
@@ -56,8 +56,11 @@ class PhraseTable(Generic[V]):
         (number of words, value), or (0, None)."""
         if start >= len(keys):
             return 0, None
-        longest = self._by_first.get(keys[start], 0)
-        for n in range(min(longest, len(keys) - start), 0, -1):
+        longest = self.openers.get(keys[start])
+        if longest is None:
+            return 0, None
+        left = len(keys) - start
+        for n in range(longest if longest < left else left, 0, -1):
             value = self._table.get(tuple(keys[start : start + n]))
             if value is not None:
                 return n, value
