@@ -158,6 +158,7 @@ class _Doc:
     def __init__(self, doc: Doc, trig: Triggers) -> None:
         self.doc = doc
         self.trig = trig
+        self.lows = [_key(tok.text) for tok in doc]  # low(i), asked many times per token
         self.segments = self._segments(doc)
         self.paragraph_of = self._paragraphs(doc)
         self.role_tokens = (
@@ -339,7 +340,7 @@ class _Doc:
 
     # ------------------------------------------------------------------ words
     def low(self, i: int) -> str:
-        return _key(self.doc[i].text)
+        return self.lows[i]
 
     def is_word(self, i: int, kind: str) -> bool:
         return self.low(i) in self.trig.words.get(kind, frozenset())

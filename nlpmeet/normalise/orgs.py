@@ -24,13 +24,16 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 _APOSTROPHES = re.compile(r"[’`´ʼ']")
 _NON_WORD = re.compile(r"[^\w']+|_")
 _SPACES = re.compile(r"\s+")
+_WORD_BREAKS = re.compile(r"[\s']+")
 
 
+@lru_cache(maxsize=1 << 16)  # memoised per distinct string (token texts recur); bounded for long dumps
 def fold(text: str) -> str:
     """Comparison key: NFKD without accents, case-folded, apostrophes unified, punctuation as spaces."""
     text = unicodedata.normalize("NFKD", text)
@@ -42,7 +45,7 @@ def fold(text: str) -> str:
 
 def words_of(text: str) -> list[str]:
     """The folded words of ``text``; an elided article stays a word of its own ("l'otan" -> l, otan)."""
-    return [w for w in re.split(r"[\s']+", fold(text)) if w]
+    return [w for w in _WORD_BREAKS.split(fold(text)) if w]
 
 
 def is_acronym(text: str) -> bool:
