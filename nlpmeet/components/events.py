@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from nlpmeet.components.windows import WindowedMatcher, function_words
 from nlpmeet.extensions import (
     COUNTRIES_GROUP,
     DATES_GROUP,
@@ -98,13 +99,14 @@ class EventTagger:
         self.matcher = Matcher(nlp.vocab)
         for n, row in enumerate(self.data.rows):
             self.matcher.add(f"EV{n}", [row["pattern"]])
+        self.windowed = WindowedMatcher(self.matcher, [row["pattern"] for row in self.data.rows], function_words())
 
     def __call__(self, doc: Doc) -> Doc:
         self.doc = doc
         self.named = self._named_spans(doc)
         mentions: list[Mention] = []
         # without a tagger, the patterns' optional adjectives simply do not match
-        for match_id, start, end in self.matcher(doc, allow_missing=True):
+        for match_id, start, end in self.windowed(doc, allow_missing=True):
             row = self.data.rows[int(doc.vocab.strings[match_id][2:])]
             while start < end and doc[start].pos_ in {"DET", "ADP"}:
                 start += 1

@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from nlpmeet.components.windows import WindowedMatcher, function_words
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
 from nlpmeet.normalise.orgs import OrgLexicon, OrgMention, acronym_fits, fold, is_acronym, resolve, words_of
 from nlpmeet.resources import DataError, load_jsonl, load_tsv
@@ -165,6 +166,7 @@ class OrgTagger:
             self.matcher.add(key, [row["pattern"]])
             if row.get("needs_country"):
                 self.needs_country.add(key)
+        self.windowed = WindowedMatcher(self.matcher, [row["pattern"] for row in patterns], function_words())
 
     # ---------------------------------------------------------------- candidates
 
@@ -195,7 +197,7 @@ class OrgTagger:
         cands: list[_Cand] = []
         if not doc.has_annotation("POS"):
             return cands  # the patterns need the tagger (a blank pipeline has none)
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self.windowed(doc):
             key = doc.vocab.strings[match_id]
             if key in self.needs_country and end - 1 not in countries:
                 continue
