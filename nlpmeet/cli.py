@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -39,7 +38,7 @@ def _root(
     """nlpmeet: structured facts from French news."""
 
 
-def _check_date(value: Optional[str]) -> Optional[str]:
+def _check_date(value: str | None) -> str | None:
     from nlpmeet.api import valid_day
 
     if value is not None and not valid_day(value):
@@ -60,16 +59,16 @@ def _check_encoding(value: str) -> str:
 @app.command()
 def extract(
     paths: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Argument(help="Files (.txt, .jsonl, .jsonl.gz), directories, or - for stdin (the default)."),
     ] = None,
     fmt: Annotated[
-        Optional[Format],
+        Format | None,
         typer.Option("--format", "-f", help="Output form; default: table on a terminal, jsonl otherwise."),
     ] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
     date: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--date", callback=_check_date, help="Publication date (YYYY-MM-DD) for every input."),
     ] = None,
     text_field: Annotated[str, typer.Option(help="JSONL field holding the text.")] = "text",
@@ -80,7 +79,7 @@ def extract(
         int, typer.Option("--workers", "-w", min=0, help="Worker processes (0: one per core); records stay in order.")
     ] = 1,
     scheduler: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster, e.g. tcp://HOST:8786."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,

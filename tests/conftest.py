@@ -4,7 +4,6 @@ session-scoped ``nlp`` (the full pipeline); end-to-end tests run the CLI."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest

@@ -82,8 +82,9 @@ def test_usage_errors_exit_2(tmp_path: Path):
 
 def test_every_command_and_option_is_documented():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    from nlpmeet.cli import app
     import typer.main
+
+    from nlpmeet.cli import app
 
     click_app = typer.main.get_command(app)
     for name, command in click_app.commands.items():  # type: ignore[attr-defined]
