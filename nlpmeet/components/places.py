@@ -30,6 +30,7 @@ Decisions (all data-driven, see models/README.md):
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -198,6 +199,7 @@ class PlaceTagger:
         for label, texts in orth_patterns.items():
             self.orth.add(label, [nlp.make_doc(text) for text in dict.fromkeys(texts)])
         self.prefixes = {f.key: f for f in all_forms() if f.kind == PREFIX}
+        self._token_data: weakref.WeakKeyDictionary[Doc, tuple[list[str], list[str]]] = weakref.WeakKeyDictionary()
         # role phrases the model tags as LOC ("Premier ministre"): the shared titles lexicon
         self.titles = tuple(
             fold(row[column]) for row in load_tsv("titles.tsv") for column in ("title", "feminine") if row.get(column)
@@ -346,10 +348,12 @@ class PlaceTagger:
     def _compounds(self, doc: Doc) -> list[Candidate]:
         """A country prefix token before "-" and another country form: "belgo" "-" "néerlandais"."""
         out: list[Candidate] = []
-        for token in doc[:-2]:
-            key = fold(token.text)
+        folded = self._tokens(doc)[1]
+        for i in range(len(doc) - 2):
+            key = folded[i]
             if key not in self.prefixes:
                 continue
+            token = doc[i]
             hyphen, nxt = doc[token.i + 1], doc[token.i + 2]
             if hyphen.text == "-" and not token.whitespace_ and not hyphen.whitespace_:
                 nkey = fold(nxt.text)
@@ -529,13 +533,24 @@ class PlaceTagger:
                 return True
         return False
 
+    def _tokens(self, doc: Doc) -> tuple[list[str], list[str]]:
+        """The text and the folded text of each token, computed once per Doc (again if its tokens change):
+        the rules below scan the whole Doc several times."""
+        found = self._token_data.get(doc)
+        if found is None or len(found[0]) != len(doc):
+            texts = [t.text for t in doc]
+            found = self._token_data[doc] = (texts, [fold(t) for t in texts])
+        return found
+
     def _streets(self, doc: Doc) -> list[tuple[int, int]]:
         """ "place de la Concorde", "gare Saint-Lazare", "avenue Marceau": the place word and the name after it."""
         out = []
         persons = [(e.start, e.end) for e in doc.ents if e.label_ in ("PER", "PERSON")]
-        for token in doc:
-            if self.words.place_words.get(fold(token.text)) != STREET_WORD:
+        place_words = self.words.place_words
+        for i, key in enumerate(self._tokens(doc)[1]):
+            if place_words.get(key) != STREET_WORD:
                 continue
+            token = doc[i]
             j = token.i + 1
             while j < len(doc) and j - token.i <= 2 and fold(doc[j].text) in LINKS:
                 j += 1
@@ -554,9 +569,11 @@ class PlaceTagger:
     def _numbered(self, doc: Doc) -> list[tuple[int, int]]:
         """ "le 8e arrondissement", "les 16e, 7e et 1er arrondissements": each ordinal is a place."""
         out: list[tuple[int, int]] = []
-        for token in doc:
-            if self.words.place_words.get(fold(token.text)) != NUMBERED_WORD:
+        place_words = self.words.place_words
+        for k, key in enumerate(self._tokens(doc)[1]):
+            if place_words.get(key) != NUMBERED_WORD:
                 continue
+            token = doc[k]
             i = token.i - 1
             while i >= 0:
                 text = doc[i].text
@@ -575,8 +592,11 @@ class PlaceTagger:
         """Numbered roads: "l'A7", "l'autoroute A62", "la RN 106", and the roads listed with them ("A7, A9 et A20");
         not "Airbus A320" (no road word before it)."""
         found: list[tuple[int, int]] = []
-        for token in doc:
-            text = token.text
+        road_prefixes = self.words.road_prefixes
+        for i, text in enumerate(self._tokens(doc)[0]):
+            if not text[-1:].isdigit() and text not in road_prefixes:
+                continue  # a road ends with its number, or is a prefix before one
+            token = doc[i]
             prefix = next(
                 (p for p in self.words.road_prefixes if text.startswith(p) and text[len(p) :].isdigit()), None
             )
@@ -623,8 +643,12 @@ class PlaceTagger:
         def nxt_outside(token: Token) -> bool:
             return token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"
 
-        for token in doc[1:-1]:
-            if not token.text[:1].isupper() or token.is_sent_start or token.text.isupper():
+        texts = self._tokens(doc)[0]
+        for i in range(1, len(doc) - 1):
+            if not texts[i][:1].isupper():
+                continue
+            token = doc[i]
+            if token.is_sent_start or token.text.isupper():
                 continue
             if token.ent_type_ and not (token.ent_type_ == "MISC" and token.ent_iob_ == "B" and nxt_outside(token)):
                 continue  # a model entity, unless a lone MISC word ("à Champoluc")
@@ -641,10 +665,12 @@ class PlaceTagger:
     def _place_word_names(self, doc: Doc) -> list[tuple[int, int]]:
         """ "la ville de Kasserine", "la province du Kivu": the capitalised name after a place word."""
         out = []
-        for token in doc:
-            kind = self.words.place_words.get(fold(token.text))
-            if kind not in NAME_PLACE_WORDS or token.i + 2 >= len(doc):
+        place_words = self.words.place_words
+        for i, key in enumerate(self._tokens(doc)[1]):
+            kind = place_words.get(key)
+            if kind not in NAME_PLACE_WORDS or i + 2 >= len(doc):
                 continue
+            token = doc[i]
             j = token.i + 1
             if fold(doc[j].text) not in {"de", "d'", "du"}:
                 continue
