@@ -158,7 +158,14 @@ class _Doc:
     def __init__(self, doc: Doc, trig: Triggers) -> None:
         self.doc = doc
         self.trig = trig
-        self.lows = [_key(tok.text) for tok in doc]  # low(i), asked many times per token
+        # per token, read many times: the key of its text (low(i)), its part of speech, its lemma in lower case
+        self.lows: list[str] = []
+        self.pos: list[str] = []
+        self.lemmas: list[str] = []
+        for tok in doc:
+            self.lows.append(_key(tok.text))
+            self.pos.append(tok.pos_)
+            self.lemmas.append(tok.lemma_.lower())
         self.segments = self._segments(doc)
         self.paragraph_of = self._paragraphs(doc)
         self.role_tokens = (
@@ -346,17 +353,15 @@ class _Doc:
         return self.low(i) in self.trig.words.get(kind, frozenset())
 
     def has_lemma(self, i: int, kind: str) -> bool:
-        tok = self.doc[i]
-        return tok.lemma_.lower() in self.trig.lemmas.get(kind, frozenset()) or self.low(i) in self.trig.lemmas.get(
+        return self.lemmas[i] in self.trig.lemmas.get(kind, frozenset()) or self.low(i) in self.trig.lemmas.get(
             kind, frozenset()
         )
 
     def is_cancel(self, i: int) -> bool:
-        tok = self.doc[i]
-        for lemma in (tok.lemma_.lower(), self.low(i)):
+        for lemma in (self.lemmas[i], self.low(i)):
             if lemma in self.trig.cancel:
                 allowed = self.trig.cancel[lemma]
-                return not allowed or tok.pos_ in allowed
+                return not allowed or self.pos[i] in allowed
         return False
 
     def phrase_at(self, i: int, kind: str) -> int:
@@ -367,7 +372,7 @@ class _Doc:
         return 0
 
     def is_verb(self, i: int) -> bool:
-        return self.doc[i].pos_ == "VERB" and i not in self.item_at
+        return self.pos[i] == "VERB" and i not in self.item_at
 
 
 class MeetingFinder:
@@ -375,13 +380,24 @@ class MeetingFinder:
         trig = triggers()
         d = _Doc(doc, trig)
         meetings: list[Meeting] = []
+        pos, lemmas, lows = d.pos, d.lemmas, d.lows
         for seg in d.segments:
-            for tok in seg:
-                lemma = tok.lemma_.lower()
-                if tok.pos_ in {"VERB", "AUX"} and lemma in trig.verbs or self._participle(d, tok) is not None:
+            for i in range(seg.start, seg.end):
+                p, lemma = pos[i], lemmas[i]
+                # (a participle needs a noun or adjective after an auxiliary: tested before building the token)
+                if (
+                    p in {"VERB", "AUX"}
+                    and lemma in trig.verbs
+                    or p in {"NOUN", "ADJ"}
+                    and i > 0
+                    and pos[i - 1] == "AUX"
+                    and self._participle(d, doc[i]) is not None
+                ):
+                    tok = doc[i]
                     if not self._negated(d, seg, tok):
                         self._verb(d, seg, tok, meetings)
-                elif tok.pos_ in {"NOUN", "PROPN"} and (lemma in trig.nouns or _key(tok.text) in trig.nouns):
+                elif p in {"NOUN", "PROPN"} and (lemma in trig.nouns or lows[i] in trig.nouns):
+                    tok = doc[i]
                     if not self._negated(d, seg, tok):
                         self._noun(d, seg, tok, meetings)
         meetings = self._merge(meetings)
@@ -413,7 +429,7 @@ class MeetingFinder:
         while i >= seg.start:
             if d.is_word(i, "negation") or d.is_cancel(i):
                 return True
-            if d.doc[i].pos_ not in {"AUX", "ADP", "DET", "PRON", "ADV", "PART", "SCONJ"}:
+            if d.pos[i] not in {"AUX", "ADP", "DET", "PRON", "ADV", "PART", "SCONJ"}:
                 break
             i -= 1
         if tok.pos_ not in {"NOUN", "PROPN"}:
@@ -422,7 +438,7 @@ class MeetingFinder:
         for j in range(tok.i + 1, min(seg.end, tok.i + 16)):
             if d.low(j) in {";", "."}:
                 break
-            if d.is_cancel(j) and d.doc[j].pos_ in {"VERB", "AUX", "ADJ"}:
+            if d.is_cancel(j) and d.pos[j] in {"VERB", "AUX", "ADJ"}:
                 return True
         return False
 
