@@ -322,7 +322,11 @@ class PlaceTagger:
         """Split one-token country compounds ("franco-allemand") into "franco" "-" "allemand", so that each
         country gets a span of its own (the tokenizer already splits most: "belgo-néerlandais").
         Span groups written before this component are rebuilt on the new tokens (by character offsets)."""
-        splits = [(tok, parts) for tok in doc if (parts := self._compound_parts(tok.text))]
+        splits = [
+            (doc[i], parts)
+            for i, text in enumerate(self._tokens(doc)[0])
+            if "-" in text and (parts := self._compound_parts(text))  # (a compound has a hyphen: checked first)
+        ]
         if not splits:
             return
         saved = {
