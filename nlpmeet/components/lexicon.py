@@ -91,7 +91,8 @@ class DocWords:
     (:meth:`phrase`) are memoised, as several finders ask the same tables at the same tokens."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
+        # no reference to the Doc is kept: the cache of :meth:`of` holds the Doc weakly, and a value that
+        # referred to its key would keep every Doc alive
         self.keys: list[str] = []
         self.owner: list[int] = []
         self.first: list[int] = []  # token index -> index of its first word (or of the next word)
@@ -152,7 +153,7 @@ class DocWords:
             return 0, None
         end = self.token_end(w + n)
         # "l ' Union": an apostrophe split off as its own token belongs to the phrase
-        while end < len(self.doc) and self.first[end] == self.first[end + 1] and self.doc[end].text in "'’":
+        while end < self._n_tokens and self.first[end] == self.first[end + 1] and self.texts[end] in "'’":
             end += 1
         return end - tok_i, value
 
