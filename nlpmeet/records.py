@@ -96,19 +96,22 @@ def doc_to_record(doc: Doc, doc_id: str) -> Record:
                 "mentions": [mention(s) for s in spans],
             }
         )
+    text: str | None = None  # doc.text joins every token: built once, for the first meeting
     for meeting in doc._.meetings or []:
         participants = [person_ids[p] for p in meeting["participants"] if p in person_ids]
         participants = list(dict.fromkeys(participants))
         if len(participants) < 2:
             continue
         start, end = meeting["start"], meeting["end"]
+        if text is None:
+            text = doc.text
         record["meetings"].append(
             {
                 "participants": participants,
                 "date": meeting.get("date"),
                 "location": meeting.get("location"),
                 "event": event_ids.get(meeting.get("event") or ""),
-                "text": doc.text[start:end],
+                "text": text[start:end],
                 "start": start,
                 "end": end,
             }

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlpmeet.components.lexicon import DocWords, Lexicon, SpanIndex, TitleFinder, is_lower, lexicon
+from nlpmeet.components.lexicon import DocWords, Lexicon, SpanIndex, TitleEntry, TitleFinder, is_lower, lexicon
 from nlpmeet.extensions import COUNTRIES_GROUP, LOCATIONS_GROUP, ORGS_GROUP, PEOPLE_GROUP
 from nlpmeet.normalise.names import fold, fullest, is_part, name_key, title_case_word
 
@@ -56,11 +56,12 @@ class _Names:
         self.spans = SpanIndex(doc)
         self.per_tokens = {i for e in doc.ents if e.label_ == "PER" for i in range(e.start, e.end)}
         # PER entities that hold a title ("Président de la République") are title phrases first
-        probe = TitleFinder(doc, lex, set())
+        # (TitleFinder.title_at, which reads only the words: no finder needed for it)
         name_like = {
             i
             for e in doc.ents
-            if e.label_ == "PER" and not any(probe.title_at(t)[0] for t in range(e.start, e.end))
+            if e.label_ == "PER"
+            and not any(isinstance(self.words.phrase(lex.titles, t)[1], TitleEntry) for t in range(e.start, e.end))
             for i in range(e.start, e.end)
         }
         self.finder = TitleFinder(doc, lex, name_like)
