@@ -38,3 +38,26 @@ def test_doc_words_are_rebuilt_when_the_tokens_change(nlp: Language) -> None:
         retok.merge(doc[1:3])
     again = lexicon.DocWords.of(doc)
     assert again is not first and len(again.texts) == len(doc) == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'ex-président et le Premier ministre par intérim ont reçu S.E.M. Jean Ping, secrétaire d'État.",
+        "NATO Secretary General Jens Stoltenberg and la ministre des Affaires étrangères et du Développement.",
+        "Le gouvernement Valls et la juriste Amal Clooney ; les secrétaires généraux adjoints de l’ONU.",
+    ],
+)
+def test_starts_hold_every_phrase(blank_nlp: Language, text: str) -> None:
+    """DocWords.starts(table): the loops skip every other token, so no phrase may start elsewhere."""
+    doc = blank_nlp(text)
+    words = lexicon.DocWords.of(doc)
+    lex = lexicon.lexicon()
+    found = 0
+    for table in (lex.titles, lex.caption_titles, lex.honorifics, lex.grammar, lex.modifiers, lex.person_nouns):
+        starts = words.starts(table)
+        assert starts == sorted(starts)
+        with_phrase = [i for i in range(len(doc)) if words.phrase(table, i)[0]]
+        assert set(with_phrase) <= set(starts)
+        found += len(with_phrase)
+    assert found >= 5

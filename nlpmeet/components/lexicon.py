@@ -107,6 +107,7 @@ class DocWords:
         self.first.append(len(self.keys))
         self._n_tokens = len(doc)
         self._phrases: dict[tuple[PhraseTable[Any], int], tuple[int, object]] = {}
+        self._starts: dict[PhraseTable[Any], list[int]] = {}
         self.memo: dict[str, tuple[Any, Any]] = {}  # per-Doc results of the finders: (lexicon, result)
 
     @classmethod
@@ -129,6 +130,19 @@ class DocWords:
     def whole_tokens(self, w: int, n: int) -> bool:
         """True when words w..w+n cover whole tokens."""
         return self.first[self.owner[w]] == w and self.first[self.owner[w + n - 1] + 1] == w + n
+
+    def starts(self, table: PhraseTable) -> list[int]:
+        """The tokens, in order, where a phrase of ``table`` can start (:meth:`phrase` gives (0, None) at
+        every other token): their first word opens a phrase of the table. Memoised per table."""
+        found = self._starts.get(table)
+        if found is None:
+            keys, owner, openers = self.keys, self.owner, table.openers
+            found = self._starts[table] = [
+                i
+                for i in range(self._n_tokens)
+                if (w := self.first[i]) < len(keys) and owner[w] == i and keys[w] in openers
+            ]
+        return found
 
     def phrase(self, table: PhraseTable, tok_i: int) -> tuple[int, object]:
         """Longest phrase of ``table`` starting at token ``tok_i`` and ending at a token end:
@@ -231,7 +245,7 @@ class TitleFinder:
         memo = self.words.memo.get("caption")
         if memo is None or memo[0] is not self.lex:
             caption: set[int] = set()
-            for i in range(len(doc)):
+            for i in self.words.starts(self.lex.caption_titles):
                 n, _ = self.words.phrase(self.lex.caption_titles, i)
                 if n and not doc[i].text.isupper() and not self.words.phrase(self.lex.titles, i)[0]:
                     caption.update(range(i, i + n))
@@ -273,7 +287,8 @@ class TitleFinder:
         if memo is None or memo[0] is not self.lex:
             words_ = self.words
             starts = set()
-            for i in range(len(self.doc)):
+            # (an inner modifier opens a phrase of the modifiers too)
+            for i in sorted(set(words_.starts(self.lex.modifiers)) | set(words_.starts(self.lex.titles))):
                 w = words_.at(i)
                 if (
                     words_.phrase(self.lex.modifiers, i)[0]

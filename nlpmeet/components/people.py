@@ -72,10 +72,12 @@ class _Names:
             self.in_title.update(range(ph.start, ph.end))
         self.honorific_end: dict[int, int] = {}
         self.caption_end: dict[int, int] = {}
-        for i in range(len(doc)):
+        # (only where a phrase of the table can start: see DocWords.starts)
+        for i in self.words.starts(lex.honorifics):
             n, _ = self.words.phrase(lex.honorifics, i)
             if n and doc[i].text[:1].isupper() or n > 1:
                 self.honorific_end[i] = i + n
+        for i in self.words.starts(lex.caption_titles):
             n, _ = self.words.phrase(lex.caption_titles, i)
             if n and not doc[i].text.isupper() and not self.finder.title_at(i)[0]:
                 self.caption_end[i] = i + n
@@ -278,7 +280,9 @@ class PeopleTagger:
             if self._plausible(doc, names, span.end):
                 out.append(Candidate(span.end, names.run_right(span.end, True), True, span._.norm))
         # 6. after a noun of person: "le chanteur américain Prince", "la juriste Amal Clooney"
-        for i in range(1, len(doc)):
+        for i in names.words.starts(names.lex.person_nouns):
+            if i < 1:
+                continue
             n, _ = names.words.phrase(names.lex.person_nouns, i)
             if not n or names.finder.gclass(i - 1)[1] not in ("det", "of") or doc[i].text[:1].isupper():
                 continue
@@ -288,15 +292,17 @@ class PeopleTagger:
             if self._plausible(doc, names, j):
                 out.append(Candidate(j, names.run_right(j, True), True))
         # 7. a name as the modifier of a noun: "le gouvernement Valls", "l'administration Obama"
-        for i in range(len(doc) - 1):
+        for i in names.words.starts(names.lex.eponym_heads):
+            if i >= len(doc) - 1:
+                continue
             n, _ = names.words.phrase(names.lex.eponym_heads, i)
             if n and is_lower(doc[i]) and i + n < len(doc):
                 end = names.run_right(i + n, True)
                 if end > i + n and not self._party(doc, names, i + n, end, inside_org=True):
                     out.append(Candidate(i + n, end, True))
         # 8. a given name and a family name the model left out ("Carlo Rubbia" as MISC or nothing)
-        for i, tok in enumerate(doc):
-            if tok.text in names.lex.given_names and i not in names.per_tokens and names.is_name_word(i, False):
+        for i, text in enumerate(names.texts):
+            if text in names.lex.given_names and i not in names.per_tokens and names.is_name_word(i, False):
                 end = names.run_right(i, False)
                 if len(doc[i:end].text.split()) >= 2 and not any(t in names.per_tokens for t in range(i, end)):
                     out.append(Candidate(i, end, False))
