@@ -32,6 +32,7 @@ from bisect import bisect_right
 from datetime import date
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -49,6 +50,7 @@ HEADER_LINES = 6  # the lines of a text where its publication date (header, date
 HEADER_CHARS = 600
 HEADER_FIRST_CHARS = 200  # a first line this long is still header
 YEAR_AFTER_NOUN = (1800, 2100)  # a number after a common noun is a year only within these
+TRIGGER_MEMO = 1 << 16  # distinct token texts whose trigger groups are remembered (bounded for long dumps)
 SPEECH_WINDOW = 12  # tokens around a quotation searched for the day of the speech
 ANCHOR_SENTENCES = 1  # "le lendemain", "à 15 heures" count from a day stated this many sentences before, at most
 _YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2}|21\d{2})(?!\d)")
@@ -109,18 +111,42 @@ class DateTagger:
         self.trims: dict[str, frozenset[str]] = {}
         function_words = frozenset(row["word"] for row in load_tsv(FUNCTION_WORDS_FILE))
         # The matcher runs only around trigger tokens: each pattern has one required token that every
-        # match holds (a digit, or a word of a small set without function words); a trigger opens a
-        # window as wide as the patterns around it reach. Same matches, far fewer tokens to try.
-        self.reach: dict[str, tuple[int, int]] = {}  # trigger word (or DIGIT) -> tokens before, after
-        for row in patterns:
+        # match holds (a digit, or a word of a small set without function words). Patterns are grouped
+        # by the triggers they share, one Matcher per group; a trigger opens, for each group it belongs
+        # to, a window as wide as that group's patterns reach around it. Same matches, far fewer tokens
+        # and patterns to try. ``self.matcher`` holds every pattern (the reference for tests).
+        groups: dict[str, list[int]] = {}  # trigger word (or DIGIT) -> indexes of its patterns
+        for index, row in enumerate(patterns):
             tokens = row["pattern"]
             if any(t.get("OP") in ("*", "+") for t in tokens):
                 raise DataError(f"models/{PATTERNS_FILE}: pattern {row['id']}: '*' and '+' are not supported")
             words, at = _trigger(tokens, function_words)
-            before, after = at, len(tokens) - at
+            if words == [DIGIT]:  # digit triggers are told apart by their shape: one group per shape
+                words = [DIGIT + "\t" + tokens[at]["TEXT"]["REGEX"]]
             for w in words:
-                old = self.reach.get(w, (0, 0))
-                self.reach[w] = (max(old[0], before), max(old[1], after))
+                groups.setdefault(w, []).append(index)
+        self.groups: list[tuple[Matcher, int, int]] = []  # (matcher, tokens before, tokens after the trigger)
+        by_members: dict[tuple[int, ...], int] = {}
+        self.triggers: dict[str, tuple[int, ...]] = {}  # trigger word -> its group numbers
+        self.shapes: list[tuple[re.Pattern[str], int]] = []  # a digit trigger's shape, its group number
+        self._trigger_memo: dict[int, tuple[int, ...]] = {}  # token ORTH -> the groups it triggers
+        self._quote_memo: dict[int, int] = {}  # token ORTH -> 1 opens a quotation | 2 closes one | 4 breaks it
+        for w, members in groups.items():
+            key = tuple(members)
+            if key not in by_members:
+                matcher = Matcher(nlp.vocab, validate=True)
+                before = after = 0
+                for index in members:
+                    row = patterns[index]
+                    matcher.add(str(row["id"]), [row["pattern"]])
+                    _, at = _trigger(row["pattern"], function_words)
+                    before, after = max(before, at), max(after, len(row["pattern"]) - at)
+                by_members[key] = len(self.groups)
+                self.groups.append((matcher, before, after))
+            if w.startswith(DIGIT + "\t"):
+                self.shapes.append((re.compile(w.partition("\t")[2]), by_members[key]))
+            else:
+                self.triggers[w] = (by_members[key],)
         for row in patterns:
             self.matcher.add(str(row["id"]), [row["pattern"]])
             if "check" in row:
@@ -149,25 +175,41 @@ class DateTagger:
         return self._join_times(doc, spans)
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """The matcher's matches, run only on windows around trigger tokens (the same matches as
-        over the whole text: every match holds a trigger and is at most ``window`` tokens long)."""
-        reach, digit = self.reach, self.reach.get(DIGIT)
-        windows: list[list[int]] = []
-        for tok in doc:
-            span = reach.get(tok.lower_)
-            if digit is not None and any(c.isdigit() for c in tok.text):
-                span = (max(span[0], digit[0]), max(span[1], digit[1])) if span else digit
-            if span is None:
+        """The matcher's matches, each pattern run only on windows around its trigger tokens (the same
+        matches as over the whole text: every match holds its pattern's trigger, and lies within the
+        reach of its group around it), sorted as the Matcher sorts them."""
+        memo, strings = self._trigger_memo, doc.vocab.strings
+        if len(memo) > TRIGGER_MEMO:
+            memo.clear()
+        windows: dict[int, list[list[int]]] = {}
+        n = len(doc)
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            found = memo.get(orth)
+            if found is None:
+                found = memo[orth] = self._groups_of(strings[orth])
+            if not found:
                 continue
-            a, b = max(0, tok.i - span[0]), min(len(doc), tok.i + span[1])
-            if windows and a <= windows[-1][1]:
-                windows[-1][1] = max(b, windows[-1][1])
-            else:
-                windows.append([a, b])
-        out: list[tuple[int, int, int]] = []
-        for a, b in windows:
-            out.extend((m, a + s, a + e) for m, s, e in self.matcher(doc[a:b]))
-        return out
+            for g in found:
+                _, before, after = self.groups[g]
+                a, b = max(0, i - before), min(n, i + after)
+                spans = windows.setdefault(g, [])
+                if spans and a <= spans[-1][1]:
+                    spans[-1][1] = max(b, spans[-1][1])
+                else:
+                    spans.append([a, b])
+        out: set[tuple[int, int, int]] = set()
+        for g, spans in windows.items():
+            matcher = self.groups[g][0]
+            for a, b in spans:
+                out.update((m, a + s, a + e) for m, s, e in matcher(doc[a:b]))
+        return sorted(out, key=lambda m: (m[1], m[2], m[0]))
+
+    def _groups_of(self, text: str) -> tuple[int, ...]:
+        """The pattern groups a token with this text triggers."""
+        found = self.triggers.get(text.lower(), ())
+        if any(c.isdigit() for c in text):  # the Matcher's REGEX predicate is re.search on the text
+            found = found + tuple(g for shape, g in self.shapes if shape.search(text))
+        return found
 
     def _check(self, doc: Doc, check: str, start: int, end: int) -> bool:
         prev = doc[start - 1] if start > 0 else None
@@ -383,15 +425,24 @@ class DateTagger:
     def _quotes(self, doc: Doc) -> list[tuple[int, int]]:
         """Token indices of the opening and closing marks of each quotation."""
         opens, closes = self.sets.get("quote_open", []), self.sets.get("quote_close", [])
+        memo, strings = self._quote_memo, doc.vocab.strings
+        if len(memo) > TRIGGER_MEMO:
+            memo.clear()
         out: list[tuple[int, int]] = []
         start: int | None = None
-        for tok in doc:
-            if start is None and tok.text in opens:
-                start = tok.i
-            elif start is not None and tok.text in closes:
-                out.append((start, tok.i))
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            kind = memo.get(orth)
+            if kind is None:  # a token's trailing white space is at most one space: a break is in its text
+                text = strings[orth]
+                kind = memo[orth] = (text in opens) | (text in closes) << 1 | ("\n\n" in text) << 2
+            if not kind:
+                continue
+            if start is None and kind & 1:
+                start = i
+            elif start is not None and kind & 2:
+                out.append((start, i))
                 start = None
-            elif start is not None and "\n\n" in tok.text_with_ws:
+            elif start is not None and kind & 4:
                 start = None  # a quotation does not run over a paragraph
         return out
 
