@@ -17,6 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from nlpmeet.components.tokens import TokenTable
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
 from nlpmeet.normalise.names import words
 from nlpmeet.normalise.titles import PhraseTable, join_title, word_key
@@ -97,13 +98,12 @@ class DocWords:
         self.owner: list[int] = []
         self.first: list[int] = []  # token index -> index of its first word (or of the next word)
         self.texts: list[str] = []  # token index -> text
-        for tok in doc:
-            text = tok.text
+        for i, text in enumerate(TokenTable.of(doc).texts):
             self.texts.append(text)
             self.first.append(len(self.keys))
             for w in words(text):
                 self.keys.append(word_key(w))
-                self.owner.append(tok.i)
+                self.owner.append(i)
         self.first.append(len(self.keys))
         self._n_tokens = len(doc)
         self._phrases: dict[tuple[PhraseTable[Any], int], tuple[int, object]] = {}

@@ -43,6 +43,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from nlpmeet.components.tokens import TokenTable
 from nlpmeet.extensions import DATES_GROUP, EVENTS_GROUP, LOCATIONS_GROUP, ORGS_GROUP, PEOPLE_GROUP, ROLES_GROUP
 from nlpmeet.resources import load_jsonl
 
@@ -159,13 +160,10 @@ class _Doc:
         self.doc = doc
         self.trig = trig
         # per token, read many times: the key of its text (low(i)), its part of speech, its lemma in lower case
-        self.lows: list[str] = []
-        self.pos: list[str] = []
-        self.lemmas: list[str] = []
-        for tok in doc:
-            self.lows.append(_key(tok.text))
-            self.pos.append(tok.pos_)
-            self.lemmas.append(tok.lemma_.lower())
+        table = TokenTable.of(doc)
+        self.lows: list[str] = [_key(text) for text in table.texts]
+        self.pos: list[str] = table.pos
+        self.lemmas: list[str] = [lemma.lower() for lemma in table.lemmas]
         self.segments = self._segments(doc)
         self.paragraph_of = self._paragraphs(doc)
         self.role_tokens = (
@@ -187,6 +185,7 @@ class _Doc:
     @staticmethod
     def _segments(doc: Doc) -> list[Span]:
         """Sentences, cut again at line breaks (titles, datelines, captions are their own segment)."""
+        texts, ws = (table := TokenTable.of(doc)).texts, table.ws
         out: list[Span] = []
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         # the parser cuts some long apposition lists: rejoin a sentence that does not end a sentence
@@ -194,33 +193,38 @@ class _Doc:
         for sent in sents:
             if joined:
                 last = joined[-1]
-                tail = [t for t in last if not t.is_space]
-                ends = not tail or tail[-1].text[-1:] in ".!?…»\"”:" or "\n" in last[-1].text + last[-1].whitespace_
+                tail = next((i for i in range(last.end - 1, last.start - 1, -1) if not texts[i].isspace()), None)
+                ends = (
+                    tail is None
+                    or texts[tail][-1:] in ".!?…»\"”:"
+                    or "\n" in texts[last.end - 1] + ws[last.end - 1]
+                )
                 if not ends:
                     joined[-1] = doc[last.start : sent.end]
                     continue
             joined.append(sent)
         for sent in joined:
             start = sent.start
-            for tok in sent:
-                if "\n" in tok.text or "\n" in tok.whitespace_:
-                    end = tok.i if "\n" in tok.text else tok.i + 1
+            for i in range(sent.start, sent.end):
+                if "\n" in texts[i] or "\n" in ws[i]:
+                    end = i if "\n" in texts[i] else i + 1
                     if end > start:
                         out.append(doc[start:end])
-                    start = tok.i + 1
+                    start = i + 1
             if sent.end > start:
                 out.append(doc[start : sent.end])
-        return [s for s in out if s.text.strip()]
+        return [s for s in out if any(texts[i].strip() for i in range(s.start, s.end))]
 
     @staticmethod
     def _paragraphs(doc: Doc) -> list[int]:
         """Paragraph number of each token (paragraphs are separated by a blank line)."""
+        texts, ws = (table := TokenTable.of(doc)).texts, table.ws
         para = 0
         out = []
-        for tok in doc:
+        for i, text in enumerate(texts):
             out.append(para)
-            if tok.text.count("\n") + tok.whitespace_.count("\n") >= 2 or (
-                tok.is_space and "\n" in tok.text and tok.i > 0 and "\n" in doc[tok.i - 1].whitespace_
+            if text.count("\n") + ws[i].count("\n") >= 2 or (
+                text.isspace() and "\n" in text and i > 0 and "\n" in ws[i - 1]
             ):
                 para += 1
         return out
@@ -275,25 +279,25 @@ class _Doc:
         names = {it.start: it for it in self.items if it.end - it.start > 1 or it.start not in (doc._.coref or {})}
         out: list[Item] = []
         opened: int | None = None
-        for tok in doc:
-            if self.is_word(tok.i, "quote_open"):
-                opened = tok.i
-            elif self.is_word(tok.i, "quote_close") and opened is not None:
-                speaker = self._speaker_after(doc, tok.i, names) or self._speaker_before(opened, names)
+        for i in range(len(doc)):
+            if self.is_word(i, "quote_open"):
+                opened = i
+            elif self.is_word(i, "quote_close") and opened is not None:
+                speaker = self._speaker_after(doc, i, names) or self._speaker_before(opened, names)
                 if speaker is not None:
-                    out += self._first_person(doc, opened + 1, tok.i, speaker)
+                    out += self._first_person(doc, opened + 1, i, speaker)
                 opened = None
         author = self._author(doc, names)
         if author is not None:
             quoted = {i for it in out for i in range(it.start, it.end)}
             inside = False
-            for tok in doc:
-                if self.is_word(tok.i, "quote_open"):
+            for i in range(len(doc)):
+                if self.is_word(i, "quote_open"):
                     inside = True
-                elif self.is_word(tok.i, "quote_close"):
+                elif self.is_word(i, "quote_close"):
                     inside = False
-                elif not inside and tok.i not in quoted:
-                    out += self._first_person(doc, tok.i, tok.i + 1, author, plural=True)
+                elif not inside and i not in quoted:
+                    out += self._first_person(doc, i, i + 1, author, plural=True)
         for seg in self.segments:
             first = next((it for it in self.items if seg.start <= it.start < seg.end), None)
             if first is None or first.end >= seg.end or not self.is_word(first.end, "speaker_mark"):

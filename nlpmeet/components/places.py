@@ -38,6 +38,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from nlpmeet.components.tokens import TokenTable
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP
 from nlpmeet.normalise.countries import ADJECTIVE, NAME, PREFIX, CountryForm, all_forms, fold, lookup, surface_variants
 from nlpmeet.resources import load_tsv
@@ -542,7 +543,7 @@ class PlaceTagger:
         the rules below scan the whole Doc several times."""
         found = self._token_data.get(doc)
         if found is None or len(found[0]) != len(doc):
-            texts = [t.text for t in doc]
+            texts = list(TokenTable.of(doc).texts)
             found = self._token_data[doc] = (texts, [fold(t) for t in texts])
         return found
 

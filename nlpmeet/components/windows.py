@@ -21,11 +21,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from nlpmeet.components.tokens import TokenTable
 from nlpmeet.resources import load_tsv
 
+MEMO_SIZE = 1 << 16  # distinct token texts whose reaches are remembered (bounded for long dumps)
 BOUNDED_OPS = (None, "1", "!", "?")
 FUNCTION_WORDS_FILE = "french_function_words.tsv"
 
@@ -94,6 +97,7 @@ class WindowedMatcher:
         self.words: dict[str, dict[str, _Reach]] = {"LOWER": {}, "TEXT": {}}
         self.regexes: list[tuple[str, re.Pattern[str], _Reach]] = []
         self.everywhere = False
+        self._memo: dict[int, tuple[_Reach, ...]] = {}  # token ORTH -> the reaches it opens
         for tokens in patterns:
             # the anchor: a word set with the fewest frequent words, then the smallest; else a regex
             anchor: tuple[tuple[int, int, int], int, tuple[str, Any]] | None = None
@@ -129,23 +133,17 @@ class WindowedMatcher:
         n = len(doc)
         if self.everywhere:
             return [(0, n)] if n else []
-        lower, text = self.words["LOWER"], self.words["TEXT"]
+        memo, strings = self._memo, doc.vocab.strings
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
         out: list[list[int]] = []
         pos: list[str] | None = None
-        for tok in doc:
-            reaches = []
-            r = lower.get(tok.lower_)
-            if r is not None:
-                reaches.append(r)
-            r = text.get(tok.text)
-            if r is not None:
-                reaches.append(r)
-            for attr, regex, r in self.regexes:
-                if regex.search(tok.lower_ if attr == "LOWER" else tok.text):
-                    reaches.append(r)
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            reaches = memo.get(orth)
+            if reaches is None:
+                reaches = memo[orth] = self._reaches(strings[orth])
             if not reaches:
                 continue
-            i = tok.i
             for r in reaches:
                 a = 0 if r.before is None else max(0, i - r.before)
                 if r.open_end:
@@ -154,7 +152,7 @@ class WindowedMatcher:
                     b = min(n, i + 1 + r.after)
                 else:
                     if pos is None:
-                        pos = [t.pos_ for t in doc]
+                        pos = TokenTable.of(doc).pos
                     b, others = i + 1, 0
                     while b < n:
                         if pos[b] not in r.pos:
@@ -172,6 +170,21 @@ class WindowedMatcher:
                 else:
                     out.append([a, b])
         return [(a, b) for a, b in out]
+
+    def _reaches(self, text: str) -> tuple[_Reach, ...]:
+        """The reaches a token with this text opens (its lower form is ``text.lower()``, as spaCy's LOWER)."""
+        lower = text.lower()
+        reaches = []
+        r = self.words["LOWER"].get(lower)
+        if r is not None:
+            reaches.append(r)
+        r = self.words["TEXT"].get(text)
+        if r is not None:
+            reaches.append(r)
+        for attr, regex, r in self.regexes:
+            if regex.search(lower if attr == "LOWER" else text):
+                reaches.append(r)
+        return tuple(reaches)
 
     def __call__(self, doc: Doc, **kwargs: Any) -> list[tuple[int, int, int]]:
         out: list[tuple[int, int, int]] = []

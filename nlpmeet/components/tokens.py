@@ -1,0 +1,66 @@
+"""Token attributes of a Doc as plain Python lists, read once per Doc with ``Doc.to_array``.
+
+The rule components scan every Doc several times; building a spaCy ``Token`` for each token at each
+pass costs more than the rules themselves. :meth:`TokenTable.of` reads the attributes the scans need
+in one ``to_array`` call and turns hashes into strings once per distinct value (memoised), and the
+table is shared by every component that asks for it while the Doc lives (rebuilt if its tokens
+change). The values are exactly the Token's: ``texts[i] == doc[i].text``, ``ws[i] ==
+doc[i].whitespace_``, ``pos[i] == doc[i].pos_``, ``lemmas[i] == doc[i].lemma_``.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from spacy.attrs import LEMMA, ORTH, POS, SPACY
+from spacy.tokens import Doc
+
+MEMO_SIZE = 1 << 17  # distinct hashes whose strings are remembered (bounded for long dumps)
+
+_STRINGS: dict[int, str] = {}
+
+
+class TokenTable:
+    """``texts``, ``ws`` (trailing white space), ``pos`` and ``lemmas`` of each token of a Doc."""
+
+    __slots__ = ("texts", "ws", "pos", "lemmas", "__weakref__")
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        if len(_STRINGS) > MEMO_SIZE:
+            _STRINGS.clear()
+        memo = _STRINGS
+        texts: list[str] = []
+        ws: list[str] = []
+        pos: list[str] = []
+        lemmas: list[str] = []
+        if len(doc):
+            for orth, space, part, lemma in doc.to_array([ORTH, SPACY, POS, LEMMA]).tolist():
+                text = memo.get(orth)
+                if text is None:
+                    text = memo[orth] = strings[orth]
+                texts.append(text)
+                ws.append(" " if space else "")
+                p = memo.get(part)
+                if p is None:
+                    p = memo[part] = strings[part] if part else ""
+                pos.append(p)
+                lem = memo.get(lemma)
+                if lem is None:
+                    lem = memo[lemma] = strings[lemma] if lemma else ""
+                lemmas.append(lem)
+        self.texts = texts
+        self.ws = ws
+        self.pos = pos
+        self.lemmas = lemmas
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenTable:
+        """The table of ``doc``, built on first use and kept while the Doc lives (rebuilt if its tokens changed)."""
+        found = _TABLES.get(doc)
+        if found is None or len(found.texts) != len(doc):
+            found = _TABLES[doc] = cls(doc)
+        return found
+
+
+_TABLES: weakref.WeakKeyDictionary[Doc, TokenTable] = weakref.WeakKeyDictionary()
