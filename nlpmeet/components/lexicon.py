@@ -108,6 +108,7 @@ class DocWords:
         self._n_tokens = len(doc)
         self._phrases: dict[tuple[PhraseTable[Any], int], tuple[int, object]] = {}
         self._starts: dict[PhraseTable[Any], list[int]] = {}
+        self._heads: list[tuple[int, str]] | None = None
         self.memo: dict[str, tuple[Any, Any]] = {}  # per-Doc results of the finders: (lexicon, result)
 
     @classmethod
@@ -136,12 +137,13 @@ class DocWords:
         every other token): their first word opens a phrase of the table. Memoised per table."""
         found = self._starts.get(table)
         if found is None:
-            keys, owner, openers = self.keys, self.owner, table.openers
-            found = self._starts[table] = [
-                i
-                for i in range(self._n_tokens)
-                if (w := self.first[i]) < len(keys) and owner[w] == i and keys[w] in openers
-            ]
+            if self._heads is None:  # (token, key of its first word) where the token's first word is its own
+                keys, owner, first = self.keys, self.owner, self.first
+                self._heads = [
+                    (i, keys[w]) for i in range(self._n_tokens) if (w := first[i]) < len(keys) and owner[w] == i
+                ]
+            openers = table.openers
+            found = self._starts[table] = [i for i, key in self._heads if key in openers]
         return found
 
     def phrase(self, table: PhraseTable, tok_i: int) -> tuple[int, object]:
@@ -269,15 +271,15 @@ class TitleFinder:
     def find_all(self) -> list[TitlePhrase]:
         doc = self.doc
         out: list[TitlePhrase] = []
-        starts = self._possible_starts()
-        i = 0
-        while i < len(doc):
-            phrase = self.at(i) if i in starts else None
+        after = 0  # phrases do not overlap: the next one starts after the last one found
+        for i in sorted(self._possible_starts()):
+            if i < after or i >= len(doc):
+                continue
+            phrase = self.at(i)
             if phrase is None:
-                i += 1
                 continue
             out.append(phrase)
-            i = max(phrase.end, i + 1)
+            after = max(phrase.end, i + 1)
         return out
 
     def _possible_starts(self) -> frozenset[int]:

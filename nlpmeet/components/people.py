@@ -399,8 +399,9 @@ class PeopleTagger:
             return mentions
         taken = {i for m in mentions for i in range(m.start, m.end)}
         extra: list[Candidate] = []
-        i = 0
-        while i < len(doc):
+        known: dict[tuple[tuple[str, ...], bool], bool] = {}  # (key, soft) -> found: names recur
+        i, n = 0, len(doc)
+        while i < n:
             if i in taken or not names.is_name_word(i, True) or names.is_particle(i):
                 i += 1
                 continue
@@ -413,10 +414,12 @@ class PeopleTagger:
                 i += 1
                 continue
             key = name_key(doc[start:end].text)
-            if soft:  # over the model's ORG/LOC: a full name, or the family name of one
+            found = known.get((key, soft))
+            if found is None and soft:  # over the model's ORG/LOC: a full name, or the family name of one
                 found = key in strong_keys or any(is_part(key, k) and k[-len(key) :] == key for k in strong_keys)
-            else:
+            elif found is None:
                 found = key in keys or any(is_part(key, k) and not self._trivial(key, names) for k in keys)
+            known[(key, soft)] = found
             if found:
                 # the model's ORG/LOC on a known person's name ("l'administration Trump") gives way
                 extra.append(Candidate(start, end, soft))

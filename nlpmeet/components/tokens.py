@@ -35,20 +35,14 @@ class TokenTable:
         pos: list[str] = []
         lemmas: list[str] = []
         if len(doc):
-            for orth, space, part, lemma in doc.to_array([ORTH, SPACY, POS, LEMMA]).tolist():
-                text = memo.get(orth)
-                if text is None:
-                    text = memo[orth] = strings[orth]
-                texts.append(text)
-                ws.append(" " if space else "")
-                p = memo.get(part)
-                if p is None:
-                    p = memo[part] = strings[part] if part else ""
-                pos.append(p)
-                lem = memo.get(lemma)
-                if lem is None:
-                    lem = memo[lemma] = strings[lemma] if lemma else ""
-                lemmas.append(lem)
+            orths, spaces, parts, lemma_ids = doc.to_array([ORTH, SPACY, POS, LEMMA]).T.tolist()
+            for h in {*orths, *parts, *lemma_ids}.difference(memo):
+                memo[h] = strings[h] if h else ""
+            get = memo.__getitem__
+            texts = list(map(get, orths))
+            ws = [" " if space else "" for space in spaces]
+            pos = list(map(get, parts))
+            lemmas = list(map(get, lemma_ids))
         self.texts = texts
         self.ws = ws
         self.pos = pos
