@@ -303,8 +303,8 @@ class TitleFinder:
     def at(self, i: int) -> TitlePhrase | None:
         """The title phrase whose title (or leading modifier) starts at token ``i``."""
         doc = self.doc
-        if i in self.caption:
-            return None
+        if i in self.caption or (i in self.person_tokens and i - 1 in self.person_tokens):
+            return None  # a title word inside a person's name ("Mohamed Ould Cheikh El Ghazouani")
         pieces: list[Token] = []
         start = i
         # leading modifiers ("ancien", "ex-", "nouveau")
