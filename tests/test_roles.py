@@ -39,6 +39,7 @@ ORGS = {
     "Commission européenne": "Commission européenne",
     "CNDD": "CNDD",
     "Francophonie": "OIF",
+    "CELAC": "CELAC",
 }
 
 
@@ -261,6 +262,12 @@ def test_roles(blank_nlp: Language, text: str, per: tuple[str, ...], expected: d
             "Le porte-parole du président Emmanuel Macron a démenti.",
             ("Emmanuel Macron",),
             {"Emmanuel Macron": [("président", None, None)]},
+        ),
+        # a qualifier of a rotating presidency is left out, its organisation kept
+        (
+            "Ralph Gonsalves, président pro tempore de la CELAC, a ouvert le sommet.",
+            ("Ralph Gonsalves",),
+            {"Ralph Gonsalves": [("président", "CELAC", None)]},
         ),
         # "le X et le Y Z": a determiner before the second title makes two people
         (

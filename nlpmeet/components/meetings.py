@@ -372,7 +372,8 @@ class _Doc:
         return 0
 
     def is_verb(self, i: int) -> bool:
-        return self.pos[i] == "VERB" and i not in self.item_at
+        # (a word of a name is no verb: "Nations unies" tagged as a participle)
+        return self.pos[i] == "VERB" and i not in self.item_at and i not in self.org_tokens
 
 
 class MeetingFinder:
