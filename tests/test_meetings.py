@@ -136,7 +136,7 @@ SEPARATE_TALKS = [
      [["Macron", "Scholz"], ["Macron", "Sánchez"]]),
     # a word of an organisation's name tagged as a verb does not end the list ("Nations unies")
     ("Moussa Faki Mahamat a eu des entretiens avec le Premier ministre éthiopien, Abiy Ahmed, et avec la "
-     "vice-secrétaire générale des Nations unies, Amina Mohammed.", [["Ahmed", "Mahamat"], ["Mahamat", "Mohammed"]]),
+     "Vice-Secrétaire générale des Nations unies, Amina Mohammed.", [["Ahmed", "Mahamat"], ["Mahamat", "Mohammed"]]),
     ("Josep Borrell a rencontré Ursula von der Leyen, ainsi que Charles Michel.",
      [["Borrell", "Leyen"], ["Borrell", "Michel"]]),
 ]
