@@ -99,6 +99,18 @@ def test_short_and_full_mentions_are_one_event(nlp: Language) -> None:
     assert {s._.norm for s in doc.spans[EVENTS_GROUP]} == {"78e session de l'Assemblée générale des Nations unies"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short name (G7, UA, UE) tells two summits apart
+        "Ils se verront au sommet du Conseil de l'Europe en Islande. Il ira ensuite au sommet du G7, à Hiroshima.",
+        "Le sommet de l'UA s'ouvre lundi. Le sommet de l'UE suivra en juin.",
+    ],
+)
+def test_summits_of_different_bodies_are_two_events(nlp: Language, text: str) -> None:
+    assert len(names(run(nlp, text))) == 2
+
+
 def test_event_location(nlp: Language) -> None:
     doc = run(nlp, "Emmanuel Macron participera au sommet de l'OTAN à Vilnius.")
     assert doc._.events["sommet de l'OTAN à Vilnius"]["location"] == "Vilnius"

@@ -55,9 +55,14 @@ def _key(text: str) -> str:
 
 
 def _words(text: str) -> frozenset[str]:
+    """The words of 3+ letters, and the short names that tell events apart ("G7", "UA", "COP28")."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return frozenset(w for w in re.split(r"[\W_]+", text) if len(w) >= 3)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return frozenset(
+        w.casefold()
+        for w in re.split(r"[\W_]+", text)
+        if len(w) >= 3 or (len(w) == 2 and (w.isupper() or any(c.isdigit() for c in w)))
+    )
 
 
 @dataclass(frozen=True)
