@@ -417,6 +417,12 @@ def test_component_model(nlp, text: str, expected: dict[str, list[str]]) -> None
         # a council inside a function title is the title's ("président du Conseil des ministres")
         ("La présidente du Conseil des ministres italienne, Giorgia Meloni, est arrivée à Rome.", {}, ["Rome"]),
         ("Le Conseil OTAN-Ukraine s'est réuni mercredi.", {"Conseil OTAN-Ukraine": ["Conseil OTAN-Ukraine"]}, []),
+        # the first word of a country's name does not refer back to an organisation ("l'Union des Comores")
+        (
+            "Il préside l'Union africaine. Il succède au président de l'Union des Comores, Azali Assoumani.",
+            {"Union africaine": ["Union africaine"]},
+            [],
+        ),
     ],
 )
 def test_organisation_boundaries(nlp, text: str, expected: dict[str, list[str]], places: list[str]) -> None:

@@ -231,6 +231,8 @@ class OrgTagger:
                 continue
             if self._inside_title(doc, start):
                 continue
+            if all(i in countries for i in range(start, end)):
+                continue  # a country's name built like an organisation's ("l'Union des Comores")
             if end < len(doc) and doc[end - 1].ent_type_ == "PER" and doc[end].ent_iob_ == "I":
                 continue  # a person's name goes on: "le porte-parole du gouvernement Benjamin Griveaux"
             end = self._cut_portfolio(doc, start, self._cut(doc, start, end, dates))
@@ -243,9 +245,10 @@ class OrgTagger:
             cands.append(_Cand(start, end, "pat"))
         return cands
 
-    def _head_cands(self, doc: Doc) -> list[_Cand]:
+    def _head_cands(self, doc: Doc, countries: set[int] | None = None) -> list[_Cand]:
         """A capitalised head word after a definite article ("l'Alliance", "la Commission"): a short mention,
-        kept only when it refers to a longer name of the document (see ``resolve``)."""
+        kept only when it refers to a longer name of the document (see ``resolve``); not the first word of
+        a country's name ("l'Union des Comores")."""
         cands = []
         for token in doc:
             if (
@@ -253,6 +256,7 @@ class OrgTagger:
                 or token.is_sent_start
                 or not token.text[:1].isupper()
                 or fold(token.text) not in self.heads
+                or token.i in (countries or ())
             ):
                 continue
             prev = doc[token.i - 1]
@@ -562,7 +566,7 @@ class OrgTagger:
         places = countries | _indices(doc, LOCATIONS_GROUP)
         lexicon = self._lexicon_cands(doc)
         cands = lexicon + self._pattern_cands(doc, countries, dates) + self._ner_cands(doc, dates, places, countries)
-        cands += self._head_cands(doc)
+        cands += self._head_cands(doc, countries)
         chosen = self._select(doc, cands)
         chosen, extended = self._extend_to_acronym(doc, chosen)
         chosen, abbrevs = self._add_parenthesised(doc, chosen)
