@@ -49,6 +49,18 @@ EVENTS = [
     ("Les Jeux olympiques de Paris ont attiré des millions de visiteurs.", "Jeux olympiques de Paris"),
     ("Il a ouvert la première réunion du nouveau Conseil de sécurité.",
      "première réunion du nouveau Conseil de sécurité"),
+    # a plural function of a named body, or its members, name a meeting
+    ("Il a présidé la réunion des ministres de la Défense des pays de l'OTAN.",
+     "réunion des ministres de la Défense des pays de l'OTAN"),
+    ("Elle participera à la réunion des ministres des Finances du G7.", "réunion des ministres des Finances du G7"),
+    ("Il a pris part au sommet des États membres de l'Union africaine.",
+     "sommet des États membres de l'Union africaine"),
+    # a summit of two parties joined by a hyphen
+    ("Ils se sont vus en marge du sommet UE-CELAC.", "sommet UE-CELAC"),
+    ("Le sommet Russie-Afrique s'est ouvert à Saint-Pétersbourg.", "sommet Russie-Afrique"),
+    # a named exercise in capitalised words, with a number
+    ("Des soldats français participent à l'exercice Dragon 24 en Pologne.", "exercice Dragon 24 en Pologne"),
+    ("Ils rejoignent l'exercice de l'OTAN Steadfast Defender 2024.", "exercice de l'OTAN Steadfast Defender 2024"),
 ]
 
 
@@ -66,6 +78,8 @@ NOT_EVENTS = [
     "La réunion du ministre avec les syndicats a duré deux heures.",
     "Il a effectué une visite à Bratislava.",
     "Un sommet de chefs d'État pourrait avoir lieu l'an prochain.",
+    "La réunion des ministres a duré deux heures.",
+    "Cet exercice budgétaire sera difficile pour Paris.",
 ]
 
 
@@ -83,6 +97,18 @@ def test_short_and_full_mentions_are_one_event(nlp: Language) -> None:
     assert names(doc) == ["78e session de l'Assemblée générale des Nations unies"]
     assert len(doc.spans[EVENTS_GROUP]) == 2
     assert {s._.norm for s in doc.spans[EVENTS_GROUP]} == {"78e session de l'Assemblée générale des Nations unies"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short name (G7, UA, UE) tells two summits apart
+        "Ils se verront au sommet du Conseil de l'Europe en Islande. Il ira ensuite au sommet du G7, à Hiroshima.",
+        "Le sommet de l'UA s'ouvre lundi. Le sommet de l'UE suivra en juin.",
+    ],
+)
+def test_summits_of_different_bodies_are_two_events(nlp: Language, text: str) -> None:
+    assert len(names(run(nlp, text))) == 2
 
 
 def test_event_location(nlp: Language) -> None:

@@ -128,6 +128,51 @@ def test_a_listed_series_of_talks_is_one_meeting_each(nlp: Language) -> None:
     ]
 
 
+SEPARATE_TALKS = [
+    # "ainsi qu'avec", a repeated "avec": one encounter with each
+    ("Catherine Colonna s'est entretenue avec son homologue indien, Subrahmanyam Jaishankar, ainsi qu'avec le "
+     "secrétaire d'État américain, Antony Blinken.", [["Blinken", "Colonna"], ["Colonna", "Jaishankar"]]),
+    ("Le président Emmanuel Macron a eu des entretiens avec Olaf Scholz et avec Pedro Sánchez.",
+     [["Macron", "Scholz"], ["Macron", "Sánchez"]]),
+    # a word of an organisation's name tagged as a verb does not end the list ("Nations unies")
+    ("Moussa Faki Mahamat a eu des entretiens avec le Premier ministre éthiopien, Abiy Ahmed, et avec la "
+     "Vice-Secrétaire générale des Nations unies, Amina Mohammed.", [["Ahmed", "Mahamat"], ["Mahamat", "Mohammed"]]),
+    ("Josep Borrell a rencontré Ursula von der Leyen, ainsi que Charles Michel.",
+     [["Borrell", "Leyen"], ["Borrell", "Michel"]]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEPARATE_TALKS)
+def test_talks_with_a_repeated_preposition_are_separate(nlp: Language, text: str, expected: list) -> None:
+    doc = run(nlp, text)
+    assert sorted(map(sorted, surnames(doc))) == expected
+
+
+PRONOUN_SUBJECTS = [
+    # a subject pronoun of a pronominal verb refers back, though the parser may call it expletive
+    "Moussa Faki Mahamat est arrivé à Nairobi. Hier, il s'est entretenu au téléphone avec le président du Kenya, "
+    "William Ruto.",
+    "Moussa Faki Mahamat est arrivé à Nairobi. Il s'est par ailleurs entretenu avec le président du Kenya, "
+    "William Ruto.",
+    "Ursula von der Leyen est arrivée à Nairobi. Elle s'est longuement entretenue avec William Ruto.",
+]
+
+
+@pytest.mark.parametrize("text", PRONOUN_SUBJECTS)
+def test_pronoun_subject_of_a_pronominal_verb(nlp: Language, text: str) -> None:
+    doc = run(nlp, text)
+    assert [sorted(p.split()[-1] for p in m["participants"]) for m in doc._.meetings] in (
+        [["Mahamat", "Ruto"]],
+        [["Leyen", "Ruto"]],
+    )
+
+
+def test_consultations_with_named_counterparts(nlp: Language) -> None:
+    doc = run(nlp, "Stéphane Séjourné se rendra jeudi à Berlin pour des consultations avec Annalena Baerbock et "
+                   "Radosław Sikorski.")
+    assert surnames(doc) == [{"Séjourné", "Baerbock", "Sikorski"}]
+
+
 def test_a_sequence_of_encounters_with_puis(nlp: Language) -> None:
     doc = run(nlp, "Emmanuel Macron a reçu Olaf Scholz puis Giorgia Meloni.")
     assert surnames(doc) == [{"Macron", "Scholz"}, {"Macron", "Meloni"}]

@@ -396,6 +396,46 @@ def test_component_model(nlp, text: str, expected: dict[str, list[str]]) -> None
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "expected", "places"),
+    [
+        # a place after "à" ending the model's organisation is its seat, not part of its name
+        (
+            "Les ministres de l'OTAN se sont réunis au siège de l'Organisation à Bruxelles.",
+            {"OTAN": ["OTAN", "Organisation"]},
+            ["Bruxelles"],
+        ),
+        # two lexicon acronyms joined by a hyphen are two bodies
+        (
+            "L'Union européenne prépare le sommet UE-CELAC avec la Communauté des États d'Amérique latine et des "
+            "Caraïbes.",
+            {
+                "UE": ["Union européenne", "UE"],
+                "CELAC": ["CELAC", "Communauté des États d'Amérique latine et des Caraïbes"],
+            },
+            [],
+        ),
+        # a council inside a function title is the title's ("président du Conseil des ministres")
+        ("La présidente du Conseil des ministres italienne, Giorgia Meloni, est arrivée à Rome.", {}, ["Rome"]),
+        ("Le Conseil OTAN-Ukraine s'est réuni mercredi.", {"Conseil OTAN-Ukraine": ["Conseil OTAN-Ukraine"]}, []),
+        # the first word of a country's name does not refer back to an organisation ("l'Union des Comores")
+        (
+            "Il préside l'Union africaine. Il succède au président de l'Union des Comores, Azali Assoumani.",
+            {"Union africaine": ["Union africaine"]},
+            [],
+        ),
+    ],
+)
+def test_organisation_boundaries(nlp, text: str, expected: dict[str, list[str]], places: list[str]) -> None:
+    doc = nlp(text)
+    found: dict[str, list[str]] = {}
+    for span in doc.spans[ORGS_GROUP]:
+        found.setdefault(span._.norm, []).append(span.text)
+    assert {k: sorted(v) for k, v in found.items()} == {k: sorted(v) for k, v in expected.items()}
+    assert [s.text for s in doc.spans[LOCATIONS_GROUP]] == places
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "org", "places"),
     [
         ("Le Marché commun de l'Afrique orientale et australe a tenu son sommet à Nairobi.", "COMESA", ["Nairobi"]),

@@ -216,6 +216,27 @@ def test_people_with_model(nlp: Language, text: str, expected: set[str]) -> None
     assert set(doc._.people) == expected
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline noun before "de" is no part of the name
+        ("Visite de Kaja Kallas à Kiev", {"Kaja Kallas"}),
+        ("Déclaration de Jean-Noël Barrot sur la situation au Liban", {"Jean-Noël Barrot"}),
+        ("Inde – Participation de Catherine Colonna à la réunion du G20", {"Catherine Colonna"}),
+        # ... but a particle inside a name stays ("Charles de Gaulle")
+        ("Charles de Gaulle est arrivé à Londres.", {"Charles de Gaulle"}),
+        # a title word after a capitalised particle is part of the name
+        ("Le président Mohamed Ould Cheikh El Ghazouani est arrivé.", {"Mohamed Ould Cheikh El Ghazouani"}),
+        ("Le ministre Ahmed Ould Cheikh Sidia a parlé.", {"Ahmed Ould Cheikh Sidia"}),
+    ],
+)
+def test_name_boundaries_with_model(nlp: Language, text: str, expected: set[str]) -> None:
+    doc = nlp(text)
+    assert set(doc._.people) == expected
+    assert all("cheikh" != r["title"] for info in doc._.people.values() for r in info["roles"])
+
+
 @pytest.mark.parametrize(
     ("text", "per", "countries", "expected"),
     [

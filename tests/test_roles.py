@@ -26,6 +26,10 @@ COUNTRIES = {
     "allemande": "DE",
     "Pays-Bas": "NL",
     "indien": "IN",
+    "Arménie": "AM",
+    "Azerbaïdjan": "AZ",
+    "Finlande": "FI",
+    "Suède": "SE",
 }
 ORGS = {
     "OTAN": "OTAN",
@@ -35,6 +39,7 @@ ORGS = {
     "Commission européenne": "Commission européenne",
     "CNDD": "CNDD",
     "Francophonie": "OIF",
+    "CELAC": "CELAC",
 }
 
 
@@ -211,6 +216,73 @@ def roles_of(doc) -> dict[str, list[tuple[str, str | None, str | None]]]:
     ],
 )
 def test_roles(blank_nlp: Language, text: str, per: tuple[str, ...], expected: dict) -> None:
+    doc = run(make(blank_nlp, text, per, countries=COUNTRIES, orgs=ORGS))
+    assert roles_of(doc) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "per", "expected"),
+    [
+        # plural title with coordinated country complements: each name its own country, in order
+        (
+            "Il a reçu les ministres des Affaires étrangères de l'Arménie et de l'Azerbaïdjan, Ararat Mirzoyan "
+            "et Jeyhun Bayramov.",
+            ("Ararat Mirzoyan", "Jeyhun Bayramov"),
+            {
+                "Ararat Mirzoyan": [("ministre des affaires étrangères", None, "AM")],
+                "Jeyhun Bayramov": [("ministre des affaires étrangères", None, "AZ")],
+            },
+        ),
+        (
+            "Les Premiers ministres de la Finlande et de la Suède, Petteri Orpo et Ulf Kristersson, sont venus.",
+            ("Petteri Orpo", "Ulf Kristersson"),
+            {
+                "Petteri Orpo": [("premier ministre", None, "FI")],
+                "Ulf Kristersson": [("premier ministre", None, "SE")],
+            },
+        ),
+        # the function of someone's staff: the other title is a complement, not the name's title
+        (
+            "Le porte-parole du secrétaire général, Stéphane Dujarric, a répondu.",
+            ("Stéphane Dujarric",),
+            {"Stéphane Dujarric": [("porte-parole", None, None)]},
+        ),
+        (
+            "Le porte-parole du président russe, Dmitri Peskov, a démenti.",
+            ("Dmitri Peskov",),
+            {"Dmitri Peskov": [("porte-parole", None, "RU")]},
+        ),
+        (
+            "La conseillère diplomatique du Premier ministre, Claire Dupont, était présente.",
+            ("Claire Dupont",),
+            {"Claire Dupont": [("conseillère diplomatique", None, None)]},
+        ),
+        # ... but a name right after the other title is that title's holder
+        (
+            "Le porte-parole du président Emmanuel Macron a démenti.",
+            ("Emmanuel Macron",),
+            {"Emmanuel Macron": [("président", None, None)]},
+        ),
+        # a qualifier of a rotating presidency is left out, its organisation kept
+        (
+            "Ralph Gonsalves, président pro tempore de la CELAC, a ouvert le sommet.",
+            ("Ralph Gonsalves",),
+            {"Ralph Gonsalves": [("président", "CELAC", None)]},
+        ),
+        # "le X et le Y Z": a determiner before the second title makes two people
+        (
+            "Le secrétaire général et le président Sall ont parlé du Sahel.",
+            ("Sall",),
+            {"Sall": [("président", None, None)]},
+        ),
+        (
+            "La chancelière et la ministre Annalena Baerbock sont arrivées.",
+            ("Annalena Baerbock",),
+            {"Annalena Baerbock": [("ministre", None, None)]},
+        ),
+    ],
+)
+def test_roles_of_coordinations_and_staff(blank_nlp: Language, text: str, per: tuple[str, ...], expected: dict) -> None:
     doc = run(make(blank_nlp, text, per, countries=COUNTRIES, orgs=ORGS))
     assert roles_of(doc) == expected
 

@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from nlpmeet.components.lexicon import TitleFinder, lexicon
 from nlpmeet.components.windows import WindowedMatcher, function_words
 from nlpmeet.extensions import (
     COUNTRIES_GROUP,
@@ -54,9 +55,14 @@ def _key(text: str) -> str:
 
 
 def _words(text: str) -> frozenset[str]:
+    """The words of 3+ letters, and the short names that tell events apart ("G7", "UA", "COP28")."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return frozenset(w for w in re.split(r"[\W_]+", text) if len(w) >= 3)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return frozenset(
+        w.casefold()
+        for w in re.split(r"[\W_]+", text)
+        if len(w) >= 3 or (len(w) == 2 and (w.isupper() or any(c.isdigit() for c in w)))
+    )
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,7 @@ class EventTagger:
     def __call__(self, doc: Doc) -> Doc:
         self.doc = doc
         self.named = self._named_spans(doc)
+        self.finder: TitleFinder | None = None
         mentions: list[Mention] = []
         # without a tagger, the patterns' optional adjectives simply do not match
         for match_id, start, end in self.windowed(doc, allow_missing=True):
@@ -175,6 +182,15 @@ class EventTagger:
             j += 1
         if j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text.islower():
             j += 1  # "du nouveau Conseil"
+        # "des pays de l'OTAN", "des États membres de l'UE": the members of a named body
+        members = self.data.words.get("member", frozenset())
+        if j < len(doc) and _key(doc[j].text) in members:
+            k = j
+            while k + 1 < len(doc) and _key(doc[k + 1].text) in members:
+                k += 1
+            inner = self._complement(k + 1, False)
+            if inner is not None and inner[1] not in (DATES_GROUP, PEOPLE_GROUP, ROLES_GROUP):
+                return inner
         named = self._named_at(j)
         if named is not None and named[1] == DATES_GROUP:
             if _key(doc[i].text) not in self.data.words.get("date_connector", frozenset()):
@@ -185,7 +201,25 @@ class EventTagger:
             inner = self._complement(j + 1, False)
             if inner is not None and inner[1] != DATES_GROUP:
                 return inner
+        # "des ministres de la Défense de l'OTAN": a plural function of a named body
+        if j < len(doc) and doc[j].text.islower():
+            body = self._body_of_function(j)
+            if body is not None:
+                return body
         return None
+
+    def _body_of_function(self, j: int) -> tuple[int, str] | None:
+        """End of a plural title phrase at token j whose complement names an organisation or a country
+        ("ministres des Affaires étrangères du G20", "ministres de la Défense des pays de l'OTAN")."""
+        if self.finder is None:
+            people = self.doc.spans[PEOPLE_GROUP] if PEOPLE_GROUP in self.doc.spans else []
+            self.finder = TitleFinder(self.doc, lexicon(), {i for s in people for i in range(s.start, s.end)})
+        phrase = self.finder.at(j)
+        if phrase is None or not phrase.plural or phrase.counterpart:
+            return None
+        if not any(org or country for org, country in phrase.affiliations):
+            return None
+        return phrase.end, ORGS_GROUP
 
     def _complete(self, doc: Doc, row: dict[str, Any], start: int, end: int) -> Mention | None:
         needs = row.get("needs", "none")

@@ -305,8 +305,8 @@ class TitleFinder:
     def at(self, i: int) -> TitlePhrase | None:
         """The title phrase whose title (or leading modifier) starts at token ``i``."""
         doc = self.doc
-        if i in self.caption:
-            return None
+        if i in self.caption or (i in self.person_tokens and i - 1 in self.person_tokens):
+            return None  # a title word inside a person's name ("Mohamed Ould Cheikh El Ghazouani")
         pieces: list[Token] = []
         start = i
         # leading modifiers ("ancien", "ex-", "nouveau")
@@ -485,6 +485,18 @@ class TitleFinder:
                     pieces.extend((t.text, t.whitespace_) for t in doc[j : p + 1])
                     return p + 1
                 return j
+        if cls == "of" and self.title_at(p)[0]:
+            # "le porte-parole du secrétaire général": the function of someone's staff; the other
+            # title is this one's complement (its organisation or country is this one's), not the
+            # title of the name that follows
+            inner = self.at(p)
+            # ("du président américain Donald Trump": the name right after is the other title's)
+            if inner is not None and not inner.counterpart and inner.end not in self.person_tokens:
+                org, country = next(((o, c) for o, c in inner.affiliations if o or c), (None, None))
+                if affiliation == [None, None]:
+                    affiliation[0], affiliation[1] = org, country
+                phrase.countries.extend(inner.countries)
+                return inner.end
         if not is_word(doc[p]) or self.spans.date.get(p) is not None or self.title_at(p)[0]:
             return j
         if p == j + k and k == 1 and cls == "of" and doc[p].ent_type_ == "PER" and doc[p].text[:1].isupper():

@@ -246,7 +246,7 @@ class _Doc:
             if index in taken or not norm or index >= len(doc):
                 continue
             tok = doc[index]
-            items.append(Item(index, index + 1, norm, tok.dep_ in SUBJECT_DEPS))
+            items.append(Item(index, index + 1, norm, tok.dep_ in SUBJECT_DEPS or tok.dep_ == "expl:subj"))
         items.sort(key=lambda it: it.start)
         return items
 
@@ -376,7 +376,8 @@ class _Doc:
         return 0
 
     def is_verb(self, i: int) -> bool:
-        return self.pos[i] == "VERB" and i not in self.item_at
+        # (a word of a name is no verb: "Nations unies" tagged as a participle)
+        return self.pos[i] == "VERB" and i not in self.item_at and i not in self.org_tokens
 
 
 class MeetingFinder:
@@ -493,7 +494,18 @@ class MeetingFinder:
 
     @staticmethod
     def _reflexive(d: _Doc, seg: Span, tok: Token) -> bool:
-        return any(d.is_word(i, "reflexive") for i in range(max(seg.start, tok.i - 3), tok.i))
+        """A reflexive pronoun before the verb, over its auxiliary and adverbs ("s'est par ailleurs
+        entretenu", "s'est longuement entretenue")."""
+        if any(d.is_word(i, "reflexive") for i in range(max(seg.start, tok.i - 3), tok.i)):
+            return True
+        i = tok.i - 1
+        while i >= max(seg.start, tok.i - 6):
+            if d.is_word(i, "reflexive"):
+                return True
+            if d.pos[i] not in {"AUX", "ADV", "ADP", "PART", "PRON"}:
+                return False
+            i -= 1
+        return False
 
     @staticmethod
     def _find_prep(d: _Doc, seg: Span, start: int, preps: set[str]) -> int | None:
@@ -629,7 +641,12 @@ class MeetingFinder:
                 skipped_tokens.add(i)
                 i += 1
                 continue
-            if d.is_word(i, "relative") and d.doc[i].pos_ in {"PRON", "SCONJ"} and i > start:
+            if (
+                d.is_word(i, "relative")
+                and d.doc[i].pos_ in {"PRON", "SCONJ"}
+                and i > start
+                and not d.is_word(i - 1, "conj")  # "ainsi qu'avec B": a coordination, no relative clause
+            ):
                 skipping = True
                 i += 1
                 continue
@@ -662,7 +679,11 @@ class MeetingFinder:
         groups: list[list[Item]] = [[found[0]]]
         for k in range(1, len(found)):
             a, b = gaps[k]
-            if any(d.low(j) in {",", ";"} or d.is_word(j, "conj_sequence") for j in range(a, b)):
+            # "avec A, B" / "avec A puis B" / "avec A et avec B": separate encounters
+            if any(
+                d.low(j) in {",", ";"} or d.is_word(j, "conj_sequence") or d.is_word(j, "prep_with")
+                for j in range(a, b)
+            ):
                 groups.append([found[k]])
             else:
                 groups[-1].append(found[k])

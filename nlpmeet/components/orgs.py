@@ -134,6 +134,7 @@ class OrgTagger:
         self.lower_heads = frozenset(w.lower() for w in self.sets.get("lower_heads", []))
         self.portfolio_titles = frozenset(fold(w) for w in self.sets.get("portfolio_titles", []))
         self.portfolio_preps = frozenset(w.lower() for w in self.sets.get("portfolio_preps", []))
+        self.inner_preps = frozenset(w.lower() for w in self.sets.get("inner_preps", []))
         self.titles = load_titles()
         self.max_title_words = max((t.count(" ") + 1 for t in self.titles), default=1)
         self.function_words = frozenset(w.strip("'") for w in map(fold, nlp.Defaults.stop_words) if w.strip("'"))
@@ -170,14 +171,32 @@ class OrgTagger:
 
     # ---------------------------------------------------------------- candidates
 
+    def _acronym_pairs(self, doc: Doc) -> set[int]:
+        """Tokens of two lexicon acronyms joined by a hyphen: a pair of bodies ("sommet UE-CELAC"), each
+        one a mention, not one longer acronym ("AP-HP")."""
+        single = {start for _m, start, end in self.acronym_matcher(doc) if end == start + 1}
+        out: set[int] = set()
+        for i in single:
+            if (
+                i + 2 in single
+                and doc[i + 1].text == "-"
+                and not doc[i].whitespace_
+                and not doc[i + 1].whitespace_
+            ):
+                out.update((i, i + 1, i + 2))
+        return out
+
     def _lexicon_cands(self, doc: Doc) -> list[_Cand]:
         cands = []
+        pairs = self._acronym_pairs(doc)
         for matcher, check_case in ((self.acronym_matcher, False), (self.name_matcher, True)):
             for match_id, start, end in matcher(doc):
                 span = doc[start:end]
                 if check_case and not self._case_fits(span):
                     continue
-                if not check_case and (self._code_before_number(doc, span) or self._in_compound(doc, span)):
+                if not check_case and self._code_before_number(doc, span):
+                    continue
+                if not check_case and self._in_compound(doc, span) and start not in pairs:
                     continue
                 cands.append(_Cand(start, end, "lex", doc.vocab.strings[match_id]))
         return cands
@@ -193,6 +212,15 @@ class OrgTagger:
             for shape in shapes
         )
 
+    def _inside_title(self, doc: Doc, start: int) -> bool:
+        """A function title that starts before ``start`` runs over it ("la présidente du Conseil des
+        ministres italienne": the Council is the title's)."""
+        for k in range(max(0, start - 3), start):
+            title_end = self._title_at(doc, k)
+            if title_end is not None and title_end > start:
+                return True
+        return False
+
     def _pattern_cands(self, doc: Doc, countries: set[int], dates: set[int]) -> list[_Cand]:
         cands: list[_Cand] = []
         if not doc.has_annotation("POS"):
@@ -201,6 +229,10 @@ class OrgTagger:
             key = doc.vocab.strings[match_id]
             if key in self.needs_country and end - 1 not in countries:
                 continue
+            if self._inside_title(doc, start):
+                continue
+            if all(i in countries for i in range(start, end)):
+                continue  # a country's name built like an organisation's ("l'Union des Comores")
             if end < len(doc) and doc[end - 1].ent_type_ == "PER" and doc[end].ent_iob_ == "I":
                 continue  # a person's name goes on: "le porte-parole du gouvernement Benjamin Griveaux"
             end = self._cut_portfolio(doc, start, self._cut(doc, start, end, dates))
@@ -213,9 +245,10 @@ class OrgTagger:
             cands.append(_Cand(start, end, "pat"))
         return cands
 
-    def _head_cands(self, doc: Doc) -> list[_Cand]:
+    def _head_cands(self, doc: Doc, countries: set[int] | None = None) -> list[_Cand]:
         """A capitalised head word after a definite article ("l'Alliance", "la Commission"): a short mention,
-        kept only when it refers to a longer name of the document (see ``resolve``)."""
+        kept only when it refers to a longer name of the document (see ``resolve``); not the first word of
+        a country's name ("l'Union des Comores")."""
         cands = []
         for token in doc:
             if (
@@ -223,17 +256,20 @@ class OrgTagger:
                 or token.is_sent_start
                 or not token.text[:1].isupper()
                 or fold(token.text) not in self.heads
+                or token.i in (countries or ())
             ):
                 continue
             prev = doc[token.i - 1]
             if prev.pos_ in ("DET", "ADP") and "Def" in prev.morph.get("Definite", []):
-                cands.append(_Cand(token.i, token.i + 1, "head"))
+                if not self._inside_title(doc, token.i):
+                    cands.append(_Cand(token.i, token.i + 1, "head"))
         return cands
 
     def _ner_cands(self, doc: Doc, dates: set[int], places: set[int], countries: set[int]) -> list[_Cand]:
         cands = []
         people = {e.text for e in doc.ents if e.label_ == "PER"}
         people |= {e[-1].text for e in doc.ents if e.label_ == "PER" and len(e) > 1}
+        pairs = self._acronym_pairs(doc)
         for ent in doc.ents:
             if ent.label_ != "ORG" or "\n" in ent.text.strip():
                 continue
@@ -242,7 +278,7 @@ class OrgTagger:
                 continue
             while start < end and (self._droppable_lead(doc[start]) or start in dates):
                 start += 1
-            end = self._cut(doc, start, end, dates, cut_commas=True)
+            end = self._cut(doc, start, end, dates, cut_commas=True, places=places)
             dangling = end == ent.end and doc[end - 1].pos_ in ("DET", "ADP")
             while end > start and (doc[end - 1].pos_ in ("DET", "ADP", "PUNCT", "CCONJ") or doc[end - 1].is_space):
                 end -= 1
@@ -252,6 +288,8 @@ class OrgTagger:
                 end = self._extend_dangling(doc, ent.end, end)
             end = self._cut_portfolio(doc, start, end)
             span = doc[start:end]
+            if all(i in pairs for i in range(start, end)):
+                continue  # "UE-CELAC": two bodies, each found by the lexicon
             if not any(t.text[:1].isupper() for t in span):
                 continue  # no proper name: "les services de sécurité"
             if all(i in places for i in range(start, end)):
@@ -260,7 +298,9 @@ class OrgTagger:
                 continue  # a person named elsewhere in the text ("Bolsonaro"), or "l'Iranien Ali Daei"
             if self._code_before_number(doc, span):
                 continue
-            if self._is_role_phrase(doc, start, end) or self._is_honorific(doc, span) or self._is_code(doc, span):
+            if self._is_role_phrase(doc, start, end) or self._inside_title(doc, start):
+                continue
+            if self._is_honorific(doc, span) or self._is_code(doc, span):
                 continue
             if self._is_dateline(doc, span, places) or self._is_stray(doc, span):
                 continue
@@ -313,12 +353,24 @@ class OrgTagger:
             return token.is_sent_start or not token.text[:1].isupper()
         return False
 
-    def _cut(self, doc: Doc, start: int, end: int, dates: set[int], cut_commas: bool = False) -> int:
+    def _cut(
+        self, doc: Doc, start: int, end: int, dates: set[int], cut_commas: bool = False, places: set[int] | None = None
+    ) -> int:
         """End of the name inside an entity: before a date, a possessive ("pour notre sécurité"), a title
-        that opens a role phrase ("l'Organisation le ministre …"), or (``cut_commas``) a comma."""
+        that opens a role phrase ("l'Organisation le ministre …"), (``cut_commas``) a comma, or a preposition
+        that no name's complement opens before a known place ("au siège de l'Organisation à Bruxelles")."""
         for i in range(start + 1, end):
             token = doc[i]
             if i in dates or "Yes" in token.morph.get("Poss", []) or (token.text == "," and cut_commas):
+                return i
+            if (
+                places
+                and token.pos_ == "ADP"
+                and token.lower_ not in self.inner_preps
+                and i + 1 in places
+                and i + 1 < end
+                and all(k in places for k in range(i + 1, end))
+            ):
                 return i
             if doc[i - 1].pos_ == "DET" and self._title_at(doc, i) is not None:
                 return i - 1 if i - 1 > start else i
@@ -514,7 +566,7 @@ class OrgTagger:
         places = countries | _indices(doc, LOCATIONS_GROUP)
         lexicon = self._lexicon_cands(doc)
         cands = lexicon + self._pattern_cands(doc, countries, dates) + self._ner_cands(doc, dates, places, countries)
-        cands += self._head_cands(doc)
+        cands += self._head_cands(doc, countries)
         chosen = self._select(doc, cands)
         chosen, extended = self._extend_to_acronym(doc, chosen)
         chosen, abbrevs = self._add_parenthesised(doc, chosen)

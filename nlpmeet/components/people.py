@@ -68,6 +68,8 @@ class _Names:
         self.phrases = self.finder.find_all()
         self.in_title: set[int] = set()
         for ph in self.phrases:
+            if self._after_name_particle(ph.start):
+                continue  # "Mohamed Ould Cheikh El Ghazouani": no title inside a name
             # a title's own words and complements are not names, but names can follow it
             self.in_title.update(range(ph.start, ph.end))
         self.honorific_end: dict[int, int] = {}
@@ -114,7 +116,7 @@ class _Names:
         if not soft_ok and i in self.soft:
             return False
         if self.finder.title_at(i)[0]:
-            return False
+            return self._after_name_particle(i) and self.is_name_word(i - 2, soft_ok)
         if self.finder.gclass(i)[1] is not None and not self.is_particle(i):
             return False  # "Les", "Une", "Cette" at the start of a sentence
         if len(text) <= 3 and text.endswith(".") and text[:1].isupper():
@@ -122,6 +124,27 @@ class _Names:
         if not title_case_word(text) or not any(c.isalpha() for c in text):
             return False
         return text.isupper() or any(c.islower() for c in text) or len(text) == 1
+
+    def _after_name_particle(self, i: int) -> bool:
+        """Token i (a title word) follows a capitalised particle that follows a capitalised word:
+        "Mohamed Ould Cheikh", a name word, not a title."""
+        texts = self.texts
+        return (
+            i > 1
+            and texts[i][:1].isupper()
+            and texts[i - 1][:1].isupper()
+            and texts[i - 2][:1].isupper()
+            and self.is_particle(i - 1)
+            and bool(self.doc[i - 1].whitespace_)
+        )
+
+    def _heading_noun(self, i: int) -> bool:
+        """A capitalised common noun opening a line or sentence before "de": "Visite de Kaja Kallas",
+        "Déclaration de Jean-Noël Barrot" (not a given name: "Charles de Gaulle")."""
+        tok = self.doc[i]
+        if tok.pos_ != "NOUN" or self.texts[i] in self.lex.given_names:
+            return False
+        return i == 0 or tok.is_sent_start or not any(c.isalpha() for c in self.texts[i - 1])
 
     def glued_hyphen(self, j: int) -> bool:
         doc = self.doc
@@ -179,6 +202,7 @@ class _Names:
                 and prev > 0
                 and self.doc[prev].text[:1].islower()
                 and self.is_name_word(prev - 1, soft_ok)
+                and not self._heading_noun(prev - 1)
             ):
                 j = prev
                 continue

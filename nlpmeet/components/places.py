@@ -98,6 +98,7 @@ class PlaceWords:
     prepositions: frozenset[str]
     demonym_suffixes: dict[str, str]  # suffix -> "plural" | "feminine"
     determiners: dict[str, str]  # determiner -> "plural" | "feminine"
+    seat_prepositions: frozenset[str]  # "l'Organisation à Bruxelles": the place after one is a seat
 
 
 def load_place_words() -> PlaceWords:
@@ -115,6 +116,7 @@ def load_place_words() -> PlaceWords:
     prepositions: set[str] = set()
     suffixes: dict[str, str] = {}
     determiners: dict[str, str] = {}
+    seats: set[str] = set()
     for row in load_tsv(PLACES_FILE):
         form, kind = row["form"], row["kind"]
         key = fold(form)
@@ -147,6 +149,8 @@ def load_place_words() -> PlaceWords:
             suffixes[form] = row["name"]
         elif kind == "determiner":
             determiners[key] = row["name"]
+        elif kind == "seat_preposition":
+            seats.add(key)
         else:
             raise ValueError(f"models/{PLACES_FILE}: unknown kind {kind!r} for {form!r}")
     return PlaceWords(
@@ -164,6 +168,7 @@ def load_place_words() -> PlaceWords:
         frozenset(prepositions),
         suffixes,
         determiners,
+        frozenset(seats),
     )
 
 
@@ -258,6 +263,16 @@ class PlaceTagger:
             return False
         return not any(
             ent.label_ in NAME_LABELS and ent.start <= span.start and ent.end >= span.end for ent in doc.ents
+        )
+
+    def _seat(self, doc: Doc, ent: Span, start: int, end: int) -> bool:
+        """A place that ends a model's organisation entity after a seat preposition is the seat, not part
+        of the name: "au siège de l'Organisation à Bruxelles"."""
+        return (
+            ent.label_ == "ORG"
+            and end == ent.end
+            and start - 1 > ent.start
+            and fold(doc[start - 1].text) in self.words.seat_prepositions
         )
 
     def _hyphen_ok(self, doc: Doc, span: Span) -> bool:
@@ -432,7 +447,11 @@ class PlaceTagger:
 
         def inside_larger_name(start: int, end: int, labels: frozenset[str]) -> bool:
             return any(
-                ent.label_ in labels and ent.start <= start and end <= ent.end and ent.end - ent.start > end - start
+                ent.label_ in labels
+                and ent.start <= start
+                and end <= ent.end
+                and ent.end - ent.start > end - start
+                and not self._seat(doc, ent, start, end)
                 for ent in ents
             )
 

@@ -160,7 +160,11 @@ class RoleTagger:
 
     def _attach(self, people: dict[str, Any], norm: str, ph: TitlePhrase, country: str | None) -> None:
         info = people.setdefault(norm, {"roles": [], "country": None})
-        for org, aff_country in ph.affiliations:
+        affiliations = ph.affiliations
+        if country is not None and any(c == country for _o, c in affiliations):
+            # a name of a plural phrase gets its own country complement only
+            affiliations = [(o, c) for o, c in affiliations if c == country]
+        for org, aff_country in affiliations:
             merge_role(info["roles"], {"title": ph.title, "org": org, "country": aff_country or country})
 
     def _holders(
@@ -174,6 +178,12 @@ class RoleTagger:
         if after:
             if ph.plural and len(ph.countries) == len(after) > 1:
                 return list(zip(after, ph.countries, strict=True)), True
+            # "les ministres des Affaires étrangères de l'Arménie et de l'Azerbaïdjan, X et Y":
+            # the coordinated country complements go to the names in order
+            complements = [c for _o, c in ph.affiliations]
+            if ph.plural and len(after) > 1 and len(complements) == len(after) and len(set(complements)) == len(after):
+                if all(complements) and not ph.countries:
+                    return list(zip(after, complements, strict=True)), True
             return [(m, single) for m in after], True
         # apposition after the name, or predicate
         before = self._name_before(doc, finder, ph, persons)
@@ -209,6 +219,8 @@ class RoleTagger:
             a, ha, _ = found[k]
             b, hb, b_after = found[k + 1]
             link = self._linked(doc, finder, a, b)
+            if link == "and" and finder.gclass(b.start - 1)[1] == "det":
+                continue  # "le secrétaire général et le président Sall": two people
             if link and hb and b_after and not ha:
                 if link == "and" and a.affiliations == [(None, None)] and not a.countries:
                     a.affiliations = list(b.affiliations)
