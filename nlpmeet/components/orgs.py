@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from nlpmeet.components.tokens import TokenTable
 from nlpmeet.components.windows import WindowedMatcher, function_words
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
 from nlpmeet.normalise.orgs import OrgLexicon, OrgMention, acronym_fits, fold, is_acronym, resolve, words_of
@@ -83,9 +84,9 @@ def _after_number(doc: Doc, i: int) -> bool:
     return j >= 0 and any(c.isdigit() for c in doc[j].text)
 
 
-def _fold_tokens(span: Span) -> str:
+def _fold_text(text: str) -> str:
     """Folded text of a few tokens, elided articles glued to the next word ("secretaire d'etat")."""
-    return fold(span.text).replace("' ", "'")
+    return fold(text).replace("' ", "'")
 
 
 def _strip_accents(text: str) -> str:
@@ -250,14 +251,11 @@ class OrgTagger:
         kept only when it refers to a longer name of the document (see ``resolve``); not the first word of
         a country's name ("l'Union des Comores")."""
         cands = []
-        for token in doc:
-            if (
-                token.i == 0
-                or token.is_sent_start
-                or not token.text[:1].isupper()
-                or fold(token.text) not in self.heads
-                or token.i in (countries or ())
-            ):
+        for i, text in enumerate(TokenTable.of(doc).texts):
+            if i == 0 or not text[:1].isupper() or fold(text) not in self.heads or i in (countries or ()):
+                continue
+            token = doc[i]
+            if token.is_sent_start:
                 continue
             prev = doc[token.i - 1]
             if prev.pos_ in ("DET", "ADP") and "Def" in prev.morph.get("Definite", []):
@@ -378,21 +376,30 @@ class OrgTagger:
 
     def _title_at(self, doc: Doc, i: int) -> int | None:
         """End of a function title starting at token ``i`` (lexicon ``titles.tsv``), or None."""
+        texts, ws = (table := TokenTable.of(doc)).texts, table.ws
         best = None
+        text = ""  # the text of tokens i .. i+n-1, as Span.text gives it (no white space after the last)
         for n in range(1, self.max_title_words + 2):
-            if i + n > len(doc):
+            if i + n > len(texts):
                 break
-            if _fold_tokens(doc[i : i + n]) in self.titles:
+            text = text + ws[i + n - 2] + texts[i + n - 1] if n > 1 else texts[i]
+            if _fold_text(text) in self.titles:
                 best = i + n
         return best
 
     def _title_before(self, doc: Doc, i: int, titles: frozenset[str] | None = None) -> bool:
         """A function title (of ``titles``, by default any) ends at token ``i``."""
         wanted = self.titles if titles is None else titles
-        return any(
-            i - n + 1 >= 0 and _fold_tokens(doc[i - n + 1 : i + 1]) in wanted
-            for n in range(1, self.max_title_words + 2)
-        )
+        texts, ws = (table := TokenTable.of(doc)).texts, table.ws
+        text = ""  # the text of tokens i-n+1 .. i
+        for n in range(1, self.max_title_words + 2):
+            start = i - n + 1
+            if start < 0:
+                break
+            text = texts[start] + ws[start] + text if n > 1 else texts[i]
+            if _fold_text(text) in wanted:
+                return True
+        return False
 
     def _extend_dangling(self, doc: Doc, after: int, end: int) -> int:
         """An entity cut before its last name ("… la coopération en" + "Europe") takes that name back."""
