@@ -120,11 +120,13 @@ class CorefResolver:
 
     @staticmethod
     def _subject_pronoun(tok: Token, finder: TitleFinder) -> bool:
+        if tok.pos_ != "PRON":
+            return False
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         # a pronominal verb ("il s'est entretenu", "elle s'est rendue"): a personal subject, though
         # the parser may call it expletive; "il s'agit" is ruled out by the impersonal lemmas below
         reflexive = nxt is not None and "Reflex=Yes" in str(nxt.morph)
-        if tok.pos_ != "PRON" or not (tok.dep_ in SUBJECT_DEPS or reflexive and tok.dep_ == "expl:subj"):
+        if not (tok.dep_ in SUBJECT_DEPS or reflexive and tok.dep_ == "expl:subj"):
             return False
         morph = tok.morph.to_dict()
         if morph.get("Person") != "3" or morph.get("Number") != "Sing" or morph.get("PronType", "Prs") != "Prs":

@@ -207,7 +207,7 @@ class PlaceTagger:
         self.prefixes = {f.key: f for f in all_forms() if f.kind == PREFIX}
         self._token_data: weakref.WeakKeyDictionary[Doc, tuple[list[str], list[str]]] = weakref.WeakKeyDictionary()
         # role phrases the model tags as LOC ("Premier ministre"): the shared titles lexicon
-        self.titles = tuple(
+        self.titles = frozenset(
             fold(row[column]) for row in load_tsv("titles.tsv") for column in ("title", "feminine") if row.get(column)
         )
 
@@ -503,7 +503,9 @@ class PlaceTagger:
     def _plausible_place(self, doc: Doc, span: Span, person_words: set[str]) -> bool:
         """Filters for the model's LOC entities that the lexicon does not know."""
         key = fold(span.text)
-        if key in self.words.not_loc or any(key == t or key.startswith(t + " ") for t in self.titles):
+        # a title, or a title and more words ("premier ministre adjoint"): the key or a prefix of it up to a space
+        titles = self.titles
+        if key in self.words.not_loc or key in titles or any(key[:j] in titles for j, c in enumerate(key) if c == " "):
             return False
         if not span.text[:1].isupper() and self.words.place_words.get(fold(span[0].text)) != STREET_WORD:
             if not _arabic_article(span.text):

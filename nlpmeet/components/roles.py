@@ -194,9 +194,9 @@ class RoleTagger:
     @staticmethod
     def _linked(doc: Doc, finder: TitleFinder, a: TitlePhrase, b: TitlePhrase) -> str | None:
         """How title phrase a runs on into b: "," or "et" (a determiner may follow), else None."""
-        gap = [t for t in doc[a.end : b.start]]
-        if not gap or len(gap) > 3:
+        if not 0 < b.start - a.end <= 3:
             return None
+        gap = list(doc[a.end : b.start])
         link = None
         for t in gap:
             cls = finder.gclass(t.i)[1]
