@@ -14,8 +14,11 @@ def build_nlp(model: str = MODEL) -> Language:
     """Load the French model and add nlpmeet's rule components after its NER, in order."""
     extensions.register()
     nlp = fastload.load(model)  # spacy.load, faster and output-identical (see nlpmeet/fastload.py)
-    for name in PIPELINE_ORDER:
-        nlp.add_pipe(name)
+    # our components' lexicons and matchers are built with the collector paused, then frozen with the
+    # model's objects: they live as long as the pipeline, and collections need not walk them again
+    with fastload.paused_gc(freeze=fastload.enabled()):
+        for name in PIPELINE_ORDER:
+            nlp.add_pipe(name)
     return nlp
 
 
