@@ -85,6 +85,9 @@ MEETINGS = [
     ("Giorgia Meloni a reçu un appel téléphonique de Joe Biden dimanche.", {"Meloni", "Biden"}),
     # reciprocal subjects
     ("Angela Merkel et Nicolas Sarkozy se sont rencontrés à Deauville.", {"Merkel", "Sarkozy"}),
+    ("Emmanuel Macron et Olaf Scholz se sont entretenus mardi soir à Berlin.", {"Macron", "Scholz"}),
+    ("Pedro Sánchez et Giorgia Meloni ont discuté de la question migratoire.", {"Sánchez", "Meloni"}),
+    ("Justin Trudeau et Joe Biden se sont retrouvés à Ottawa.", {"Trudeau", "Biden"}),
     ("Jens Stoltenberg et Antony Blinken ont eu un long entretien à Washington.", {"Stoltenberg", "Blinken"}),
     ("Le président Joe Biden et le président Xi Jinping ont eu une conversation téléphonique.", {"Biden", "Jinping"}),
     # nouns
@@ -224,6 +227,14 @@ NOT_MEETINGS = [
     "Olaf Scholz est reparti sans rencontrer Emmanuel Macron.",
     "Un échange de prisonniers entre Vladimir Poutine et Volodymyr Zelensky reste possible.",
     "Emmanuel Macron a rencontré la presse à Berlin.",
+    # coordinated subjects meet a group, go somewhere or receive a thing: they do not meet each other
+    "Les astronautes Thomas Pesquet et Sophie Adenot s'entretiendront avec des lycéens de Toulouse.",
+    "Le ministre Gérald Darmanin et la maire Anne Hidalgo se sont rendus sur les lieux de l'incendie.",
+    "Les cyclistes Tadej Pogačar et Jonas Vingegaard ont reçu une médaille à Paris.",
+    "Angela Merkel et Emmanuel Macron ont accueilli la conférence à Berlin.",
+    # a name that names a thing ("le prix Albert Londres") is not the person received
+    "La reporter Florence Aubenas a reçu jeudi le prix Albert Londres à Paris.",
+    "Le président Emmanuel Macron a rencontré l'administration Biden à Washington.",
 ]
 
 

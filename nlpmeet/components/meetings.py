@@ -482,11 +482,18 @@ class MeetingFinder:
                     met: list[list[Item]] = []
                 else:
                     met = self._met_list(d, seg, prep + 1)
+                    if not met:
+                        return  # "X et Y s'entretiendront avec des lycéens": they meet a group, not each other
+                # coordinated subjects alone meet one another only through a mutual verb ("se sont entretenus")
+                mutual = bool(row.get("mutual"))
             else:
                 if self._object_blocked(d, seg, start):
                     met = []
                 else:
                     met = self._met_list(d, seg, start)
+                mutual = bool(row.get("mutual")) and self._reflexive(d, seg, tok)  # "se sont rencontrés"
+            if not met and not mutual:
+                return
             taken = {id(it) for g in met for it in g}
             subj = self._subject_before(d, seg, tok.i, taken)
             self._emit(d, seg, tok.i, subj, met, out)
@@ -521,7 +528,8 @@ class MeetingFinder:
         """A common noun object before any person ("a reçu le soutien de X", "rencontrer des élus de X")."""
         for i in range(start, min(seg.end, start + LIST_WINDOW)):
             if i in d.item_at:
-                return False
+                # "a reçu le prix Albert Londres": the name names a thing
+                return i > start and d.is_word(i - 1, "named_after")
             tok = d.doc[i]
             if tok.pos_ == "NOUN" and tok.text[:1].islower() and i not in d.org_tokens and i not in d.role_tokens:
                 before = {d.low(k) for k in range(max(start, i - 3), i)}
