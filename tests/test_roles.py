@@ -385,6 +385,13 @@ def test_impersonal_il_not_resolved(nlp: Language) -> None:
             "Thomas Greminger",
             None,  # no role for Stoltenberg in this text: nothing to copy
         ),
+        # a title word used as another part of speech: a present participle with its object, an adjective
+        ("La patineuse Kaori Sakamoto, représentant le Japon, a remporté l'épreuve.", "Kaori Sakamoto", None),
+        ("Au classement général, Tadej Pogačar devance Jonas Vingegaard.", "Tadej Pogačar", None),
+        # ... but the title itself stays, a date after it too
+        ("Le représentant spécial de l'ONU, Jean Arnault, est arrivé.", "Jean Arnault", "représentant spécial"),
+        ("Jean Arnault, nommé représentant le 3 mars, est arrivé à Bogota.", "Jean Arnault", "représentant"),
+        ("Le général Thierry Burkhard a visité la base.", "Thierry Burkhard", "général"),
     ],
 )
 def test_roles_with_model(nlp: Language, text: str, person: str, title: str | None) -> None:

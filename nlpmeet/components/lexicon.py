@@ -49,6 +49,7 @@ class Lexicon:
     person_nouns: PhraseTable[str]
     eponym_heads: PhraseTable[str]
     given_names: frozenset[str]
+    participle_endings: tuple[str, ...] = ()
 
     def grammar_class(self, key: str) -> str | None:
         return self.grammar.get(key)
@@ -62,7 +63,11 @@ def lexicon() -> Lexicon:
         titles.add(row["feminine"], TitleEntry(row["feminine"], row["kind"], row["feminine"] != row["title"]))
     captions: PhraseTable[str] = PhraseTable((r["title"], r["lang"]) for r in load_tsv("caption_titles.tsv"))
     honorifics: PhraseTable[str] = PhraseTable((r["form"], r["kind"]) for r in load_tsv("honorifics.tsv"))
-    grammar: PhraseTable[str] = PhraseTable((r["word"], r["class"]) for r in load_tsv("role_grammar.tsv"))
+    grammar_rows = load_tsv("role_grammar.tsv")
+    grammar: PhraseTable[str] = PhraseTable(
+        (r["word"], r["class"]) for r in grammar_rows if r["class"] != "participle_ending"
+    )
+    participle_endings = tuple(r["word"] for r in grammar_rows if r["class"] == "participle_ending")
     modifiers: PhraseTable[Modifier] = PhraseTable(
         (r["modifier"], Modifier(r["position"], r["keep"] == "yes")) for r in load_tsv("role_modifiers.tsv")
     )
@@ -82,6 +87,7 @@ def lexicon() -> Lexicon:
         person_nouns,
         PhraseTable((r["head"], r["head"]) for r in load_tsv("eponym_heads.tsv")),
         frozenset(r["name"] for r in load_tsv("given_names.tsv")),
+        participle_endings,
     )
 
 
@@ -302,6 +308,19 @@ class TitleFinder:
         starts_: frozenset[int] = memo[1]
         return starts_
 
+    def _not_a_function(self, i: int) -> bool:
+        """A one-word title used as another part of speech, as the parse reads it: a present participle
+        with its object ("Shoma Uno, représentant le Japon"; "commandant la force"), or an adjective
+        right after a common noun ("au classement général", "le conseil général")."""
+        doc = self.doc
+        tok = doc[i]
+        if i + 1 < len(doc) and self.gclass(i + 1)[1] == "det" and tok.lower_.endswith(self.lex.participle_endings):
+            after = i + 1 + self.gclass(i + 1)[0]
+            # "nommé représentant le 3 mars": a date after the determiner keeps the title
+            return not (after < len(doc) and (after in self.spans.date or doc[after].like_num))
+        after_noun = i > 0 and doc[i - 1].pos_ == "NOUN" and not self.title_at(i - 1)[0]
+        return tok.pos_ == "ADJ" and is_lower(tok) and after_noun
+
     def at(self, i: int) -> TitlePhrase | None:
         """The title phrase whose title (or leading modifier) starts at token ``i``."""
         doc = self.doc
@@ -326,6 +345,8 @@ class TitleFinder:
             return self._inner_modifier(start) if start == i else None
         if self.spans.org.get(i) is not None and self.spans.org[i].start < i:
             return None  # a word inside an organisation's name ("Conseil du président")
+        if start == i and n == 1 and self._not_a_function(i):
+            return None
         title_tokens = list(doc[i : i + n])
         head = next((t.i for t in title_tokens if t.pos_ == "NOUN"), i)
         plural = any(word_key(w) != w for t in title_tokens for w in words(t.text) if len(w) > 3)
