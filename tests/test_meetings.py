@@ -282,12 +282,13 @@ def test_meeting_date(nlp: Language, text: str, dates: dict[str, str | None], ex
     assert m["date"] == expected
 
 
-def test_same_day_takes_the_previous_meetings_date(nlp: Language) -> None:
+@pytest.mark.parametrize("same_day", ["Le même jour", "Plus tard dans la journée", "Plus tôt dans la journée"])
+def test_same_day_takes_the_previous_meetings_date(nlp: Language, same_day: str) -> None:
     doc = rerun_with_dates(
         nlp,
         "Le 9 mars, Emmanuel Macron a rencontré Olaf Scholz.\n\n"
-        "Le même jour, Emmanuel Macron a également rencontré Giorgia Meloni.",
-        {"Le 9 mars": "2023-03-09", "Le même jour": None},
+        f"{same_day}, Emmanuel Macron a également rencontré Giorgia Meloni.",
+        {"Le 9 mars": "2023-03-09", same_day: None},
     )
     assert [m["date"] for m in doc._.meetings] == ["2023-03-09", "2023-03-09"]
 
