@@ -99,6 +99,13 @@ MEETINGS = [
     # apposition: the name inside it is the person met
     ("Le président Emmanuel Macron a reçu le ministre russe des Affaires étrangères, Sergueï Lavrov.",
      {"Macron", "Lavrov"}),
+    # a participle qualifying a noun ("audience privée") does not end the clause before the person received
+    ("Le pape François a reçu en audience privée ce lundi matin au Palais apostolique le président argentin, "
+     "Javier Milei.", {"François", "Milei"}),
+    ("Le roi Mohammed VI a reçu en audience privée ce jeudi au palais royal de Rabat le ministre espagnol des "
+     "Affaires étrangères, José Manuel Albares.", {"VI", "Albares"}),
+    ("Le président Macky Sall a reçu en audience privée ce mardi au Palais de la République le ministre des "
+     "Affaires étrangères de la Gambie, Mamadou Tangara.", {"Sall", "Tangara"}),
     # scheduled
     ("Le président Joe Biden rencontrera mardi le président chinois Xi Jinping à Bali.", {"Biden", "Jinping"}),
 ]

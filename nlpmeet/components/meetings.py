@@ -181,6 +181,21 @@ class _Doc:
         self.org_tokens = (
             {i for s in doc.spans[ORGS_GROUP] for i in range(s.start, s.end)} if ORGS_GROUP in doc.spans else set()
         )
+        # a past participle right after a common noun qualifies it ("en audience privée", "la rencontre
+        # prévue vendredi"): no clause verb, unless it is a trigger itself ("la délégation reçue par")
+        first_group = tuple(suffix for suffix, infinitive in trig.participles if infinitive == "er")
+        self.noun_participles = {
+            i
+            for i in range(1, len(doc))
+            if self.pos[i] == "VERB"
+            and self.pos[i - 1] == "NOUN"
+            and self.lemmas[i] not in trig.verbs
+            and (
+                "Part" in doc[i].morph.get("VerbForm")
+                and "Past" in doc[i].morph.get("Tense")
+                or self.lows[i].removesuffix("s").endswith(first_group)  # the tagger may call it finite
+            )
+        }
 
     @staticmethod
     def _segments(doc: Doc) -> list[Span]:
@@ -377,7 +392,12 @@ class _Doc:
 
     def is_verb(self, i: int) -> bool:
         # (a word of a name is no verb: "Nations unies" tagged as a participle)
-        return self.pos[i] == "VERB" and i not in self.item_at and i not in self.org_tokens
+        return (
+            self.pos[i] == "VERB"
+            and i not in self.item_at
+            and i not in self.org_tokens
+            and i not in self.noun_participles
+        )
 
 
 class MeetingFinder:
