@@ -359,6 +359,20 @@ def test_coref_feminine_description(blank_nlp: Language) -> None:
             "Il",
             "Narendra Modi",
         ),
+        # a subject coordinating two people is plural: a singular pronoun skips it
+        (
+            "La présidente de la Commission, Ursula von der Leyen, est arrivée à Kiev. Le président ukrainien, "
+            "Volodymyr Zelensky, et le premier ministre, Denys Chmyhal, ont été invités à Bruxelles. Elle "
+            "participera mardi à une réunion avec Charles Michel.",
+            "Elle",
+            "Ursula von der Leyen",
+        ),
+        (
+            "Le chancelier Olaf Scholz a quitté Berlin lundi. Le président polonais, Andrzej Duda, et le premier "
+            "ministre tchèque, Petr Fiala, ont salué la décision. Il se rendra jeudi à Varsovie.",
+            "Il",
+            "Olaf Scholz",
+        ),
     ],
 )
 def test_coref_pronoun(nlp: Language, text: str, pronoun: str, expected: str) -> None:
