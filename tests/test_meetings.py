@@ -207,6 +207,23 @@ def test_description_subject_through_coref(nlp: Language) -> None:
     assert surnames(doc) == [{"Stoltenberg", "Scholz"}]
 
 
+PRESENCE = [
+    # "en présence de X": X attends the talk of the sentence
+    ("Le président Emmanuel Macron a reçu mardi le chancelier Olaf Scholz, en présence du ministre des Armées, "
+     "Sébastien Lecornu.", {"Macron", "Scholz", "Lecornu"}),
+    ("La présidente de la Confédération, Viola Amherd, s'est entretenue avec le président ukrainien, Volodymyr "
+     "Zelensky, en présence du conseiller fédéral Ignazio Cassis.", {"Amherd", "Zelensky", "Cassis"}),
+    # ... or the previous one, when the sentence names it by a noun
+    ("Le président du Sénat, Gérard Larcher, a reçu la présidente du Bundesrat, Manuela Schwesig. L'entretien "
+     "s'est déroulé en présence du sénateur Cédric Perrin.", {"Larcher", "Schwesig", "Perrin"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRESENCE)
+def test_people_present_at_a_talk_take_part(nlp: Language, text: str, expected: set[str]) -> None:
+    assert surnames(run(nlp, text)) == [expected]
+
+
 def test_people_joining_an_encounter(nlp: Language) -> None:
     doc = run(
         nlp,
@@ -231,6 +248,8 @@ NOT_MEETINGS = [
     "Olaf Scholz est reparti sans rencontrer Emmanuel Macron.",
     "Un échange de prisonniers entre Vladimir Poutine et Volodymyr Zelensky reste possible.",
     "Emmanuel Macron a rencontré la presse à Berlin.",
+    # a visit in someone's presence is no talk
+    "Le premier ministre Gabriel Attal a visité une école de Rouen en présence de la ministre Nicole Belloubet.",
 ]
 
 

@@ -407,6 +407,7 @@ class MeetingFinder:
         meetings: list[Meeting] = []
         pos, lemmas, lows = d.pos, d.lemmas, d.lows
         for seg in d.segments:
+            before = len(meetings)
             for i in range(seg.start, seg.end):
                 p, lemma = pos[i], lemmas[i]
                 # (a participle needs a noun or adjective after an auxiliary: tested before building the token)
@@ -425,6 +426,7 @@ class MeetingFinder:
                     tok = doc[i]
                     if not self._negated(d, seg, tok):
                         self._noun(d, seg, tok, meetings)
+            self._presence(d, seg, meetings, before)
         meetings = self._merge(meetings)
         self._dates_places(d, meetings)
         first: dict[str, int] = {}
@@ -793,6 +795,27 @@ class MeetingFinder:
         prev.participants = list(dict.fromkeys(prev.participants + people))
         prev.extra_segs.append(seg)
         return True
+
+    def _presence(self, d: _Doc, seg: Span, out: list[Meeting], before: int) -> None:
+        """"en présence de X": X attends the encounter this sentence reports, or the previous one when
+        the sentence names it by a noun and no people of its own ("L'entretien s'est déroulé en présence
+        de X"). Not an encounter by itself: a visit "en présence du ministre" makes none."""
+        for j in range(seg.start, seg.end):
+            n = d.phrase_at(j, "presence")
+            if not n:
+                continue
+            people = [it.norm for g in self._met_list(d, seg, j + n) for it in g]
+            if not people:
+                return
+            if len(out) > before:
+                target = out[-1]
+            elif out and any(d.lemmas[k] in d.trig.nouns or d.low(k) in d.trig.nouns for k in range(seg.start, j)):
+                target = out[-1]
+                target.extra_segs.append(seg)
+            else:
+                return
+            target.participants = list(dict.fromkeys(target.participants + people))
+            return
 
     @staticmethod
     def _emit(
