@@ -384,6 +384,19 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
             "Selon le journal La Tribune, la Commission européenne prépare une amende.",
             {"La Tribune": ["La Tribune"], "Commission européenne": ["Commission européenne"]},
         ),
+        # a common noun capitalised after a colon (an agenda line) is no organisation's name
+        (
+            "Agenda du Premier ministre\n\nJeudi 14 mars 2024\n\n09h00 : Entretien avec M. Bruno Le Maire, ministre "
+            "de l'Économie.\nHôtel de Matignon\n\n12h30 : Déjeuner de travail avec Mme Ursula von der Leyen, "
+            "présidente de la Commission européenne.\nHôtel de Matignon\n",
+            {"Commission européenne": ["Commission européenne"]},
+        ),
+        (
+            "Agenda du ministre\n\n10h00 : Entretien avec M. Petr Pavel, Président de la République tchèque.\n"
+            "Palais de l'Élysée\n\n12h30 : Déjeuner de travail avec M. Pedro Sánchez, Président du gouvernement "
+            "espagnol.\nPalais de l'Élysée\n\n16h00 : Réunion de travail avec les préfets.\n",
+            {},
+        ),
     ],
 )
 def test_component_model(nlp, text: str, expected: dict[str, list[str]]) -> None:

@@ -304,9 +304,9 @@ class OrgTagger:
                 continue
             if self._is_dateline(doc, span, places) or self._is_stray(doc, span):
                 continue
-            if len(span) > 1 and span[0].is_sent_start and span[0].pos_ == "NOUN":
+            if len(span) > 1 and self._opens_clause(doc, start) and span[0].pos_ == "NOUN":
                 if not any(t.text[:1].isupper() for t in span[1:]):
-                    continue  # "Conférence de presse" heading a paragraph
+                    continue  # "Conférence de presse" heading a paragraph, "10h00 : Déjeuner de travail"
             cands.append(_Cand(start, end, "ner"))
         return cands
 
@@ -481,6 +481,16 @@ class OrgTagger:
         after = doc[span.end] if span.end < len(doc) else None
         line_start = before is None or "\n" in before.text or "\n" in before.whitespace_ or before.is_space
         return line_start and after is not None and after.text in {",", "-", "–", "—", "(", ":"}
+
+    @staticmethod
+    def _opens_clause(doc: Doc, i: int) -> bool:
+        """Token i is capitalised by its position: it starts a sentence or follows a colon."""
+        if doc[i].is_sent_start:
+            return True
+        j = i - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        return j >= 0 and doc[j].text == ":"
 
     @staticmethod
     def _is_stray(doc: Doc, span: Span) -> bool:
