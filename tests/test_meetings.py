@@ -224,6 +224,24 @@ def test_people_present_at_a_talk_take_part(nlp: Language, text: str, expected: 
     assert surnames(run(nlp, text)) == [expected]
 
 
+AGENDAS = [
+    ("Agenda du Premier ministre, Gabriel Attal\n\nJeudi 14 mars 2024\n\n09h00 : Entretien avec M. Bruno Le "
+     "Maire, ministre de l'Économie.\n\n12h30 : Déjeuner de travail avec Mme Ursula von der Leyen, présidente de "
+     "la Commission européenne.\n",
+     [{"Attal", "Maire"}, {"Attal", "Leyen"}]),
+    ("Programme prévisionnel du ministre des Armées, Sébastien Lecornu\n\nLundi 4 mars 2024\n\n15h00 : "
+     "Entretien téléphonique avec M. Rustem Umerov, ministre ukrainien de la Défense.\n",
+     [{"Lecornu", "Umerov"}]),
+    # no agenda heading: a line with no subject reports no encounter of anyone named
+    ("Emmanuel Macron a publié un message.\n\n10h00 : Entretien avec M. Olaf Scholz.\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGENDAS)
+def test_agenda_lines_are_the_owners_encounters(nlp: Language, text: str, expected: list) -> None:
+    assert surnames(run(nlp, text)) == expected
+
+
 def test_people_joining_an_encounter(nlp: Language) -> None:
     doc = run(
         nlp,

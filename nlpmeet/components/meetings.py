@@ -175,6 +175,7 @@ class _Doc:
         for it in self.items:
             for i in range(it.start, it.end):
                 self.item_at[i] = it
+        self.agenda_owner = self._agenda_owner()
         self.dates = sorted(doc.spans[DATES_GROUP], key=lambda s: s.start) if DATES_GROUP in doc.spans else []
         self.locs = sorted(doc.spans[LOCATIONS_GROUP], key=lambda s: s.start) if LOCATIONS_GROUP in doc.spans else []
         self.events = sorted(doc.spans[EVENTS_GROUP], key=lambda s: s.start) if EVENTS_GROUP in doc.spans else []
@@ -196,6 +197,15 @@ class _Doc:
                 or self.lows[i].removesuffix("s").endswith(first_group)  # the tagger may call it finite
             )
         }
+
+    def _agenda_owner(self) -> Item | None:
+        """The person whose agenda the document is: named in a heading line that opens with "Agenda" or
+        "Programme" ("Agenda prévisionnel du Président de la République, Emmanuel Macron")."""
+        agenda = self.trig.words.get("agenda", frozenset())
+        for seg in self.segments[:3]:
+            if self.lows[seg.start] in agenda and self.doc[seg.start].text[:1].isupper():
+                return next(iter(self.seg_items(seg)), None)
+        return None
 
     @staticmethod
     def _segments(doc: Doc) -> list[Span]:
@@ -633,6 +643,8 @@ class MeetingFinder:
             if not subj and met:
                 last = max(it.end for g in met for it in g)
                 subj = self._subject_after(d, seg, last, taken)
+            if not subj and met and d.agenda_owner is not None:
+                subj = [d.agenda_owner]  # "10h00 : Entretien avec M. X" in an agenda
         side = next(
             (d.trig.sides[d.doc[j].lemma_] for j in range(max(seg.start, tok.i - 4), tok.i)
              if d.doc[j].lemma_ in d.trig.sides),
