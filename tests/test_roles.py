@@ -30,6 +30,9 @@ COUNTRIES = {
     "Azerbaïdjan": "AZ",
     "Finlande": "FI",
     "Suède": "SE",
+    "Allemagne": "DE",
+    "France": "FR",
+    "Canada": "CA",
 }
 ORGS = {
     "OTAN": "OTAN",
@@ -206,6 +209,17 @@ def roles_of(doc) -> dict[str, list[tuple[str, str | None, str | None]]]:
             "des Affaires étrangères Jean-Noël Barrot a parlé.",
             ("Jean-Noël Barrot",),
             {"Jean-Noël Barrot": [("ministre de l'europe et des affaires étrangères", None, "FR")]},
+        ),
+        # a posting after "en" is skipped: the apposition follows it
+        (
+            "L'ambassadeur d'Allemagne en France, Stephan Steinlein, est arrivé.",
+            ("Stephan Steinlein",),
+            {"Stephan Steinlein": [("ambassadeur", None, "DE")]},
+        ),
+        (
+            "Il a reçu l'ambassadeur du Canada en France, Stéphane Dion, mardi.",
+            ("Stéphane Dion",),
+            {"Stéphane Dion": [("ambassadeur", None, "CA")]},
         ),
         # a place after "de" is no portfolio
         (

@@ -372,6 +372,13 @@ class TitleFinder:
                     continue
             # complements
             k, cls = self._preposition(j)
+            if cls == "posting":
+                # "ambassadeur d'Allemagne en France": a posting, skipped; "en visite" ends the title
+                found = self._entity_at(j + k)
+                if found is None or found[0] not in ("country", "loc") or found[1].start > j + k + 1:
+                    break
+                j = found[1].end
+                continue
             if cls in ("of", "to", "link"):
                 taken = self._complement(j, k, cls, pieces_text, affiliation, phrase)
                 if taken <= j:
