@@ -210,6 +210,17 @@ def roles_of(doc) -> dict[str, list[tuple[str, str | None, str | None]]]:
             ("Jean-Noël Barrot",),
             {"Jean-Noël Barrot": [("ministre de l'europe et des affaires étrangères", None, "FR")]},
         ),
+        # the title's own abbreviation in parentheses does not end it before the apposition
+        (
+            "Le chef d'état-major des armées (CEMA), le général Thierry Burkhard, est arrivé.",
+            ("Thierry Burkhard",),
+            {"Thierry Burkhard": [("chef d'état-major des armées", None, None), ("général", None, None)]},
+        ),
+        (
+            "Le secrétaire général adjoint (SGA), Jean-Pierre Lacroix, a parlé.",
+            ("Jean-Pierre Lacroix",),
+            {"Jean-Pierre Lacroix": [("secrétaire général adjoint", None, None)]},
+        ),
         # a posting after "en" is skipped: the apposition follows it
         (
             "L'ambassadeur d'Allemagne en France, Stephan Steinlein, est arrivé.",

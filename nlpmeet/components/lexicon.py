@@ -339,6 +339,10 @@ class TitleFinder:
         affiliation: list[str | None] = [None, None]
         while j < len(doc):
             tok = doc[j]
+            # the title's own abbreviation ("chef d'état-major des armées (CEMA)")
+            if tok.text == "(" and j > i + n - 1 and self._after_acronym(j) > j:
+                j = self._after_acronym(j)
+                continue
             # modifiers after ("par intérim", "adjoint", "élu")
             mn, mod = self.modifier_at(j, "after")
             if mn and mod is not None:
