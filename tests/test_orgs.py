@@ -201,8 +201,14 @@ def test_lexicon_entries_well_formed() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["ONU", "OTAN", "UE", "UA", "OSCE", "OMS", "FMI", "OCDE", "CEDEAO", "Banque mondiale", "G20"]
-)
+    "name",
+    [
+        "ONU", "OTAN", "UE", "UA", "OSCE", "OMS", "FMI", "OCDE", "CEDEAO", "Banque mondiale", "G20",
+        # branches of the French armed forces, national parliaments, press agencies, public banks
+        "armée de Terre", "Marine nationale", "armée de l'Air et de l'Espace", "Verkhovna Rada", "APS", "MAP",
+        "Vatican News", "Bpifrance",
+    ],
+)  # fmt: skip
 def test_lexicon_covers_the_main_organisations(name: str, lexicon: OrgLexicon) -> None:
     assert lexicon.lookup(name) == name
 
@@ -211,7 +217,8 @@ def test_lexicon_covers_the_main_organisations(name: str, lexicon: OrgLexicon) -
     ("alias", "name"),
     [("Nations unies", "ONU"), ("NATO", "OTAN"), ("Alliance atlantique", "OTAN"), ("Union européenne", "UE"),
      ("Union africaine", "UA"), ("Conseil de sécurité des Nations unies", "Conseil de sécurité"),
-     ("Organisation mondiale de la santé", "OMS"), ("Fonds monétaire international", "FMI")],
+     ("Organisation mondiale de la santé", "OMS"), ("Fonds monétaire international", "FMI"),
+     ("Agence de presse sénégalaise", "APS"), ("Agence Maghreb Arabe Presse", "MAP")],
 )  # fmt: skip
 def test_lexicon_aliases(alias: str, name: str, lexicon: OrgLexicon) -> None:
     assert lexicon.lookup(alias) == name
