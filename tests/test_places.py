@@ -131,6 +131,11 @@ def test_georgia_state_or_us_state(nlp: Language, text: str, country: set[str], 
         ("Le sommet s'est tenu à New York.", "New York", "US"),
         ("Emmanuel Macron a reçu Olaf Scholz au palais de l'Élysée.", "Élysée", "FR"),
         ("Le porte-parole de la Maison-Blanche a démenti.", "Maison-Blanche", "US"),
+        # seats of French institutions, named as press releases name them
+        ("Le ministre a reçu son homologue à l'Hexagone Balard mardi.", "Hexagone Balard", "FR"),
+        ("Le président du Sénat a reçu le président de la Rada au Petit Luxembourg.", "Petit Luxembourg", "FR"),
+        ("Le sommet Choose France s'est tenu au château de Versailles.", "château de Versailles", "FR"),
+        ("La présidente de l'Assemblée nationale l'a reçu à l'Hôtel de Lassay.", "hôtel de Lassay", "FR"),
         ("L'attentat a frappé la ville de Kasserine, en Tunisie.", "Kasserine", "TN"),
         ("Les tensions en Méditerranée orientale inquiètent l'OTAN.", "Méditerranée orientale", None),
         ("Les Gilets jaunes ont bloqué l'A7 et la place de la Concorde.", "A7", None),
@@ -154,6 +159,7 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
     ("text", "absent"),
     [
         ("La Libye et l'Égypte ont signé un accord.", {"Libye", "Égypte"}),  # countries are not locations
+        ("Le ministre a reçu son homologue à l'Hexagone Balard mardi.", {"Balard"}),  # part of the building's name
         ("La conférence de Munich sur la sécurité s'ouvre vendredi.", {"Munich"}),  # inside an event's name
         ("Le Document de Vienne a été révisé.", {"Vienne"}),  # inside a document's name
         ("L'Airbus A380 a atterri à l'heure.", {"A380"}),  # not a road
