@@ -258,6 +258,12 @@ def tagged(nlp: Language, text: str, dct: str | None = "2017-09-21") -> list[tup
         ("Il a été nommé en 1984 secrétaire général.", [("1984", "1984")]),
         ("Réunion le mardi 15/10/2019 à Rome.", [("le mardi 15/10/2019", "2019-10-15")]),
         ("La saison 2015-2016 a commencé.", [("2015-2016", "2015/2016")]),
+        # "début/fin du mois de MONTH" is that month
+        ("Le Sénat examinera le texte au début du mois d'octobre.", [("début du mois d'octobre", "2017-10")]),
+        ("Les travaux s'achèveront à la fin du mois de mai 2018.", [("la fin du mois de mai 2018", "2018-05")]),
+        # a dateline's day with an abbreviated month and no year
+        ("Dakar, 14 sept (APS) - Le président a reçu le ministre.", [("14 sept", "2017-09-14")]),
+        ("RABAT, 3 nov - Le roi a reçu le ministre.", [("3 nov", "2017-11-03")]),
     ],
 )  # fmt: skip
 def test_component_finds_and_resolves(dates_only: Language, text: str, expected: list[tuple[str, str]]) -> None:
@@ -277,6 +283,7 @@ def test_component_finds_and_resolves(dates_only: Language, text: str, expected:
         "La sonde approche de Mars cette fois.",  # the planet, not the month
         "Il a été élu à l'unanimité.",  # "été", the verb
         "Il avait 45 ans.",  # an age
+        "Il a compté 14 sept fois les voix.",  # an abbreviation outside a dateline
     ],
 )
 def test_not_dates(dates_only: Language, text: str) -> None:

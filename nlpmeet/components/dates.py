@@ -248,6 +248,14 @@ class DateTagger:
                 has_minutes = doc[end - 1].like_num and doc[end - 1] is not doc[start]
                 return has_minutes or (prev is not None and prev.lower_ in self.day_words)
             return not (prev is not None and prev.lower_ in ("pendant", "durant", "depuis", "en", "les", "des"))
+        if check == "dateline":
+            # "Dakar, 14 sept (APS) -": after the place's comma, before the agency or the dash
+            return (
+                prev is not None
+                and prev.text == ","
+                and nxt is not None
+                and nxt.text in self.sets.get("dateline_end", [])
+            )
         if check == "relative_to":
             return nxt is None or nxt.lower_ not in ("de", "d'", "d’", "du", "des")
         return True
