@@ -344,6 +344,12 @@ TENSE = [
     ("Il faut agir avant que le rapport soit rendu public lundi.", "lundi", "2017-09-25"),  # subjunctive
     ("Vers 2 h 10, mardi, un incendie s'est déclaré.", "Vers 2 h 10", "2017-09-19T02:10"),  # the day after it
     ("Le 3 septembre, il est arrivé à Genève. Le lendemain, il a vu le ministre.", "Le lendemain", "2017-09-04"),
+    # "Le lendemain" opening a later paragraph: the day after the last day narrated, though further back
+    ("Le ministre a reçu mardi son homologue britannique. Les deux hommes ont évoqué la défense aérienne. Leur "
+     "coopération repose sur un traité signé en 2010.\n\nLe lendemain, le ministre s'est rendu à Berlin.",
+     "Le lendemain", "2017-09-20"),
+    ("Le 11 septembre, la ministre est arrivée à Kiev. Elle a visité un hôpital. Elle a rencontré des "
+     "soldats.\n\nLa veille, elle avait fait escale à Varsovie.", "La veille", "2017-09-10"),
     ("En 2015, la ville a accueilli le sommet en juin.", "juin", "2015-06"),
     ("« Nous signerons l'accord demain », a déclaré mardi le ministre.", "demain", "2017-09-20"),  # quoted speech
     ("« Nous signerons l'accord demain », a déclaré le ministre.", "demain", "2017-09-22"),
