@@ -169,6 +169,10 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
         ("Les Marseillais ont battu les Lyonnais dimanche.", {"Marseillais", "Lyonnais"}),  # inhabitants
         ("Le ministre a rendu hommage à Jean Moulin.", {"Jean", "Moulin", "Jean Moulin"}),  # a person after "à"
         ("Le ministre de l'Europe et des Affaires étrangères est arrivé.", {"Europe"}),  # a portfolio
+        # portfolios after "chargé de" and in an enumeration after the title
+        ("Roland Lescure, ministre délégué chargé de l'Industrie, a parlé.", {"Industrie"}),
+        ("Bruno Le Maire, ministre de l'Économie, des Finances et de la Souveraineté industrielle et numérique, a "
+         "reçu les patrons.", {"Souveraineté", "Souveraineté industrielle"}),
         ("Les négociations ont repris lundi 4 mars.", {"lundi", "mars", "Lundi"}),
     ],
 )
