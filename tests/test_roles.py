@@ -33,6 +33,8 @@ COUNTRIES = {
     "Allemagne": "DE",
     "France": "FR",
     "Canada": "CA",
+    "polonaises": "PL",
+    "syrienne": "SY",
 }
 ORGS = {
     "OTAN": "OTAN",
@@ -43,6 +45,8 @@ ORGS = {
     "CNDD": "CNDD",
     "Francophonie": "OIF",
     "CELAC": "CELAC",
+    "forces armées polonaises": "forces armées polonaises",
+    "armée syrienne": "armée syrienne",
 }
 
 
@@ -220,6 +224,22 @@ def roles_of(doc) -> dict[str, list[tuple[str, str | None, str | None]]]:
             "Le secrétaire général adjoint (SGA), Jean-Pierre Lacroix, a parlé.",
             ("Jean-Pierre Lacroix",),
             {"Jean-Pierre Lacroix": [("secrétaire général adjoint", None, None)]},
+        ),
+        # a national adjective inside the organisation complement states the country
+        (
+            "Il a reçu le chef d'état-major général des forces armées polonaises, le général Wiesław Kukuła.",
+            ("Wiesław Kukuła",),
+            {
+                "Wiesław Kukuła": [
+                    ("chef d'état-major général", "forces armées polonaises", "PL"),
+                    ("général", None, None),
+                ]
+            },
+        ),
+        (
+            "Le chef d'état-major de l'armée syrienne, Ali Abdallah Ayoub, a parlé.",
+            ("Ali Abdallah Ayoub",),
+            {"Ali Abdallah Ayoub": [("chef d'état-major", "armée syrienne", "SY")]},
         ),
         # a posting after "en" is skipped: the apposition follows it
         (

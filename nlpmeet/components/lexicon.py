@@ -480,6 +480,18 @@ class TitleFinder:
             if kind == "org":
                 if affiliation[0] is None:
                     affiliation[0] = span._.norm or span.text
+                if affiliation[1] is None:
+                    # "des forces armées polonaises", "du Sénat américain": the adjective states the country
+                    adjective = next(
+                        (
+                            c
+                            for q in range(span.start + 1, span.end)
+                            if (c := self.spans.starting(self.spans.country, q)) is not None and is_lower(self.doc[q])
+                        ),
+                        None,
+                    )
+                    if adjective is not None:
+                        affiliation[1] = adjective._.norm
                 return self._after_acronym(span.end)
             if kind == "country":
                 if affiliation[1] is None and cls == "of":
