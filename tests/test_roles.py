@@ -47,6 +47,7 @@ ORGS = {
     "CELAC": "CELAC",
     "forces armées polonaises": "forces armées polonaises",
     "armée syrienne": "armée syrienne",
+    "Bundeswehr": "Bundeswehr",
 }
 
 
@@ -224,6 +225,12 @@ def roles_of(doc) -> dict[str, list[tuple[str, str | None, str | None]]]:
             "Le secrétaire général adjoint (SGA), Jean-Pierre Lacroix, a parlé.",
             ("Jean-Pierre Lacroix",),
             {"Jean-Pierre Lacroix": [("secrétaire général adjoint", None, None)]},
+        ),
+        # the head of the German armed forces
+        (
+            "Il s'est entretenu avec l'inspecteur général de la Bundeswehr, le général Carsten Breuer.",
+            ("Carsten Breuer",),
+            {"Carsten Breuer": [("inspecteur général", "Bundeswehr", None), ("général", None, None)]},
         ),
         # a national adjective inside the organisation complement states the country
         (
