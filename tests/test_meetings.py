@@ -224,6 +224,23 @@ def test_people_present_at_a_talk_take_part(nlp: Language, text: str, expected: 
     assert surnames(run(nlp, text)) == [expected]
 
 
+NOUN_OPENING_THE_SENTENCE = [
+    # "Une rencontre avec Y est prévue": the encounter is of the previous sentence's subject
+    ("Le président Emmanuel Macron se rendra jeudi à Berlin. Un entretien avec le chancelier Olaf Scholz est "
+     "prévu dans l'après-midi.", [{"Macron", "Scholz"}]),
+    ("La ministre Catherine Colonna est arrivée à New Delhi. Une rencontre avec son homologue indien, "
+     "Subrahmanyam Jaishankar, aura lieu mardi.", [{"Colonna", "Jaishankar"}]),
+    # not across a paragraph
+    ("Le président Emmanuel Macron se rendra jeudi à Berlin.\n\nUne rencontre avec Olaf Scholz reste "
+     "possible.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOUN_OPENING_THE_SENTENCE)
+def test_encounter_noun_opening_a_sentence(nlp: Language, text: str, expected: list) -> None:
+    assert surnames(run(nlp, text)) == expected
+
+
 AGENDAS = [
     ("Agenda du Premier ministre, Gabriel Attal\n\nJeudi 14 mars 2024\n\n09h00 : Entretien avec M. Bruno Le "
      "Maire, ministre de l'Économie.\n\n12h30 : Déjeuner de travail avec Mme Ursula von der Leyen, présidente de "

@@ -645,6 +645,8 @@ class MeetingFinder:
                 subj = self._subject_after(d, seg, last, taken)
             if not subj and met and d.agenda_owner is not None:
                 subj = [d.agenda_owner]  # "10h00 : Entretien avec M. X" in an agenda
+            if not subj and met and self._opens_segment(d, seg, tok):
+                subj = self._previous_subject(d, seg)  # "X se rendra à Davos. Une rencontre avec Y est prévue."
         side = next(
             (d.trig.sides[d.doc[j].lemma_] for j in range(max(seg.start, tok.i - 4), tok.i)
              if d.doc[j].lemma_ in d.trig.sides),
@@ -755,6 +757,26 @@ class MeetingFinder:
                 continue
             break
         return out
+
+    @staticmethod
+    def _opens_segment(d: _Doc, seg: Span, tok: Token) -> bool:
+        """The trigger noun opens its sentence, after its article and adjectives ("Une rencontre avec …")."""
+        return all(d.pos[j] in {"DET", "ADJ"} for j in range(seg.start, tok.i)) and tok.i - seg.start <= 3
+
+    @staticmethod
+    def _previous_subject(d: _Doc, seg: Span) -> list[Item]:
+        """The subject of the sentence before, in the same paragraph: the person the encounter is of."""
+        k = next((n for n, s in enumerate(d.segments) if s.start == seg.start), 0)
+        if k == 0 or d.paragraph_of[d.segments[k - 1].start] != d.paragraph_of[seg.start]:
+            return []
+        prev = d.segments[k - 1]
+        items = d.seg_items(prev)
+        subjects = [it for it in items if it.subject]
+        if not subjects and items:
+            # a misparsed sentence: the person before its first verb is its subject
+            verb = next((j for j in range(prev.start, prev.end) if d.pos[j] in {"VERB", "AUX"}), prev.end)
+            subjects = [it for it in items if it.end <= verb]
+        return subjects[:1]
 
     @staticmethod
     def _subject_after(d: _Doc, seg: Span, i: int, taken: set[int]) -> list[Item]:
