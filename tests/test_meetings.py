@@ -283,6 +283,11 @@ NOT_MEETINGS = [
     "Olaf Scholz est reparti sans rencontrer Emmanuel Macron.",
     "Un échange de prisonniers entre Vladimir Poutine et Volodymyr Zelensky reste possible.",
     "Emmanuel Macron a rencontré la presse à Berlin.",
+    # two subjects who received or met something else did not meet each other
+    "Le président Emmanuel Macron et le chancelier Olaf Scholz ont reçu une délégation d'industriels.",
+    "Nikol Pachinian et Ilham Aliev ont rencontré des représentants de la société civile à Bruxelles.",
+    ("Le premier ministre Nikol Pachinian et le président Ilham Aliev sont invités à poursuivre le dialogue, a "
+     "rappelé la secrétaire générale Marija Pejčinović Burić, qui a reçu la semaine dernière une délégation."),
     # a visit in someone's presence is no talk
     "Le premier ministre Gabriel Attal a visité une école de Rouen en présence de la ministre Nicole Belloubet.",
 ]

@@ -515,10 +515,10 @@ class MeetingFinder:
                 else:
                     met = self._met_list(d, seg, prep + 1)
             else:
-                if self._object_blocked(d, seg, start):
-                    met = []
-                else:
-                    met = self._met_list(d, seg, start)
+                blocked = self._object_blocked(d, seg, start)
+                if blocked == "noun" and not row.get("reflexive") and not self._reflexive(d, seg, tok):
+                    return  # "A et B ont reçu une délégation": they received something, not each other
+                met = [] if blocked else self._met_list(d, seg, start)
             taken = {id(it) for g in met for it in g}
             subj = self._subject_before(d, seg, tok.i, taken)
             self._emit(d, seg, tok.i, subj, met, out)
@@ -549,11 +549,12 @@ class MeetingFinder:
         return None
 
     @staticmethod
-    def _object_blocked(d: _Doc, seg: Span, start: int) -> bool:
-        """A common noun object before any person ("a reçu le soutien de X", "rencontrer des élus de X")."""
+    def _object_blocked(d: _Doc, seg: Span, start: int) -> str | None:
+        """A common noun object before any person ("a reçu le soutien de X", "rencontrer des élus de X"):
+        "noun"; no person before the clause ends: "end"; else None."""
         for i in range(start, min(seg.end, start + LIST_WINDOW)):
             if i in d.item_at:
-                return False
+                return None
             tok = d.doc[i]
             if tok.pos_ == "NOUN" and tok.text[:1].islower() and i not in d.org_tokens and i not in d.role_tokens:
                 before = {d.low(k) for k in range(max(start, i - 3), i)}
@@ -561,8 +562,8 @@ class MeetingFinder:
                     continue
                 if any(s.start <= i < s.end for s in d.dates):
                     continue
-                if i > start and d.doc[i - 1].like_num:
-                    continue  # a day before its month: "le 22 octobre"
+                if i > start and d.doc[i - 1].like_num and d.pos[i - 1] != "DET":
+                    continue  # a day before its month: "le 22 octobre" (but "une délégation" has an article)
                 if i + 1 < len(d.doc) and d.doc[i + 1].like_num:
                     continue  # "le mardi 8 juin"
                 k = i - 1
@@ -573,10 +574,10 @@ class MeetingFinder:
                 if MeetingFinder._title_of_next_person(d, seg, i):
                     continue  # "le ministre russe, Sergueï Lavrov", "le président chinois Xi Jinping"
 
-                return True
+                return "noun"
             if d.is_verb(i) or tok.text in {";", "."}:
-                return True
-        return True
+                return "end"
+        return "end"
 
     @staticmethod
     def _title_of_next_person(d: _Doc, seg: Span, i: int) -> bool:
