@@ -484,9 +484,9 @@ class TitleFinder:
                     # "des forces armées polonaises", "du Sénat américain": the adjective states the country
                     adjective = next(
                         (
-                            c
+                            adj
                             for q in range(span.start + 1, span.end)
-                            if (c := self.spans.starting(self.spans.country, q)) is not None and is_lower(self.doc[q])
+                            if (adj := self.spans.starting(self.spans.country, q)) is not None and is_lower(self.doc[q])
                         ),
                         None,
                     )

@@ -192,8 +192,8 @@ class _Doc:
             and self.pos[i - 1] == "NOUN"
             and self.lemmas[i] not in trig.verbs
             and (
-                "Part" in doc[i].morph.get("VerbForm")
-                and "Past" in doc[i].morph.get("Tense")
+                "Part" in doc[i].morph.get("VerbForm", [])
+                and "Past" in doc[i].morph.get("Tense", [])
                 or self.lows[i].removesuffix("s").endswith(first_group)  # the tagger may call it finite
             )
         }
