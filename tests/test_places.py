@@ -131,6 +131,9 @@ def test_georgia_state_or_us_state(nlp: Language, text: str, country: set[str], 
         ("Le sommet s'est tenu à New York.", "New York", "US"),
         ("Emmanuel Macron a reçu Olaf Scholz au palais de l'Élysée.", "Élysée", "FR"),
         ("Le porte-parole de la Maison-Blanche a démenti.", "Maison-Blanche", "US"),
+        # a capitalised article after a preposition belongs to the town's name
+        ("Les ministres se sont réunis à La Celle-Saint-Cloud (Yvelines) lundi.", "La Celle-Saint-Cloud", None),
+        ("Le sommet franco-britannique s'est tenu à La Baule en juin.", "La Baule", None),
         # seats of French institutions, named as press releases name them
         ("Le ministre a reçu son homologue à l'Hexagone Balard mardi.", "Hexagone Balard", "FR"),
         ("Le président du Sénat a reçu le président de la Rada au Petit Luxembourg.", "Petit Luxembourg", "FR"),

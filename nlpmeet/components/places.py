@@ -724,6 +724,7 @@ class PlaceTagger:
 
     def _finish(self, doc: Doc, found: list[tuple[int, int, str, str | None]]) -> list[Span]:
         """Spans with one norm per place in the document, and a country from "X (Y)" / "X, en Y"."""
+        found = [self._with_article(doc, *f) for f in found]
         found.sort()
         norms: dict[str, str] = {}
         spans = []
@@ -737,6 +738,16 @@ class PlaceTagger:
             span._.country = country or self._stated_country(doc, end)
             spans.append(span)
         return spans
+
+    def _with_article(
+        self, doc: Doc, start: int, end: int, name: str, country: str | None
+    ) -> tuple[int, int, str, str | None]:
+        """A capitalised article after a preposition is part of the town's name: "à La Celle-Saint-Cloud"."""
+        if start >= 2 and doc[start - 2].pos_ == "ADP" and doc[start - 2].text.islower():
+            art = doc[start - 1]
+            if art.text[:1].isupper() and fold(art.text) in self.words.articles and art.whitespace_:
+                return start - 1, end, art.text + art.whitespace_ + name, country
+        return start, end, name, country
 
     def _stated_country(self, doc: Doc, end: int) -> str | None:
         """ "Tampa (Floride)" -> US, "Kasserine, en Tunisie" -> TN."""
