@@ -391,6 +391,13 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
             "Selon le journal La Tribune, la Commission européenne prépare une amende.",
             {"La Tribune": ["La Tribune"], "Commission européenne": ["Commission européenne"]},
         ),
+        # a function title's own abbreviation in parentheses is no organisation
+        ("Le chef d'état-major des armées (CEMA), le général Thierry Burkhard, a reçu mardi l'amiral Tony Radakin.",
+         {}),
+        (
+            "Le chef d'état-major de l'armée de Terre (CEMAT), le général Pierre Schill, a accueilli la délégation.",
+            {"armée de Terre": ["armée de Terre"]},
+        ),
         # a common noun capitalised after a colon (an agenda line) is no organisation's name
         (
             "Agenda du Premier ministre\n\nJeudi 14 mars 2024\n\n09h00 : Entretien avec M. Bruno Le Maire, ministre "

@@ -47,6 +47,7 @@ PATTERNS_FILE = "org_patterns.jsonl"
 TITLES_FILE = "titles.tsv"
 
 _SOURCE_RANK = {"lex": 0, "pat": 1, "ner": 2, "head": 3, "acr": 4}
+MAX_TITLE_PHRASE = 14  # tokens of a function title and its complement before its abbreviation in parentheses
 
 
 @Language.factory("nlpmeet_orgs")
@@ -300,6 +301,8 @@ class OrgTagger:
                 continue
             if self._is_role_phrase(doc, start, end) or self._inside_title(doc, start):
                 continue
+            if self._title_abbreviation(doc, start, end):
+                continue  # "le chef d'état-major des armées (CEMA)": the title's abbreviation
             if self._is_honorific(doc, span) or self._is_code(doc, span):
                 continue
             if self._is_dateline(doc, span, places) or self._is_stray(doc, span):
@@ -375,6 +378,18 @@ class OrgTagger:
             if doc[i - 1].pos_ == "DET" and self._title_at(doc, i) is not None:
                 return i - 1 if i - 1 > start else i
         return end
+
+    def _title_abbreviation(self, doc: Doc, start: int, end: int) -> bool:
+        """One word in parentheses whose letters abbreviate a function title and its complement right
+        before it ("chef d'état-major des armées (CEMA)", "secrétaire général adjoint (SGA)")."""
+        if end - start != 1 or start < 2 or doc[start - 1].text != "(" or end >= len(doc) or doc[end].text != ")":
+            return False
+        for k in range(max(0, start - 1 - MAX_TITLE_PHRASE), start - 1):
+            if self._title_at(doc, k) is not None and acronym_fits(
+                doc[start].text, doc[k : start - 1].text, self.function_words, strict=True
+            ):
+                return True
+        return False
 
     def _title_at(self, doc: Doc, i: int) -> int | None:
         """End of a function title starting at token ``i`` (lexicon ``titles.tsv``), or None."""
@@ -673,7 +688,13 @@ class OrgTagger:
         extra = []
         for cand in chosen:
             i = cand.end
-            if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and is_acronym(doc[i + 1].text):
+            if (
+                i + 2 < len(doc)
+                and doc[i].text == "("
+                and doc[i + 2].text == ")"
+                and is_acronym(doc[i + 1].text)
+                and not self._title_abbreviation(doc, i + 1, i + 2)
+            ):
                 abbrevs.add(doc[i + 1].text)
                 if i + 1 not in taken:
                     extra.append(_Cand(i + 1, i + 2, "acr"))
