@@ -258,6 +258,12 @@ def tagged(nlp: Language, text: str, dct: str | None = "2017-09-21") -> list[tup
         ("Il a été nommé en 1984 secrétaire général.", [("1984", "1984")]),
         ("Réunion le mardi 15/10/2019 à Rome.", [("le mardi 15/10/2019", "2019-10-15")]),
         ("La saison 2015-2016 a commencé.", [("2015-2016", "2015/2016")]),
+        # "début/fin du mois de MONTH" is that month
+        ("Le Sénat examinera le texte au début du mois d'octobre.", [("début du mois d'octobre", "2017-10")]),
+        ("Les travaux s'achèveront à la fin du mois de mai 2018.", [("la fin du mois de mai 2018", "2018-05")]),
+        # a dateline's day with an abbreviated month and no year
+        ("Dakar, 14 sept (APS) - Le président a reçu le ministre.", [("14 sept", "2017-09-14")]),
+        ("RABAT, 3 nov - Le roi a reçu le ministre.", [("3 nov", "2017-11-03")]),
     ],
 )  # fmt: skip
 def test_component_finds_and_resolves(dates_only: Language, text: str, expected: list[tuple[str, str]]) -> None:
@@ -277,6 +283,7 @@ def test_component_finds_and_resolves(dates_only: Language, text: str, expected:
         "La sonde approche de Mars cette fois.",  # the planet, not the month
         "Il a été élu à l'unanimité.",  # "été", the verb
         "Il avait 45 ans.",  # an age
+        "Il a compté 14 sept fois les voix.",  # an abbreviation outside a dateline
     ],
 )
 def test_not_dates(dates_only: Language, text: str) -> None:
@@ -337,6 +344,12 @@ TENSE = [
     ("Il faut agir avant que le rapport soit rendu public lundi.", "lundi", "2017-09-25"),  # subjunctive
     ("Vers 2 h 10, mardi, un incendie s'est déclaré.", "Vers 2 h 10", "2017-09-19T02:10"),  # the day after it
     ("Le 3 septembre, il est arrivé à Genève. Le lendemain, il a vu le ministre.", "Le lendemain", "2017-09-04"),
+    # "Le lendemain" opening a later paragraph: the day after the last day narrated, though further back
+    ("Le ministre a reçu mardi son homologue britannique. Les deux hommes ont évoqué la défense aérienne. Leur "
+     "coopération repose sur un traité signé en 2010.\n\nLe lendemain, le ministre s'est rendu à Berlin.",
+     "Le lendemain", "2017-09-20"),
+    ("Le 11 septembre, la ministre est arrivée à Kiev. Elle a visité un hôpital. Elle a rencontré des "
+     "soldats.\n\nLa veille, elle avait fait escale à Varsovie.", "La veille", "2017-09-10"),
     ("En 2015, la ville a accueilli le sommet en juin.", "juin", "2015-06"),
     ("« Nous signerons l'accord demain », a déclaré mardi le ministre.", "demain", "2017-09-20"),  # quoted speech
     ("« Nous signerons l'accord demain », a déclaré le ministre.", "demain", "2017-09-22"),

@@ -61,6 +61,12 @@ EVENTS = [
     # a named exercise in capitalised words, with a number
     ("Des soldats français participent à l'exercice Dragon 24 en Pologne.", "exercice Dragon 24 en Pologne"),
     ("Ils rejoignent l'exercice de l'OTAN Steadfast Defender 2024.", "exercice de l'OTAN Steadfast Defender 2024"),
+    # the words of the name right after "exercice", whatever the tagger calls them
+    ("Les deux chefs ont préparé leur participation à l'exercice Steadfast Defender 2024.",
+     "exercice Steadfast Defender 2024"),
+    # a summit or forum with its proper name in apposition
+    ("La réunion fait suite au sommet Choose France, organisé la veille.", "sommet Choose France"),
+    ("La ministre participera au forum Génération Égalité à Paris.", "forum Génération Égalité à Paris"),
 ]
 
 
@@ -80,6 +86,7 @@ NOT_EVENTS = [
     "Un sommet de chefs d'État pourrait avoir lieu l'an prochain.",
     "La réunion des ministres a duré deux heures.",
     "Cet exercice budgétaire sera difficile pour Paris.",
+    "Au sommet, le président Emmanuel Macron a parlé de l'Ukraine.",
 ]
 
 

@@ -102,6 +102,13 @@ MEETINGS = [
     # apposition: the name inside it is the person met
     ("Le président Emmanuel Macron a reçu le ministre russe des Affaires étrangères, Sergueï Lavrov.",
      {"Macron", "Lavrov"}),
+    # a participle qualifying a noun ("audience privée") does not end the clause before the person received
+    ("Le pape François a reçu en audience privée ce lundi matin au Palais apostolique le président argentin, "
+     "Javier Milei.", {"François", "Milei"}),
+    ("Le roi Mohammed VI a reçu en audience privée ce jeudi au palais royal de Rabat le ministre espagnol des "
+     "Affaires étrangères, José Manuel Albares.", {"VI", "Albares"}),
+    ("Le président Macky Sall a reçu en audience privée ce mardi au Palais de la République le ministre des "
+     "Affaires étrangères de la Gambie, Mamadou Tangara.", {"Sall", "Tangara"}),
     # scheduled
     ("Le président Joe Biden rencontrera mardi le président chinois Xi Jinping à Bali.", {"Biden", "Jinping"}),
 ]
@@ -203,6 +210,58 @@ def test_description_subject_through_coref(nlp: Language) -> None:
     assert surnames(doc) == [{"Stoltenberg", "Scholz"}]
 
 
+PRESENCE = [
+    # "en présence de X": X attends the talk of the sentence
+    ("Le président Emmanuel Macron a reçu mardi le chancelier Olaf Scholz, en présence du ministre des Armées, "
+     "Sébastien Lecornu.", {"Macron", "Scholz", "Lecornu"}),
+    ("La présidente de la Confédération, Viola Amherd, s'est entretenue avec le président ukrainien, Volodymyr "
+     "Zelensky, en présence du conseiller fédéral Ignazio Cassis.", {"Amherd", "Zelensky", "Cassis"}),
+    # ... or the previous one, when the sentence names it by a noun
+    ("Le président du Sénat, Gérard Larcher, a reçu la présidente du Bundesrat, Manuela Schwesig. L'entretien "
+     "s'est déroulé en présence du sénateur Cédric Perrin.", {"Larcher", "Schwesig", "Perrin"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRESENCE)
+def test_people_present_at_a_talk_take_part(nlp: Language, text: str, expected: set[str]) -> None:
+    assert surnames(run(nlp, text)) == [expected]
+
+
+NOUN_OPENING_THE_SENTENCE = [
+    # "Une rencontre avec Y est prévue": the encounter is of the previous sentence's subject
+    ("Le président Emmanuel Macron se rendra jeudi à Berlin. Un entretien avec le chancelier Olaf Scholz est "
+     "prévu dans l'après-midi.", [{"Macron", "Scholz"}]),
+    ("La ministre Catherine Colonna est arrivée à New Delhi. Une rencontre avec son homologue indien, "
+     "Subrahmanyam Jaishankar, aura lieu mardi.", [{"Colonna", "Jaishankar"}]),
+    # not across a paragraph
+    ("Le président Emmanuel Macron se rendra jeudi à Berlin.\n\nUne rencontre avec Olaf Scholz reste "
+     "possible.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOUN_OPENING_THE_SENTENCE)
+def test_encounter_noun_opening_a_sentence(nlp: Language, text: str, expected: list) -> None:
+    assert surnames(run(nlp, text)) == expected
+
+
+AGENDAS = [
+    ("Agenda du Premier ministre, Gabriel Attal\n\nJeudi 14 mars 2024\n\n09h00 : Entretien avec M. Bruno Le "
+     "Maire, ministre de l'Économie.\n\n12h30 : Déjeuner de travail avec Mme Ursula von der Leyen, présidente de "
+     "la Commission européenne.\n",
+     [{"Attal", "Maire"}, {"Attal", "Leyen"}]),
+    ("Programme prévisionnel du ministre des Armées, Sébastien Lecornu\n\nLundi 4 mars 2024\n\n15h00 : "
+     "Entretien téléphonique avec M. Rustem Umerov, ministre ukrainien de la Défense.\n",
+     [{"Lecornu", "Umerov"}]),
+    # no agenda heading: a line with no subject reports no encounter of anyone named
+    ("Emmanuel Macron a publié un message.\n\n10h00 : Entretien avec M. Olaf Scholz.\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGENDAS)
+def test_agenda_lines_are_the_owners_encounters(nlp: Language, text: str, expected: list) -> None:
+    assert surnames(run(nlp, text)) == expected
+
+
 def test_people_joining_an_encounter(nlp: Language) -> None:
     doc = run(
         nlp,
@@ -235,6 +294,13 @@ NOT_MEETINGS = [
     # a name that names a thing ("le prix Albert Londres") is not the person received
     "La reporter Florence Aubenas a reçu jeudi le prix Albert Londres à Paris.",
     "Le président Emmanuel Macron a rencontré l'administration Biden à Washington.",
+    # two subjects who received or met something else did not meet each other
+    "Le président Emmanuel Macron et le chancelier Olaf Scholz ont reçu une délégation d'industriels.",
+    "Nikol Pachinian et Ilham Aliev ont rencontré des représentants de la société civile à Bruxelles.",
+    ("Le premier ministre Nikol Pachinian et le président Ilham Aliev sont invités à poursuivre le dialogue, a "
+     "rappelé la secrétaire générale Marija Pejčinović Burić, qui a reçu la semaine dernière une délégation."),
+    # a visit in someone's presence is no talk
+    "Le premier ministre Gabriel Attal a visité une école de Rouen en présence de la ministre Nicole Belloubet.",
 ]
 
 

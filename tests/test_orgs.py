@@ -201,8 +201,14 @@ def test_lexicon_entries_well_formed() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["ONU", "OTAN", "UE", "UA", "OSCE", "OMS", "FMI", "OCDE", "CEDEAO", "Banque mondiale", "G20"]
-)
+    "name",
+    [
+        "ONU", "OTAN", "UE", "UA", "OSCE", "OMS", "FMI", "OCDE", "CEDEAO", "Banque mondiale", "G20",
+        # branches of the French armed forces, national parliaments, press agencies, public banks
+        "armée de Terre", "Marine nationale", "armée de l'Air et de l'Espace", "Verkhovna Rada", "APS", "MAP",
+        "Vatican News", "Bpifrance",
+    ],
+)  # fmt: skip
 def test_lexicon_covers_the_main_organisations(name: str, lexicon: OrgLexicon) -> None:
     assert lexicon.lookup(name) == name
 
@@ -211,7 +217,8 @@ def test_lexicon_covers_the_main_organisations(name: str, lexicon: OrgLexicon) -
     ("alias", "name"),
     [("Nations unies", "ONU"), ("NATO", "OTAN"), ("Alliance atlantique", "OTAN"), ("Union européenne", "UE"),
      ("Union africaine", "UA"), ("Conseil de sécurité des Nations unies", "Conseil de sécurité"),
-     ("Organisation mondiale de la santé", "OMS"), ("Fonds monétaire international", "FMI")],
+     ("Organisation mondiale de la santé", "OMS"), ("Fonds monétaire international", "FMI"),
+     ("Agence de presse sénégalaise", "APS"), ("Agence Maghreb Arabe Presse", "MAP")],
 )  # fmt: skip
 def test_lexicon_aliases(alias: str, name: str, lexicon: OrgLexicon) -> None:
     assert lexicon.lookup(alias) == name
@@ -383,6 +390,26 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
         (
             "Selon le journal La Tribune, la Commission européenne prépare une amende.",
             {"La Tribune": ["La Tribune"], "Commission européenne": ["Commission européenne"]},
+        ),
+        # a function title's own abbreviation in parentheses is no organisation
+        ("Le chef d'état-major des armées (CEMA), le général Thierry Burkhard, a reçu mardi l'amiral Tony Radakin.",
+         {}),
+        (
+            "Le chef d'état-major de l'armée de Terre (CEMAT), le général Pierre Schill, a accueilli la délégation.",
+            {"armée de Terre": ["armée de Terre"]},
+        ),
+        # a common noun capitalised after a colon (an agenda line) is no organisation's name
+        (
+            "Agenda du Premier ministre\n\nJeudi 14 mars 2024\n\n09h00 : Entretien avec M. Bruno Le Maire, ministre "
+            "de l'Économie.\nHôtel de Matignon\n\n12h30 : Déjeuner de travail avec Mme Ursula von der Leyen, "
+            "présidente de la Commission européenne.\nHôtel de Matignon\n",
+            {"Commission européenne": ["Commission européenne"]},
+        ),
+        (
+            "Agenda du ministre\n\n10h00 : Entretien avec M. Petr Pavel, Président de la République tchèque.\n"
+            "Palais de l'Élysée\n\n12h30 : Déjeuner de travail avec M. Pedro Sánchez, Président du gouvernement "
+            "espagnol.\nPalais de l'Élysée\n\n16h00 : Réunion de travail avec les préfets.\n",
+            {},
         ),
     ],
 )

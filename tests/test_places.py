@@ -131,6 +131,14 @@ def test_georgia_state_or_us_state(nlp: Language, text: str, country: set[str], 
         ("Le sommet s'est tenu à New York.", "New York", "US"),
         ("Emmanuel Macron a reçu Olaf Scholz au palais de l'Élysée.", "Élysée", "FR"),
         ("Le porte-parole de la Maison-Blanche a démenti.", "Maison-Blanche", "US"),
+        # a capitalised article after a preposition belongs to the town's name
+        ("Les ministres se sont réunis à La Celle-Saint-Cloud (Yvelines) lundi.", "La Celle-Saint-Cloud", None),
+        ("Le sommet franco-britannique s'est tenu à La Baule en juin.", "La Baule", None),
+        # seats of French institutions, named as press releases name them
+        ("Le ministre a reçu son homologue à l'Hexagone Balard mardi.", "Hexagone Balard", "FR"),
+        ("Le président du Sénat a reçu le président de la Rada au Petit Luxembourg.", "Petit Luxembourg", "FR"),
+        ("Le sommet Choose France s'est tenu au château de Versailles.", "château de Versailles", "FR"),
+        ("La présidente de l'Assemblée nationale l'a reçu à l'Hôtel de Lassay.", "hôtel de Lassay", "FR"),
         ("L'attentat a frappé la ville de Kasserine, en Tunisie.", "Kasserine", "TN"),
         ("Les tensions en Méditerranée orientale inquiètent l'OTAN.", "Méditerranée orientale", None),
         ("Les Gilets jaunes ont bloqué l'A7 et la place de la Concorde.", "A7", None),
@@ -154,6 +162,7 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
     ("text", "absent"),
     [
         ("La Libye et l'Égypte ont signé un accord.", {"Libye", "Égypte"}),  # countries are not locations
+        ("Le ministre a reçu son homologue à l'Hexagone Balard mardi.", {"Balard"}),  # part of the building's name
         ("La conférence de Munich sur la sécurité s'ouvre vendredi.", {"Munich"}),  # inside an event's name
         ("Le Document de Vienne a été révisé.", {"Vienne"}),  # inside a document's name
         ("L'Airbus A380 a atterri à l'heure.", {"A380"}),  # not a road
@@ -163,6 +172,10 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
         ("Les Marseillais ont battu les Lyonnais dimanche.", {"Marseillais", "Lyonnais"}),  # inhabitants
         ("Le ministre a rendu hommage à Jean Moulin.", {"Jean", "Moulin", "Jean Moulin"}),  # a person after "à"
         ("Le ministre de l'Europe et des Affaires étrangères est arrivé.", {"Europe"}),  # a portfolio
+        # portfolios after "chargé de" and in an enumeration after the title
+        ("Roland Lescure, ministre délégué chargé de l'Industrie, a parlé.", {"Industrie"}),
+        ("Bruno Le Maire, ministre de l'Économie, des Finances et de la Souveraineté industrielle et numérique, a "
+         "reçu les patrons.", {"Souveraineté", "Souveraineté industrielle"}),
         ("Les négociations ont repris lundi 4 mars.", {"lundi", "mars", "Lundi"}),
     ],
 )

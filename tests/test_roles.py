@@ -30,6 +30,11 @@ COUNTRIES = {
     "Azerbaïdjan": "AZ",
     "Finlande": "FI",
     "Suède": "SE",
+    "Allemagne": "DE",
+    "France": "FR",
+    "Canada": "CA",
+    "polonaises": "PL",
+    "syrienne": "SY",
 }
 ORGS = {
     "OTAN": "OTAN",
@@ -40,6 +45,9 @@ ORGS = {
     "CNDD": "CNDD",
     "Francophonie": "OIF",
     "CELAC": "CELAC",
+    "forces armées polonaises": "forces armées polonaises",
+    "armée syrienne": "armée syrienne",
+    "Bundeswehr": "Bundeswehr",
 }
 
 
@@ -207,6 +215,50 @@ def roles_of(doc) -> dict[str, list[tuple[str, str | None, str | None]]]:
             ("Jean-Noël Barrot",),
             {"Jean-Noël Barrot": [("ministre de l'europe et des affaires étrangères", None, "FR")]},
         ),
+        # the title's own abbreviation in parentheses does not end it before the apposition
+        (
+            "Le chef d'état-major des armées (CEMA), le général Thierry Burkhard, est arrivé.",
+            ("Thierry Burkhard",),
+            {"Thierry Burkhard": [("chef d'état-major des armées", None, None), ("général", None, None)]},
+        ),
+        (
+            "Le secrétaire général adjoint (SGA), Jean-Pierre Lacroix, a parlé.",
+            ("Jean-Pierre Lacroix",),
+            {"Jean-Pierre Lacroix": [("secrétaire général adjoint", None, None)]},
+        ),
+        # the head of the German armed forces
+        (
+            "Il s'est entretenu avec l'inspecteur général de la Bundeswehr, le général Carsten Breuer.",
+            ("Carsten Breuer",),
+            {"Carsten Breuer": [("inspecteur général", "Bundeswehr", None), ("général", None, None)]},
+        ),
+        # a national adjective inside the organisation complement states the country
+        (
+            "Il a reçu le chef d'état-major général des forces armées polonaises, le général Wiesław Kukuła.",
+            ("Wiesław Kukuła",),
+            {
+                "Wiesław Kukuła": [
+                    ("chef d'état-major général", "forces armées polonaises", "PL"),
+                    ("général", None, None),
+                ]
+            },
+        ),
+        (
+            "Le chef d'état-major de l'armée syrienne, Ali Abdallah Ayoub, a parlé.",
+            ("Ali Abdallah Ayoub",),
+            {"Ali Abdallah Ayoub": [("chef d'état-major", "armée syrienne", "SY")]},
+        ),
+        # a posting after "en" is skipped: the apposition follows it
+        (
+            "L'ambassadeur d'Allemagne en France, Stephan Steinlein, est arrivé.",
+            ("Stephan Steinlein",),
+            {"Stephan Steinlein": [("ambassadeur", None, "DE")]},
+        ),
+        (
+            "Il a reçu l'ambassadeur du Canada en France, Stéphane Dion, mardi.",
+            ("Stéphane Dion",),
+            {"Stéphane Dion": [("ambassadeur", None, "CA")]},
+        ),
         # a place after "de" is no portfolio
         (
             "Le roi des Pays-Bas Willem-Alexander est arrivé.",
@@ -358,6 +410,20 @@ def test_coref_feminine_description(blank_nlp: Language) -> None:
             "rencontré des étudiants.",
             "Il",
             "Narendra Modi",
+        ),
+        # a subject coordinating two people is plural: a singular pronoun skips it
+        (
+            "La présidente de la Commission, Ursula von der Leyen, est arrivée à Kiev. Le président ukrainien, "
+            "Volodymyr Zelensky, et le premier ministre, Denys Chmyhal, ont été invités à Bruxelles. Elle "
+            "participera mardi à une réunion avec Charles Michel.",
+            "Elle",
+            "Ursula von der Leyen",
+        ),
+        (
+            "Le chancelier Olaf Scholz a quitté Berlin lundi. Le président polonais, Andrzej Duda, et le premier "
+            "ministre tchèque, Petr Fiala, ont salué la décision. Il se rendra jeudi à Varsovie.",
+            "Il",
+            "Olaf Scholz",
         ),
     ],
 )

@@ -101,7 +101,11 @@ class CorefResolver:
                 first_person, seen_subject, seen_verb = None, False, False
             span = persons.get(tok.i)
             if span is not None and tok.i == span.root.i and is_subject(span):
-                last_subject, seen_subject = span._.norm, True
+                # a subject coordinated with another person ("X et Y ont été invités") is plural:
+                # no antecedent of a singular "il"/"elle"
+                if not self._coordinated(span, persons):
+                    last_subject = span._.norm
+                seen_subject = True
                 continue
             if tok.i in coref and tok.dep_ in SUBJECT_DEPS:
                 last_subject, seen_subject = coref[tok.i], True
@@ -117,6 +121,21 @@ class CorefResolver:
                     last_subject = first_person
             if self._subject_pronoun(tok, finder) and last_subject is not None:
                 coref[tok.i] = last_subject
+
+    @staticmethod
+    def _coordinated(span: Span, persons: dict[int, Span]) -> bool:
+        """The subject phrase of this person has a conjunct holding another person."""
+        tok = span.root
+        for _ in range(3):
+            if tok.dep_ in SUBJECT_DEPS:
+                break
+            tok = tok.head
+        else:
+            return False
+        return any(
+            child.dep_ == "conj" and any(persons.get(t.i) not in (None, span) for t in child.subtree)
+            for child in tok.children
+        )
 
     @staticmethod
     def _subject_pronoun(tok: Token, finder: TitleFinder) -> bool:

@@ -18,7 +18,8 @@ Each expression is resolved by ``nlpmeet.normalise.dates.resolve`` against
   ``models/date_tense.tsv`` ("va rencontrer", "vient de démissionner", "prévue le");
 * an anchor for "le lendemain", "la veille", "le même jour" and bare times: the last single day
   stated in the same or the previous sentence (for a time, else the day right after it: "vers
-  0 h 40, jeudi"), else the dct;
+  0 h 40, jeudi"), else the dct; "le lendemain"/"la veille" opening a sentence or a paragraph count
+  from the last day stated before them, however far back, when it lies within a month of the dct;
 * inside quoted speech, the day the speech was given when the reporting clause states it
   (« Nous signerons demain », a déclaré mardi le ministre).
 
@@ -52,6 +53,7 @@ HEADER_FIRST_CHARS = 200  # a first line this long is still header
 YEAR_AFTER_NOUN = (1800, 2100)  # a number after a common noun is a year only within these
 TRIGGER_MEMO = 1 << 16  # distinct token texts whose trigger groups are remembered (bounded for long dumps)
 SPEECH_WINDOW = 12  # tokens around a quotation searched for the day of the speech
+NARRATED_DAYS = 31  # a day this close to the dct belongs to the news narrated, not to its background
 ANCHOR_SENTENCES = 1  # "le lendemain", "à 15 heures" count from a day stated this many sentences before, at most
 _YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2}|21\d{2})(?!\d)")
 _FUNCTION_POS = frozenset({"ADP", "DET", "PUNCT", "CCONJ", "SCONJ", "SPACE", "ADV", "PRON", "AUX", "VERB"})
@@ -248,6 +250,14 @@ class DateTagger:
                 has_minutes = doc[end - 1].like_num and doc[end - 1] is not doc[start]
                 return has_minutes or (prev is not None and prev.lower_ in self.day_words)
             return not (prev is not None and prev.lower_ in ("pendant", "durant", "depuis", "en", "les", "des"))
+        if check == "dateline":
+            # "Dakar, 14 sept (APS) -": after the place's comma, before the agency or the dash
+            return (
+                prev is not None
+                and prev.text == ","
+                and nxt is not None
+                and nxt.text in self.sets.get("dateline_end", [])
+            )
         if check == "relative_to":
             return nxt is None or nxt.lower_ not in ("de", "d'", "d’", "du", "des")
         return True
@@ -275,6 +285,11 @@ class DateTagger:
         if time[0].lower_ not in self.sets.get("time_pre", []):
             return True
         return len(day) == 1 and day[0].lower_ in self.sets.get("relday", [])
+
+    @staticmethod
+    def _day_shift(span: Span) -> bool:
+        """The expression is a shift from a stated day ("le lendemain", "la veille"), not "le même jour"."""
+        return any("anchor" in a.classes for a in atoms(span.text))
 
     @staticmethod
     def _kind(span: Span) -> str:
@@ -391,6 +406,15 @@ class DateTagger:
         for k, span in enumerate(spans):
             sent_of = bisect_right(starts, span.start) - 1 if starts else 0
             near = anchor if anchor is not None and sent_of - anchor_sent <= ANCHOR_SENTENCES else None
+            before = doc[span.start - 1] if span.start else None
+            opens = bool(starts) and (
+                starts[sent_of] == span.start or before is not None and "\n" in before.text + before.whitespace_
+            )
+            if near is None and anchor is not None and opens and self._day_shift(span):
+                # "Le lendemain, ..." opening a sentence continues the narration: the day after the last
+                # day narrated, when that day is of the news (near the dct), not of the background
+                if dct is None or abs((anchor - date.fromisoformat(dct)).days) <= NARRATED_DAYS:
+                    near = anchor
             if self._kind(span) == "time" and (near is None or anchor_sent != sent_of):
                 near = self._day_after(doc, spans, k, dct, near)  # "vers 0 h 40, jeudi"
             hint = year_hint[1] if year_hint is not None and year_hint[0] == sent_of else None

@@ -360,6 +360,10 @@ class TitleFinder:
         affiliation: list[str | None] = [None, None]
         while j < len(doc):
             tok = doc[j]
+            # the title's own abbreviation ("chef d'état-major des armées (CEMA)")
+            if tok.text == "(" and j > i + n - 1 and self._after_acronym(j) > j:
+                j = self._after_acronym(j)
+                continue
             # modifiers after ("par intérim", "adjoint", "élu")
             mn, mod = self.modifier_at(j, "after")
             if mn and mod is not None:
@@ -393,6 +397,13 @@ class TitleFinder:
                     continue
             # complements
             k, cls = self._preposition(j)
+            if cls == "posting":
+                # "ambassadeur d'Allemagne en France": a posting, skipped; "en visite" ends the title
+                found = self._entity_at(j + k)
+                if found is None or found[0] not in ("country", "loc") or found[1].start > j + k + 1:
+                    break
+                j = found[1].end
+                continue
             if cls in ("of", "to", "link"):
                 taken = self._complement(j, k, cls, pieces_text, affiliation, phrase)
                 if taken <= j:
@@ -490,6 +501,18 @@ class TitleFinder:
             if kind == "org":
                 if affiliation[0] is None:
                     affiliation[0] = span._.norm or span.text
+                if affiliation[1] is None:
+                    # "des forces armées polonaises", "du Sénat américain": the adjective states the country
+                    adjective = next(
+                        (
+                            adj
+                            for q in range(span.start + 1, span.end)
+                            if (adj := self.spans.starting(self.spans.country, q)) is not None and is_lower(self.doc[q])
+                        ),
+                        None,
+                    )
+                    if adjective is not None:
+                        affiliation[1] = adjective._.norm
                 return self._after_acronym(span.end)
             if kind == "country":
                 if affiliation[1] is None and cls == "of":

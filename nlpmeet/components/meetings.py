@@ -175,12 +175,37 @@ class _Doc:
         for it in self.items:
             for i in range(it.start, it.end):
                 self.item_at[i] = it
+        self.agenda_owner = self._agenda_owner()
         self.dates = sorted(doc.spans[DATES_GROUP], key=lambda s: s.start) if DATES_GROUP in doc.spans else []
         self.locs = sorted(doc.spans[LOCATIONS_GROUP], key=lambda s: s.start) if LOCATIONS_GROUP in doc.spans else []
         self.events = sorted(doc.spans[EVENTS_GROUP], key=lambda s: s.start) if EVENTS_GROUP in doc.spans else []
         self.org_tokens = (
             {i for s in doc.spans[ORGS_GROUP] for i in range(s.start, s.end)} if ORGS_GROUP in doc.spans else set()
         )
+        # a past participle right after a common noun qualifies it ("en audience privée", "la rencontre
+        # prévue vendredi"): no clause verb, unless it is a trigger itself ("la délégation reçue par")
+        first_group = tuple(suffix for suffix, infinitive in trig.participles if infinitive == "er")
+        self.noun_participles = {
+            i
+            for i in range(1, len(doc))
+            if self.pos[i] == "VERB"
+            and self.pos[i - 1] == "NOUN"
+            and self.lemmas[i] not in trig.verbs
+            and (
+                "Part" in doc[i].morph.get("VerbForm", [])
+                and "Past" in doc[i].morph.get("Tense", [])
+                or self.lows[i].removesuffix("s").endswith(first_group)  # the tagger may call it finite
+            )
+        }
+
+    def _agenda_owner(self) -> Item | None:
+        """The person whose agenda the document is: named in a heading line that opens with "Agenda" or
+        "Programme" ("Agenda prévisionnel du Président de la République, Emmanuel Macron")."""
+        agenda = self.trig.words.get("agenda", frozenset())
+        for seg in self.segments[:3]:
+            if self.lows[seg.start] in agenda and self.doc[seg.start].text[:1].isupper():
+                return next(iter(self.seg_items(seg)), None)
+        return None
 
     @staticmethod
     def _segments(doc: Doc) -> list[Span]:
@@ -377,7 +402,12 @@ class _Doc:
 
     def is_verb(self, i: int) -> bool:
         # (a word of a name is no verb: "Nations unies" tagged as a participle)
-        return self.pos[i] == "VERB" and i not in self.item_at and i not in self.org_tokens
+        return (
+            self.pos[i] == "VERB"
+            and i not in self.item_at
+            and i not in self.org_tokens
+            and i not in self.noun_participles
+        )
 
 
 class MeetingFinder:
@@ -387,6 +417,7 @@ class MeetingFinder:
         meetings: list[Meeting] = []
         pos, lemmas, lows = d.pos, d.lemmas, d.lows
         for seg in d.segments:
+            before = len(meetings)
             for i in range(seg.start, seg.end):
                 p, lemma = pos[i], lemmas[i]
                 # (a participle needs a noun or adjective after an auxiliary: tested before building the token)
@@ -405,6 +436,7 @@ class MeetingFinder:
                     tok = doc[i]
                     if not self._negated(d, seg, tok):
                         self._noun(d, seg, tok, meetings)
+            self._presence(d, seg, meetings, before)
         meetings = self._merge(meetings)
         self._dates_places(d, meetings)
         first: dict[str, int] = {}
@@ -487,13 +519,11 @@ class MeetingFinder:
                 # coordinated subjects alone meet one another only through a mutual verb ("se sont entretenus")
                 mutual = bool(row.get("mutual"))
             else:
-                if self._object_blocked(d, seg, start):
-                    met = []
-                else:
-                    met = self._met_list(d, seg, start)
+                blocked = self._object_blocked(d, seg, start)
+                met = [] if blocked else self._met_list(d, seg, start)
                 mutual = bool(row.get("mutual")) and self._reflexive(d, seg, tok)  # "se sont rencontrés"
             if not met and not mutual:
-                return
+                return  # "A et B ont reçu une délégation": they received something, not each other
             taken = {id(it) for g in met for it in g}
             subj = self._subject_before(d, seg, tok.i, taken)
             self._emit(d, seg, tok.i, subj, met, out)
@@ -524,12 +554,13 @@ class MeetingFinder:
         return None
 
     @staticmethod
-    def _object_blocked(d: _Doc, seg: Span, start: int) -> bool:
-        """A common noun object before any person ("a reçu le soutien de X", "rencontrer des élus de X")."""
+    def _object_blocked(d: _Doc, seg: Span, start: int) -> str | None:
+        """A common noun object before any person ("a reçu le soutien de X", "rencontrer des élus de X"):
+        "noun"; no person before the clause ends: "end"; else None."""
         for i in range(start, min(seg.end, start + LIST_WINDOW)):
             if i in d.item_at:
                 # "a reçu le prix Albert Londres": the name names a thing
-                return i > start and d.is_word(i - 1, "named_after")
+                return "noun" if i > start and d.is_word(i - 1, "named_after") else None
             tok = d.doc[i]
             if tok.pos_ == "NOUN" and tok.text[:1].islower() and i not in d.org_tokens and i not in d.role_tokens:
                 before = {d.low(k) for k in range(max(start, i - 3), i)}
@@ -537,8 +568,8 @@ class MeetingFinder:
                     continue
                 if any(s.start <= i < s.end for s in d.dates):
                     continue
-                if i > start and d.doc[i - 1].like_num:
-                    continue  # a day before its month: "le 22 octobre"
+                if i > start and d.doc[i - 1].like_num and d.pos[i - 1] != "DET":
+                    continue  # a day before its month: "le 22 octobre" (but "une délégation" has an article)
                 if i + 1 < len(d.doc) and d.doc[i + 1].like_num:
                     continue  # "le mardi 8 juin"
                 k = i - 1
@@ -549,10 +580,10 @@ class MeetingFinder:
                 if MeetingFinder._title_of_next_person(d, seg, i):
                     continue  # "le ministre russe, Sergueï Lavrov", "le président chinois Xi Jinping"
 
-                return True
+                return "noun"
             if d.is_verb(i) or tok.text in {";", "."}:
-                return True
-        return True
+                return "end"
+        return "end"
 
     @staticmethod
     def _title_of_next_person(d: _Doc, seg: Span, i: int) -> bool:
@@ -619,6 +650,10 @@ class MeetingFinder:
             if not subj and met:
                 last = max(it.end for g in met for it in g)
                 subj = self._subject_after(d, seg, last, taken)
+            if not subj and met and d.agenda_owner is not None:
+                subj = [d.agenda_owner]  # "10h00 : Entretien avec M. X" in an agenda
+            if not subj and met and self._opens_segment(d, seg, tok):
+                subj = self._previous_subject(d, seg)  # "X se rendra à Davos. Une rencontre avec Y est prévue."
         side = next(
             (d.trig.sides[d.doc[j].lemma_] for j in range(max(seg.start, tok.i - 4), tok.i)
              if d.doc[j].lemma_ in d.trig.sides),
@@ -731,6 +766,26 @@ class MeetingFinder:
         return out
 
     @staticmethod
+    def _opens_segment(d: _Doc, seg: Span, tok: Token) -> bool:
+        """The trigger noun opens its sentence, after its article and adjectives ("Une rencontre avec …")."""
+        return all(d.pos[j] in {"DET", "ADJ"} for j in range(seg.start, tok.i)) and tok.i - seg.start <= 3
+
+    @staticmethod
+    def _previous_subject(d: _Doc, seg: Span) -> list[Item]:
+        """The subject of the sentence before, in the same paragraph: the person the encounter is of."""
+        k = next((n for n, s in enumerate(d.segments) if s.start == seg.start), 0)
+        if k == 0 or d.paragraph_of[d.segments[k - 1].start] != d.paragraph_of[seg.start]:
+            return []
+        prev = d.segments[k - 1]
+        items = d.seg_items(prev)
+        subjects = [it for it in items if it.subject]
+        if not subjects and items:
+            # a misparsed sentence: the person before its first verb is its subject
+            verb = next((j for j in range(prev.start, prev.end) if d.pos[j] in {"VERB", "AUX"}), prev.end)
+            subjects = [it for it in items if it.end <= verb]
+        return subjects[:1]
+
+    @staticmethod
     def _subject_after(d: _Doc, seg: Span, i: int, taken: set[int]) -> list[Item]:
         for it in d.seg_items(seg):
             if it.start >= i and id(it) not in taken:
@@ -781,6 +836,27 @@ class MeetingFinder:
         prev.participants = list(dict.fromkeys(prev.participants + people))
         prev.extra_segs.append(seg)
         return True
+
+    def _presence(self, d: _Doc, seg: Span, out: list[Meeting], before: int) -> None:
+        """"en présence de X": X attends the encounter this sentence reports, or the previous one when
+        the sentence names it by a noun and no people of its own ("L'entretien s'est déroulé en présence
+        de X"). Not an encounter by itself: a visit "en présence du ministre" makes none."""
+        for j in range(seg.start, seg.end):
+            n = d.phrase_at(j, "presence")
+            if not n:
+                continue
+            people = [it.norm for g in self._met_list(d, seg, j + n) for it in g]
+            if not people:
+                return
+            if len(out) > before:
+                target = out[-1]
+            elif out and any(d.lemmas[k] in d.trig.nouns or d.low(k) in d.trig.nouns for k in range(seg.start, j)):
+                target = out[-1]
+                target.extra_segs.append(seg)
+            else:
+                return
+            target.participants = list(dict.fromkeys(target.participants + people))
+            return
 
     @staticmethod
     def _emit(

@@ -48,6 +48,7 @@ PATTERNS_FILE = "org_patterns.jsonl"
 TITLES_FILE = "titles.tsv"
 
 _SOURCE_RANK = {"lex": 0, "pat": 1, "ner": 2, "head": 3, "acr": 4}
+MAX_TITLE_PHRASE = 14  # tokens of a function title and its complement before its abbreviation in parentheses
 
 
 @Language.factory("nlpmeet_orgs")
@@ -298,13 +299,15 @@ class OrgTagger:
                 continue
             if self._is_role_phrase(doc, start, end) or self._inside_title(doc, start):
                 continue
+            if self._title_abbreviation(doc, start, end):
+                continue  # "le chef d'état-major des armées (CEMA)": the title's abbreviation
             if self._is_honorific(doc, span) or self._is_code(doc, span):
                 continue
             if self._is_dateline(doc, span, places) or self._is_stray(doc, span):
                 continue
-            if len(span) > 1 and span[0].is_sent_start and span[0].pos_ == "NOUN":
+            if len(span) > 1 and self._opens_clause(doc, start) and span[0].pos_ == "NOUN":
                 if not any(t.text[:1].isupper() for t in span[1:]):
-                    continue  # "Conférence de presse" heading a paragraph
+                    continue  # "Conférence de presse" heading a paragraph, "10h00 : Déjeuner de travail"
             cands.append(_Cand(start, end, "ner"))
         return cands
 
@@ -373,6 +376,18 @@ class OrgTagger:
             if doc[i - 1].pos_ == "DET" and self._title_at(doc, i) is not None:
                 return i - 1 if i - 1 > start else i
         return end
+
+    def _title_abbreviation(self, doc: Doc, start: int, end: int) -> bool:
+        """One word in parentheses whose letters abbreviate a function title and its complement right
+        before it ("chef d'état-major des armées (CEMA)", "secrétaire général adjoint (SGA)")."""
+        if end - start != 1 or start < 2 or doc[start - 1].text != "(" or end >= len(doc) or doc[end].text != ")":
+            return False
+        for k in range(max(0, start - 1 - MAX_TITLE_PHRASE), start - 1):
+            if self._title_at(doc, k) is not None and acronym_fits(
+                doc[start].text, doc[k : start - 1].text, self.function_words, strict=True
+            ):
+                return True
+        return False
 
     def _title_at(self, doc: Doc, i: int) -> int | None:
         """End of a function title starting at token ``i`` (lexicon ``titles.tsv``), or None."""
@@ -488,6 +503,16 @@ class OrgTagger:
         after = doc[span.end] if span.end < len(doc) else None
         line_start = before is None or "\n" in before.text or "\n" in before.whitespace_ or before.is_space
         return line_start and after is not None and after.text in {",", "-", "–", "—", "(", ":"}
+
+    @staticmethod
+    def _opens_clause(doc: Doc, i: int) -> bool:
+        """Token i is capitalised by its position: it starts a sentence or follows a colon."""
+        if doc[i].is_sent_start:
+            return True
+        j = i - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        return j >= 0 and doc[j].text == ":"
 
     @staticmethod
     def _is_stray(doc: Doc, span: Span) -> bool:
@@ -670,7 +695,13 @@ class OrgTagger:
         extra = []
         for cand in chosen:
             i = cand.end
-            if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and is_acronym(doc[i + 1].text):
+            if (
+                i + 2 < len(doc)
+                and doc[i].text == "("
+                and doc[i + 2].text == ")"
+                and is_acronym(doc[i + 1].text)
+                and not self._title_abbreviation(doc, i + 1, i + 2)
+            ):
                 abbrevs.add(doc[i + 1].text)
                 if i + 1 not in taken:
                     extra.append(_Cand(i + 1, i + 2, "acr"))

@@ -57,6 +57,7 @@ OPEN_QUOTES = frozenset({"«", "“", '"', "‹"})
 CLOSE_QUOTES = frozenset({"»", "”", '"', "›"})
 LINKS = frozenset({"de", "d'", "du", "des", "la", "l'"})
 MAX_HEAD_DISTANCE = 3  # tokens between a name head and the "de" before a place
+MAX_PORTFOLIO_REACH = 16  # tokens back from an "et" to the head of an enumeration ("ministre de A, de B et de C")
 
 
 @dataclass(frozen=True)
@@ -551,12 +552,24 @@ class PlaceTagger:
             return False
         if fold(doc[i - 1].text) in self.words.portfolio_heads:
             return True  # "ministre de l'Europe", "ministère des Outre-mer": a portfolio, not a place
+        if fold(doc[i - 1].text) in {"et", ","} and self._in_portfolios(doc, i - 1):
+            return True  # "ministre de l'Économie, des Finances et de la Souveraineté industrielle"
         for j in range(i - 1, max(-1, i - 1 - MAX_HEAD_DISTANCE), -1):
             tok = doc[j]
             if tok.is_punct:
                 return False
             if fold(tok.text) in self.words.name_heads:
                 return True
+        return False
+
+    def _in_portfolios(self, doc: Doc, i: int) -> bool:
+        """Token i ("et", ",") joins complements of a portfolio head before it, in the same phrase."""
+        for j in range(i - 1, max(-1, i - 1 - MAX_PORTFOLIO_REACH), -1):
+            tok = doc[j]
+            if fold(tok.text) in self.words.portfolio_heads:
+                return True
+            if tok.is_punct and tok.text not in {",", "'", "’", "-"} or tok.pos_ in ("VERB", "AUX"):
+                return False
         return False
 
     def _tokens(self, doc: Doc) -> tuple[list[str], list[str]]:
@@ -713,6 +726,7 @@ class PlaceTagger:
 
     def _finish(self, doc: Doc, found: list[tuple[int, int, str, str | None]]) -> list[Span]:
         """Spans with one norm per place in the document, and a country from "X (Y)" / "X, en Y"."""
+        found = [self._with_article(doc, *f) for f in found]
         found.sort()
         norms: dict[str, str] = {}
         spans = []
@@ -726,6 +740,16 @@ class PlaceTagger:
             span._.country = country or self._stated_country(doc, end)
             spans.append(span)
         return spans
+
+    def _with_article(
+        self, doc: Doc, start: int, end: int, name: str, country: str | None
+    ) -> tuple[int, int, str, str | None]:
+        """A capitalised article after a preposition is part of the town's name: "à La Celle-Saint-Cloud"."""
+        if start >= 2 and doc[start - 2].pos_ == "ADP" and doc[start - 2].text.islower():
+            art = doc[start - 1]
+            if art.text[:1].isupper() and fold(art.text) in self.words.articles and art.whitespace_:
+                return start - 1, end, art.text + art.whitespace_ + name, country
+        return start, end, name, country
 
     def _stated_country(self, doc: Doc, end: int) -> str | None:
         """ "Tampa (Floride)" -> US, "Kasserine, en Tunisie" -> TN."""
