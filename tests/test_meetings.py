@@ -279,6 +279,8 @@ NOT_MEETINGS = [
     "L'annulation de la rencontre entre Joe Biden et Xi Jinping a surpris les diplomates.",
     "Donald Trump a refusé de rencontrer Kim Jong-un.",
     "La rencontre entre Joe Biden et Vladimir Poutine a été reportée.",
+    ("La porte-parole du gouvernement, Maud Bregeon, a précisé que la rencontre prévue jeudi avec le ministre "
+     "allemand des Affaires étrangères, Johann Wadephul, avait finalement été annulée."),
     "Emmanuel Macron a reçu le soutien de François Bayrou.",
     "Emmanuel Macron a salué Olaf Scholz et Giorgia Meloni.",
     "Le président Emmanuel Macron a eu des entretiens avec de nombreux responsables.",

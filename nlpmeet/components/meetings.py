@@ -471,7 +471,9 @@ class MeetingFinder:
             i -= 1
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return any(d.is_word(j, "negation_after") for j in range(tok.i + 1, min(seg.end, tok.i + 3)))
-        # "la rencontre entre A et B a été reportée"
+        # "la rencontre entre A et B a été reportée": the noun is the subject of a cancelling verb
+        if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.i != tok.i and d.is_cancel(tok.head.i):
+            return True
         for j in range(tok.i + 1, min(seg.end, tok.i + 16)):
             if d.low(j) in {";", "."}:
                 break
