@@ -1,6 +1,8 @@
-"""End to end on releases the team wrote and annotated (tests/data/releases.*.jsonl: Élysée, Quai
-d'Orsay, UN, African Union, European Commission, French Armed Forces, NATO and an agency dispatch),
-scored by the rules of the annotation guide with nlpmeet's own scorer.
+"""End to end on 18 releases the team wrote and annotated (tests/data/releases.*.jsonl: Élysée, Quai
+d'Orsay, UN, African Union, European Commission, French Armed Forces, NATO, agency dispatches, a daily
+paper, a regional paper, the Swiss foreign ministry, the Sénat, the Holy See, Bercy, a presidential
+agenda, the Council of Europe, staff talks), scored by the rules of the annotation guide with
+nlpmeet's own scorer.
 
 These texts were written as a held-out check (gold written before the first run) and are kept as a
 regression corpus: each category must stay at or above the figure it reached when the corpus was
@@ -23,13 +25,13 @@ MARGIN = 0.03
 # F1 per category when the corpus was added (people, roles, ... as in spec/annotation.md)
 REACHED = {
     "people": 1.000,
-    "roles": 0.955,
-    "organizations": 0.962,
+    "roles": 0.956,
+    "organizations": 0.889,
     "countries": 1.000,
-    "locations": 0.923,
-    "dates": 0.963,
-    "events": 1.000,
-    "meetings": 1.000,
+    "locations": 0.933,
+    "dates": 0.972,
+    "events": 0.917,
+    "meetings": 0.913,
 }
 
 
@@ -55,4 +57,4 @@ def test_category_holds_on_the_team_releases(report: evaluate.Report, category: 
 
 def test_meeting_dates_on_the_team_releases(report: evaluate.Report) -> None:
     accuracy = report.meeting_date_accuracy
-    assert accuracy is not None and accuracy >= 0.93
+    assert accuracy is not None and accuracy >= 0.967 - MARGIN
