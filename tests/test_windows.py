@@ -54,6 +54,12 @@ PATTERNS = [
     [{"TEXT": {"REGEX": r"^G\d{1,2}$"}}],
     # an unbounded spec before the anchor: the window opens at the Doc's start
     [{"POS": "ADJ", "OP": "*"}, {"LOWER": "réunion"}],
+    # an unbounded spec of title-case words after the anchor ("exercice Steadfast Defender 2024")
+    [
+        {"LOWER": "exercice"},
+        {"IS_TITLE": True, "POS": {"NOT_IN": ["DET", "ADP"]}, "OP": "+"},
+        {"LIKE_NUM": True, "OP": "?"},
+    ],
 ]
 
 
@@ -65,6 +71,7 @@ PATTERNS = [
         "Une longue et difficile réunion s'est achevée ; la nouvelle réunion aura lieu lundi.",
         "Rien de tout cela ici.",
         "G7",
+        "L'exercice Steadfast Defender 2024 a réuni des soldats ; l'exercice Dragon a suivi, puis un exercice naval.",
     ],
 )
 def test_windows_with_optional_and_unbounded_specs(nlp: Language, text: str) -> None:
@@ -83,3 +90,16 @@ def test_anchor_avoids_function_words(nlp: Language) -> None:
     assert set(windowed.words["LOWER"]) == {"conférence"}
     doc = nlp("La France et la Belgique.")
     assert windowed.windows(doc) == []
+
+
+def test_title_case_run_bounds_the_window(nlp: Language) -> None:
+    """An unbounded spec of title-case words stops at the first word that is not: the window does not
+    run to the end of the Doc."""
+    matcher = Matcher(nlp.vocab)
+    for n, pattern in enumerate(PATTERNS):
+        matcher.add(f"P{n}", [pattern])
+    windowed = WindowedMatcher(matcher, PATTERNS, frozenset({"le", "la"}))
+    doc = nlp("L'exercice Steadfast Defender a commencé. " + "Les soldats marchent dans la neige. " * 10)
+    windows = windowed.windows(doc)
+    assert windows and all(b < 15 for _, b in windows)
+    assert windowed(doc) == list(matcher(doc))

@@ -5,11 +5,12 @@ list) or a ``REGEX`` on it: its *anchor*. A match holds an anchor token, so it l
 window that the anchor opens: as many tokens before it as the pattern has before the anchor, and
 after it up to the token that the pattern cannot reach. After the anchor, a pattern takes at most
 ``B`` tokens through its bounded specs (no operator, ``!``, ``?``); its unbounded specs (``*``,
-``+``, ``{n,m}``) take only tokens of their ``POS``; so the match ends before the ``B+1``-th
-token after the anchor whose part of speech no unbounded spec allows. Overlapping windows are
+``+``, ``{n,m}``) take only tokens of their ``POS`` (or title-case tokens, for ``IS_TITLE``); so the
+match ends before the ``B+1``-th token after the anchor that no unbounded spec allows. Overlapping windows are
 merged, so a match is found once, and the matches come out in the order the matcher gives over
 the whole Doc (a state that starts outside every window can finish no match). A pattern with
-no anchor, or an unbounded spec without a ``POS`` string, makes the window reach the Doc's edge.
+no anchor, or an unbounded spec with neither a ``POS`` string nor ``IS_TITLE``, makes the window reach
+the Doc's edge.
 Patterns that read other Docs' context (none here) would not be supported.
 """
 
@@ -44,12 +45,14 @@ class _Reach:
     before: int | None = 0  # tokens a match can hold before the anchor (None: up to the Doc's start)
     after: int = 0  # bounded specs after the anchor
     pos: set[str] = field(default_factory=set)  # parts of speech the unbounded specs after it take
+    title: bool = False  # an unbounded spec after it takes title-case tokens ("IS_TITLE": true)
     open_end: bool = False  # an unbounded spec that takes any token: up to the Doc's end
 
     def widen(self, other: _Reach) -> None:
         self.before = None if self.before is None or other.before is None else max(self.before, other.before)
         self.after = max(self.after, other.after)
         self.pos |= other.pos
+        self.title = self.title or other.title
         self.open_end = self.open_end or other.open_end
 
 
@@ -78,6 +81,8 @@ def _reach(tokens: Sequence[dict[str, Any]], at: int) -> _Reach:
             reach.after += 1
         elif isinstance(spec.get("POS"), str):
             reach.pos.add(spec["POS"])
+        elif spec.get("IS_TITLE") is True:
+            reach.title = True
         else:
             reach.open_end = True
     return reach
@@ -127,7 +132,7 @@ class WindowedMatcher:
                 if word in table:
                     table[word].widen(reach)
                 else:
-                    table[word] = _Reach(reach.before, reach.after, set(reach.pos), reach.open_end)
+                    table[word] = _Reach(reach.before, reach.after, set(reach.pos), reach.title, reach.open_end)
 
     def windows(self, doc: Doc) -> list[tuple[int, int]]:
         n = len(doc)
@@ -138,6 +143,7 @@ class WindowedMatcher:
             memo.clear()
         out: list[list[int]] = []
         pos: list[str] | None = None
+        texts: list[str] = []
         for i, orth in enumerate(doc.to_array(ORTH).tolist()):
             reaches = memo.get(orth)
             if reaches is None:
@@ -148,14 +154,15 @@ class WindowedMatcher:
                 a = 0 if r.before is None else max(0, i - r.before)
                 if r.open_end:
                     b = n
-                elif not r.pos:
+                elif not r.pos and not r.title:
                     b = min(n, i + 1 + r.after)
                 else:
                     if pos is None:
-                        pos = TokenTable.of(doc).pos
+                        table = TokenTable.of(doc)
+                        pos, texts = table.pos, table.texts
                     b, others = i + 1, 0
                     while b < n:
-                        if pos[b] not in r.pos:
+                        if pos[b] not in r.pos and not (r.title and texts[b].istitle()):
                             if others == r.after:
                                 break
                             others += 1
