@@ -73,6 +73,15 @@ class Triggers:
     participles: tuple[tuple[str, str], ...]
     cancel: dict[str, frozenset[str]]  # cancel lemma -> parts of speech it cancels as (empty: any)
     sides: dict[str, str]  # sequel lemma -> "start"/"end": the end of an event's dates it is on
+    # kind -> first word -> the phrases of that kind opening with it, in the data's order
+    phrase_starts: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for kind, phrases in self.phrases.items():
+            starts: dict[str, list[tuple[str, ...]]] = {}
+            for phrase in phrases:
+                starts.setdefault(phrase[0], []).append(phrase)
+            self.phrase_starts[kind] = {w: tuple(ps) for w, ps in starts.items()}
 
 
 @cache
@@ -394,7 +403,9 @@ class _Doc:
         return False
 
     def phrase_at(self, i: int, kind: str) -> int:
-        for phrase in self.trig.phrases.get(kind, ()):
+        if i >= len(self.lows):
+            return 0
+        for phrase in self.trig.phrase_starts.get(kind, {}).get(self.lows[i], ()):
             n = len(phrase)
             if i + n <= len(self.doc) and all(self.low(i + k) == phrase[k] for k in range(n)):
                 return n
