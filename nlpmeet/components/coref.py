@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlpmeet.components.lexicon import TitleFinder, TitlePhrase, lexicon
 from nlpmeet.components.roles import is_subject, person_index, titles_compatible
+from nlpmeet.components.tokens import TokenTable
 from nlpmeet.normalise.names import fold
 
 IMPERSONAL_PASSIVE_DEPS = frozenset({"expl:subj", "nsubj:pass"})
@@ -96,10 +98,15 @@ class CorefResolver:
         last_subject: str | None = None
         first_person: str | None = None  # the sentence's first person, while no verb has come
         seen_subject = seen_verb = False
-        for tok in doc:
-            if tok.is_sent_start:
+        pos = TokenTable.of(doc).pos
+        starts = doc.to_array(SENT_START).tolist() if len(doc) else []
+        for i, part in enumerate(pos):
+            if starts[i] == 1:  # Token.is_sent_start
                 first_person, seen_subject, seen_verb = None, False, False
-            span = persons.get(tok.i)
+            span = persons.get(i)
+            if span is None and i not in coref and part not in ("VERB", "AUX", "PRON"):
+                continue  # nothing below reads this token
+            tok = doc[i]
             if span is not None and tok.i == span.root.i and is_subject(span):
                 # a subject coordinated with another person ("X et Y ont été invités") is plural:
                 # no antecedent of a singular "il"/"elle"
