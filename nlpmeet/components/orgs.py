@@ -266,10 +266,11 @@ class OrgTagger:
 
     def _ner_cands(self, doc: Doc, dates: set[int], places: set[int], countries: set[int]) -> list[_Cand]:
         cands = []
-        people = {e.text for e in doc.ents if e.label_ == "PER"}
-        people |= {e[-1].text for e in doc.ents if e.label_ == "PER" and len(e) > 1}
+        ents = doc.ents  # (built anew at each read)
+        people = {e.text for e in ents if e.label_ == "PER"}
+        people |= {e[-1].text for e in ents if e.label_ == "PER" and len(e) > 1}
         pairs = self._acronym_pairs(doc)
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ != "ORG" or "\n" in ent.text.strip():
                 continue
             start, end = ent.start, ent.end

@@ -54,12 +54,13 @@ class _Names:
         self.words = DocWords.of(doc)
         self.texts = self.words.texts
         self.spans = SpanIndex(doc)
-        self.per_tokens = {i for e in doc.ents if e.label_ == "PER" for i in range(e.start, e.end)}
+        self.ents = doc.ents  # the model's entities (Doc.ents builds its spans anew at each read)
+        self.per_tokens = {i for e in self.ents if e.label_ == "PER" for i in range(e.start, e.end)}
         # PER entities that hold a title ("Président de la République") are title phrases first
         # (TitleFinder.title_at, which reads only the words: no finder needed for it)
         name_like = {
             i
-            for e in doc.ents
+            for e in self.ents
             if e.label_ == "PER"
             and not any(isinstance(self.words.phrase(lex.titles, t)[1], TitleEntry) for t in range(e.start, e.end))
             for i in range(e.start, e.end)
@@ -107,9 +108,8 @@ class _Names:
         return found
 
     def _is_name_word(self, i: int, soft_ok: bool) -> bool:
-        tok = self.doc[i]
-        text = tok.text
-        if tok.is_space or i in self.blocked or i in self.in_title:
+        text = self.texts[i]
+        if text.isspace() or i in self.blocked or i in self.in_title:  # (Token.is_space is str.isspace)
             return False
         if i in self.honorific_tokens or i in self.caption_tokens:
             return False
@@ -236,7 +236,7 @@ class PeopleTagger:
     def _candidates(self, doc: Doc, names: _Names) -> list[Candidate]:
         out: list[Candidate] = []
         # 1. the model's PER entities, trimmed of honorifics/titles and extended over split names
-        for ent in doc.ents:
+        for ent in names.ents:
             if ent.label_ != "PER":
                 continue
             i = ent.start
