@@ -91,9 +91,7 @@ def extract(
     for path in paths or []:
         if path != "-" and not Path(path).exists():
             raise typer.BadParameter(f"no such file or directory: {path}", param_hint="PATHS")
-    options = ReadOptions(
-        text_field=text_field, id_field=id_field, date_field=date_field, encoding=encoding, date=date
-    )
+    options = ReadOptions(text_field=text_field, id_field=id_field, date_field=date_field, encoding=encoding, date=date)
     status = run_extract(
         paths or [], options, fmt.value if fmt else None, output, workers=workers, scheduler=scheduler, quiet=quiet
     )
@@ -130,7 +128,12 @@ def eval_(
         EvalFormat | None,
         typer.Option("--format", "-f", help="Output form; default: table on a terminal, json otherwise."),
     ] = None,
-    per_doc: Annotated[bool, typer.Option("--per-doc", help="Also list the documents that lose points.")] = False,
+    per_doc: Annotated[
+        bool,
+        typer.Option(
+            "--per-doc", help="Also list the documents that lose points, with the items they miss and invent."
+        ),
+    ] = False,
     min_f1: Annotated[
         list[str] | None,
         typer.Option(

@@ -189,16 +189,41 @@ def _tally(n_predicted: int, n_gold: int, n_matched: int) -> Tally:
 
 @dataclass
 class DocumentScore:
-    """Per-category tallies of one document, and its meeting-date checks (tp right, fn wrong)."""
+    """Per-category tallies of one document, and its meeting-date checks (tp right, fn wrong).
+
+    ``errors`` names the items behind the counts: {category: {"missed": [...], "invented": [...]}}
+    for the categories that lose points, and {"meeting_dates": {"wrong": [...]}} for matched meetings
+    whose date differs from the gold one. Items are shown as a reader would name them: a name, a
+    code, a day, "person: title (org, country)", "A + B", "A + B: gold DAY, found DAY"."""
 
     tallies: dict[str, Tally] = field(default_factory=dict)
     meeting_dates: Tally = field(default_factory=Tally)
+    errors: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+    def note(self, category: str, kind: str, items: Iterable[str]) -> None:
+        found = list(items)
+        if found:
+            self.errors.setdefault(category, {}).setdefault(kind, []).extend(found)
 
 
 def _pairs(ids: Sequence[T]) -> Iterator[tuple[T, T]]:
     for a in range(len(ids)):
         for b in range(a + 1, len(ids)):
             yield ids[a], ids[b]
+
+
+def _unmatched(items: Sequence[T], matched: Iterable[int], show: Callable[[T], str]) -> list[str]:
+    taken = set(matched)
+    return [show(item) for i, item in enumerate(items) if i not in taken]
+
+
+def _name(item: Mapping[str, Any]) -> str:
+    return str(item.get("name") or "")
+
+
+def _role_text(person: str, role: Mapping[str, Any]) -> str:
+    affiliation = ", ".join(str(x) for x in (role.get("org"), role.get("country")) if x)
+    return f"{person}: {role.get('title', '')}" + (f" ({affiliation})" if affiliation else "")
 
 
 def _org_matches(predicted_org: str | None, gold_org: str | None, gold_orgs: Sequence[Json]) -> bool:
@@ -224,6 +249,8 @@ def score_document(gold: Json, record: Json) -> DocumentScore:
     people: list[Json] = record.get("people", [])
     person_match = greedy_match(people, gold_people, lambda p, g: name_key(p.get("name")) in names_of(g))
     tallies["people"] = _tally(len(people), len(gold_people), len(person_match))
+    result.note("people", "missed", _unmatched(gold_people, person_match.values(), _name))
+    result.note("people", "invented", _unmatched(people, person_match, _name))
     gold_person_of = {p.get("id"): person_match[i] for i, p in enumerate(people) if i in person_match}
 
     # roles: (matched person, title, affiliation)
@@ -241,35 +268,59 @@ def score_document(gold: Json, record: Json) -> DocumentScore:
             return False
         return _org_matches(role.get("org"), gold_role.get("org"), gold_orgs)
 
-    tallies["roles"] = _tally(len(roles), len(gold_roles), len(greedy_match(roles, gold_roles, same_role)))
+    role_match = greedy_match(roles, gold_roles, same_role)
+    tallies["roles"] = _tally(len(roles), len(gold_roles), len(role_match))
+    result.note(
+        "roles",
+        "missed",
+        _unmatched(gold_roles, role_match.values(), lambda r: _role_text(_name(gold_people[r[0]]), r[1])),
+    )
+    role_owner = [_name(p) for p in people for _ in p.get("roles", [])]
+    result.note(
+        "roles", "invented", [_role_text(role_owner[i], roles[i][1]) for i in range(len(roles)) if i not in role_match]
+    )
 
     for category in ("organizations", "locations"):
         wanted, found = gold.get(category, []), record.get(category, [])
         matched = greedy_match(found, wanted, lambda p, g: name_key(p.get("name")) in names_of(g))
         tallies[category] = _tally(len(found), len(wanted), len(matched))
+        result.note(category, "missed", _unmatched(wanted, matched.values(), _name))
+        result.note(category, "invented", _unmatched(found, matched, _name))
 
     gold_codes = set(gold.get("countries", []))
     codes = {c.get("code") for c in record.get("countries", [])}
     tallies["countries"] = Tally(len(codes & gold_codes), len(codes - gold_codes), len(gold_codes - codes))
+    result.note("countries", "missed", sorted(str(c) for c in gold_codes - codes))
+    result.note("countries", "invented", sorted(str(c) for c in codes - gold_codes))
 
     gold_days = {d for item in gold.get("dates", []) for d in days(item.get("value"))}
     found_days = {d for item in record.get("dates", []) for d in days(item.get("value"))}
     tallies["dates"] = Tally(len(found_days & gold_days), len(found_days - gold_days), len(gold_days - found_days))
+    result.note("dates", "missed", sorted(gold_days - found_days))
+    result.note("dates", "invented", sorted(found_days - gold_days))
 
     gold_events, events = gold.get("events", []), record.get("events", [])
     matched = greedy_match(events, gold_events, lambda p, g: event_matches(p.get("name", ""), g))
     tallies["events"] = _tally(len(events), len(gold_events), len(matched))
+    result.note("events", "missed", _unmatched(gold_events, matched.values(), _name))
+    result.note("events", "invented", _unmatched(events, matched, _name))
 
-    tallies["meetings"], result.meeting_dates = _score_meetings(gold, record, gold_person_of)
+    tallies["meetings"], result.meeting_dates = _score_meetings(gold, record, gold_person_of, result)
     return result
 
 
-def _score_meetings(gold: Json, record: Json, gold_person_of: Mapping[Any, int]) -> tuple[Tally, Tally]:
-    """Meetings as unordered pairs of gold people; the date of a pair is its first meeting's with a date."""
+def _score_meetings(
+    gold: Json, record: Json, gold_person_of: Mapping[Any, int], result: DocumentScore | None = None
+) -> tuple[Tally, Tally]:
+    """Meetings as unordered pairs of gold people; the date of a pair is its first meeting's with a date.
+    With ``result``, the missed, invented and wrongly dated pairs are noted in it."""
     person_by_name: dict[str, int] = {}
+    gold_names = [_name(p) for p in gold.get("people", [])]
     for j, person in enumerate(gold.get("people", [])):
         for key in names_of(person):
             person_by_name.setdefault(key, j)
+    record_names = {p.get("id"): _name(p) for p in record.get("people", [])}
+    invented: list[str] = []
 
     gold_pairs: dict[frozenset[int], str | None] = {}
     for meeting in gold.get("meetings", []):
@@ -284,10 +335,11 @@ def _score_meetings(gold: Json, record: Json, gold_person_of: Mapping[Any, int])
     found_pairs: dict[frozenset[int], str | None] = {}
     unmatched = 0
     for meeting in record.get("meetings", []):
-        matched = [gold_person_of.get(p) for p in meeting.get("participants", [])]
-        for x, y in _pairs(matched):
+        for a, b in _pairs(list(meeting.get("participants", []))):
+            x, y = gold_person_of.get(a), gold_person_of.get(b)
             if x is None or y is None or x == y:
                 unmatched += 1  # a pair with someone not in the gold is wrong, each time
+                invented.append(f"{record_names.get(a, a)} + {record_names.get(b, b)}")
                 continue
             pair = frozenset((x, y))
             if found_pairs.get(pair) is None:
@@ -299,12 +351,22 @@ def _score_meetings(gold: Json, record: Json, gold_person_of: Mapping[Any, int])
         len(gold_pairs.keys() - found_pairs.keys()),
     )
     dates = Tally()
+    wrong: list[str] = []
+
+    def show(pair: frozenset[int]) -> str:
+        return " + ".join(sorted(gold_names[j] for j in pair))
+
     for pair, gold_day in gold_pairs.items():
         if pair in found_pairs and gold_day:
             if found_pairs[pair] == gold_day:
                 dates.tp += 1
             else:
                 dates.fn += 1
+                wrong.append(f"{show(pair)}: gold {gold_day}, found {found_pairs[pair] or 'none'}")
+    if result is not None:
+        result.note("meetings", "missed", [show(p) for p in gold_pairs if p not in found_pairs])
+        result.note("meetings", "invented", [show(p) for p in found_pairs if p not in gold_pairs] + invented)
+        result.note("meeting_dates", "wrong", wrong)
     return meetings, dates
 
 
@@ -364,7 +426,8 @@ class Report:
         return out
 
     def as_dict(self, per_doc: bool = False) -> Json:
-        """The reference scorer's JSON object (``per_doc`` adds {doc: {category: [tp, fp, fn]}})."""
+        """The reference scorer's JSON object; ``per_doc`` adds {doc: {category: [tp, fp, fn]}} (as the
+        reference scorer's ``--per-doc``) and ``errors``, the items behind them (:class:`DocumentScore`)."""
         out: Json = {c: self.category(c) for c in CATEGORIES}
         out["meeting_dates"] = {
             "accuracy": self.meeting_date_accuracy,
@@ -377,6 +440,7 @@ class Report:
             out["per_doc"] = {
                 doc_id: {c: [t.tp, t.fp, t.fn] for c, t in doc.tallies.items()} for doc_id, doc in self.per_doc.items()
             }
+            out["errors"] = {doc_id: doc.errors for doc_id, doc in self.per_doc.items() if doc.errors}
         return out
 
 
@@ -465,7 +529,7 @@ def _objects(path: str | Path, what: str) -> Iterator[tuple[str, Json]]:
             raise EvalError(f"{where}: expected a JSON object ({what}), got {_kind(obj)}")
         doc_id = obj.get("id")
         if not isinstance(doc_id, str) or not doc_id:
-            raise EvalError(f"{where}: no \"id\" string; every {what} needs the id of its document")
+            raise EvalError(f'{where}: no "id" string; every {what} needs the id of its document')
         if doc_id in seen:
             raise EvalError(f"{where}: id {doc_id!r} already given on {seen[doc_id]}")
         seen[doc_id] = where

@@ -257,7 +257,73 @@ def test_meeting_date_is_the_first_day_of_a_range_and_first_dated_meeting():
     assert one(MEETING_GOLD, record).as_dict()["meeting_dates"] == {"accuracy": 1.0, "n": 1}
 
 
+def test_errors_name_the_missed_invented_and_wrongly_dated_meeting_pairs():
+    record = {
+        "people": [person("P1", "Macron"), person("P2", "Tusk"), person("P3", "Pedro Sánchez")],
+        "meetings": [
+            {"participants": ["P1", "P2"], "date": "2024-03-14"},  # right pair, wrong day
+            {"participants": ["P1", "P3"], "date": None},  # Sánchez is not in the gold
+        ],
+    }
+    errors = one(MEETING_GOLD, record).per_doc["d"].errors
+    assert sorted(errors["meetings"]["missed"]) == [
+        "Donald Tusk + Olaf Scholz",
+        "Emmanuel Macron + Olaf Scholz",
+        "Emmanuel Macron + Viktor Orbán",
+    ]
+    assert errors["meetings"]["invented"] == ["Macron + Pedro Sánchez"]
+    assert errors["meeting_dates"]["wrong"] == ["Donald Tusk + Emmanuel Macron: gold 2024-03-15, found 2024-03-14"]
+    assert errors["people"] == {
+        "missed": ["Olaf Scholz", "Viktor Orbán"],
+        "invented": ["Pedro Sánchez"],
+    }
+
+
 # --------------------------------------------------------------------------- the report
+
+
+def test_errors_name_the_items_of_each_category():
+    gold = {
+        "people": [
+            {"name": "Olaf Scholz", "roles": [{"title": "chancelier", "org": None, "country": "DE"}]},
+            {"name": "Ursula von der Leyen", "roles": [{"title": "présidente", "org": "Commission européenne"}]},
+        ],
+        "organizations": [{"name": "OTAN", "aliases": ["NATO"]}, {"name": "Bundestag"}],
+        "countries": ["DE", "FR"],
+        "locations": [{"name": "Berlin"}],
+        "dates": [
+            {"text": "mardi", "value": "2024-03-12"},
+            {"text": "du 3 au 4 mars", "value": "2024-03-03/2024-03-04"},
+        ],
+        "events": [{"name": "Conférence de Munich sur la sécurité"}],
+    }
+    record = {
+        "people": [
+            person("P1", "Olaf Scholz", [role("chancelier", country="AT")]),
+            person("P2", "Ursula von der Leyen", [role("présidente", org="Commission européenne")]),
+        ],
+        "organizations": named("NATO", "Bundesrat"),
+        "countries": [{"code": "DE"}, {"code": "BE"}],
+        "locations": named("Berlin", "Bruxelles"),
+        "dates": [{"value": "2024-03-12"}, {"value": "2024-03-03"}, {"value": "2024-03-05"}],
+        "events": named("sommet du G7"),
+    }
+    errors = one(gold, record).per_doc["d"].errors
+    assert errors["roles"] == {"missed": ["Olaf Scholz: chancelier (DE)"], "invented": ["Olaf Scholz: chancelier (AT)"]}
+    assert errors["organizations"] == {"missed": ["Bundestag"], "invented": ["Bundesrat"]}
+    assert errors["countries"] == {"missed": ["FR"], "invented": ["BE"]}
+    assert errors["locations"] == {"invented": ["Bruxelles"]}
+    assert errors["dates"] == {"missed": ["2024-03-04"], "invented": ["2024-03-05"]}
+    assert errors["events"] == {"missed": ["Conférence de Munich sur la sécurité"], "invented": ["sommet du G7"]}
+    assert "people" not in errors and "meetings" not in errors  # nothing lost there
+
+
+def test_a_perfect_record_has_no_errors():
+    gold = {"people": [{"name": "Olaf Scholz", "aliases": ["Scholz"]}], "countries": ["DE"]}
+    record = {"people": [person("P1", "Scholz")], "countries": [{"code": "DE"}]}
+    report = one(gold, record)
+    assert report.per_doc["d"].errors == {}
+    assert report.as_dict(per_doc=True)["errors"] == {}
 
 
 def test_report_figures_and_shape():
@@ -397,8 +463,11 @@ def test_eval_table_and_per_doc(files):
     assert result.exit_code == 0, result.output
     assert "countries" in result.stdout and "0.667" in result.stdout and "mean F1" in result.stdout
     assert "Documents losing points" in result.stdout
+    assert "FR" in result.stdout and "ES" in result.stdout  # the missed and the invented country by code
     per_doc = CliRunner().invoke(app, ["eval", str(gold), "--pred", str(pred), "-f", "json", "--per-doc"])
-    assert json.loads(per_doc.stdout)["per_doc"]["b"]["countries"] == [1, 1, 0]
+    out = json.loads(per_doc.stdout)
+    assert out["per_doc"]["b"]["countries"] == [1, 1, 0]
+    assert out["errors"] == {"a": {"countries": {"missed": ["FR"]}}, "b": {"countries": {"invented": ["ES"]}}}
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""Rich tables for ``nlpmeet eval``: the score per category and, with ``--per-doc``, the documents that lose points."""
+"""Rich tables for ``nlpmeet eval``: the score per category and, with ``--per-doc``, the documents that lose
+points with the items they miss and invent."""
 
 from __future__ import annotations
 
@@ -33,19 +34,35 @@ def score_table(report: Report) -> Table:
 
 
 def losses_table(report: Report) -> Table:
-    """One row per document that loses points: for each category, its false positives and negatives."""
+    """One row per document and category that lose points: the gold items missed (fn) and the items
+    found that the gold does not have (fp), by name; wrongly dated meetings last."""
     table = Table(title="Documents losing points", title_justify="left")
     table.add_column("document", overflow="fold")
-    table.add_column("losses (fp = wrong or extra, fn = missed)", overflow="fold")
+    table.add_column("category")
+    table.add_column("missed (fn)", overflow="fold")
+    table.add_column("invented or wrong (fp)", overflow="fold")
     missing = set(report.missing)
     for doc_id, lost in report.losses().items():
-        parts = []
-        for category, t in lost.items():
-            counts = ", ".join(x for x in (f"{t.fp} fp" if t.fp else "", f"{t.fn} fn" if t.fn else "") if x)
-            parts.append(f"{category} {counts}")
+        errors = report.per_doc[doc_id].errors
         label = f"{doc_id} (no record)" if doc_id in missing else doc_id
-        table.add_row(label, "; ".join(parts))
+        for category, t in lost.items():
+            found = errors.get(category, {})
+            table.add_row(
+                label,
+                category,
+                _items(t.fn, found.get("missed", [])),
+                _items(t.fp, found.get("invented", [])),
+            )
+            label = ""
+    for doc_id, doc in report.per_doc.items():
+        wrong = doc.errors.get("meeting_dates", {}).get("wrong", [])
+        if wrong:
+            table.add_row(doc_id, "meeting dates", "", _items(len(wrong), wrong))
     return table
+
+
+def _items(count: int, items: list[str]) -> str:
+    return f"{count}: " + "; ".join(items) if count else ""
 
 
 def write_report(report: Report, stream: TextIO, per_doc: bool = False) -> None:
