@@ -391,6 +391,29 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
             "Selon le journal La Tribune, la Commission européenne prépare une amende.",
             {"La Tribune": ["La Tribune"], "Commission européenne": ["Commission européenne"]},
         ),
+        # an acronym in parentheses after a name is its abbreviation, in whatever language its letters are
+        (
+            "Le parti Droit et justice (PiS) a perdu la majorité. Le PiS siège désormais dans l'opposition.",
+            {"PiS": ["Droit et justice", "PiS", "PiS"]},
+        ),
+        (
+            "L'Union chrétienne-démocrate (CDU) de Friedrich Merz est arrivée en tête.",
+            {"CDU": ["Union chrétienne-démocrate", "CDU"]},
+        ),
+        (
+            "Le Fonds des Nations unies pour l'enfance (Unicef) a lancé un appel.",
+            {"Unicef": ["Fonds des Nations unies pour l'enfance", "Unicef"]},
+        ),
+        # ... but not an acronym longer than the name: the coalition the party belongs to
+        (
+            "L'Union calédonienne (FLNKS) a appelé au boycott du scrutin.",
+            {"Union calédonienne": ["Union calédonienne"], "FLNKS": ["FLNKS"]},
+        ),
+        # ... nor a known organisation of its own in parentheses: the body the name belongs to
+        (
+            "Le Conseil de sécurité (ONU) a adopté une résolution sur le Soudan.",
+            {"Conseil de sécurité": ["Conseil de sécurité"], "ONU": ["ONU"]},
+        ),
         # a function title's own abbreviation in parentheses is no organisation
         ("Le chef d'état-major des armées (CEMA), le général Thierry Burkhard, a reçu mardi l'amiral Tony Radakin.",
          {}),

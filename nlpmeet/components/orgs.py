@@ -751,6 +751,18 @@ class OrgTagger:
                 return True
         return False
 
+    def _foreign_abbreviation(self, acronym: str, long: str, cand: _Cand) -> bool:
+        """An acronym in parentheses right after a name is that name's, though its letters come from
+        another language ("Droit et justice (PiS)", "Forum économique mondial (WEF)", "Armée de libération
+        nationale (ELN)"), unless it is a known organisation of its own ("Conseil de sécurité (ONU)" gives
+        the body the council belongs to) or has more letters than the name has words: it abbreviates
+        something larger, the coalition or the compound name the body is part of ("Union calédonienne
+        (FLNKS)")."""
+        entry = self.lexicon.lookup(acronym)
+        if entry is not None and entry != cand.lexname:
+            return False
+        return sum(c.isalpha() for c in acronym) <= len(words_of(long))
+
     def _parentheses(self, doc: Doc, chosen: list[_Cand], abbrevs: set[str]) -> dict[int, str]:
         """Start token of a name -> the acronym the text gives with it: "Long (ACR)" or "ACR (Long)"."""
         by_start = {c.start: c for c in chosen}
@@ -761,7 +773,11 @@ class OrgTagger:
             if inner is None or inner.end >= len(doc) or doc[inner.end].text != ")":
                 continue
             own, inside = doc[cand.start : cand.end].text, doc[inner.start : inner.end].text
-            if (is_acronym(inside) or inside in abbrevs) and not is_acronym(own) and self._fits(inside, own, cand):
+            if (
+                (is_acronym(inside) or inside in abbrevs)
+                and not is_acronym(own)
+                and (self._fits(inside, own, cand) or self._foreign_abbreviation(inside, own, cand))
+            ):
                 out[cand.start] = inside
             elif (is_acronym(own) or own in abbrevs) and not is_acronym(inside):
                 out[inner.start] = own
