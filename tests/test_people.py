@@ -218,6 +218,42 @@ def test_people_with_model(nlp: Language, text: str, expected: set[str]) -> None
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "mention", "person"),
+    [
+        # a family name alone joins the person whose gender its honorific or title agrees with
+        (
+            "Le président Donald Trump et Mme Melania Trump sont arrivés jeudi à Paris. "
+            "Mme Trump a visité un hôpital pour enfants.",
+            "Trump",
+            "Melania Trump",
+        ),
+        (
+            "Mme Melania Trump et M. Donald Trump ont dîné à l'Élysée. M. Trump a ensuite quitté Paris.",
+            "Trump",
+            "Donald Trump",
+        ),
+        (
+            "Le président sénégalais, Macky Sall, a reçu lundi la ministre Aïssata Tall Sall. "
+            "Mme Tall Sall a présenté son rapport. Le président Sall l'a remerciée.",
+            "Sall",
+            "Macky Sall",
+        ),
+        (
+            "La présidente du groupe, Marine Le Pen, et son père Jean-Marie Le Pen ont voté dimanche. "
+            "Mme Le Pen a ensuite parlé à la presse.",
+            "Le Pen",
+            "Marine Le Pen",
+        ),
+    ],
+)
+def test_family_name_joins_the_person_of_its_gender(nlp: Language, text: str, mention: str, person: str) -> None:
+    doc = nlp(text)
+    last = [s for s in doc.spans[PEOPLE_GROUP] if s.text == mention][-1]
+    assert last._.norm == person
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a headline noun before "de" is no part of the name

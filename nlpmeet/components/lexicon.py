@@ -50,6 +50,7 @@ class Lexicon:
     eponym_heads: PhraseTable[str]
     given_names: frozenset[str]
     participle_endings: tuple[str, ...] = ()
+    honorific_genders: PhraseTable[str] = field(default_factory=PhraseTable)  # "M." -> "m", "Mme" -> "f"
 
     def grammar_class(self, key: str) -> str | None:
         return self.grammar.get(key)
@@ -63,6 +64,9 @@ def lexicon() -> Lexicon:
         titles.add(row["feminine"], TitleEntry(row["feminine"], row["kind"], row["feminine"] != row["title"]))
     captions: PhraseTable[str] = PhraseTable((r["title"], r["lang"]) for r in load_tsv("caption_titles.tsv"))
     honorifics: PhraseTable[str] = PhraseTable((r["form"], r["kind"]) for r in load_tsv("honorifics.tsv"))
+    honorific_genders: PhraseTable[str] = PhraseTable(
+        (r["form"], r["gender"]) for r in load_tsv("honorifics.tsv") if r["gender"]
+    )
     grammar_rows = load_tsv("role_grammar.tsv")
     grammar: PhraseTable[str] = PhraseTable(
         (r["word"], r["class"]) for r in grammar_rows if r["class"] != "participle_ending"
@@ -88,6 +92,7 @@ def lexicon() -> Lexicon:
         PhraseTable((r["head"], r["head"]) for r in load_tsv("eponym_heads.tsv")),
         frozenset(r["name"] for r in load_tsv("given_names.tsv")),
         participle_endings,
+        honorific_genders,
     )
 
 

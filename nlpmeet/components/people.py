@@ -219,7 +219,7 @@ class PeopleTagger:
         mentions = self._enumerations(doc, names, mentions)
         mentions = self._propagate(doc, names, mentions)
         mentions = self._confirmed(doc, mentions)
-        spans = self._cluster(doc, mentions)
+        spans = self._cluster(doc, mentions, self._genders(doc, names, mentions))
         doc.spans[PEOPLE_GROUP] = spans
         people: dict[str, dict] = {s._.norm: {"roles": [], "country": None} for s in spans}
         # the nationality a demonym gives ("l'Espagnole Carolina Marín" -> ES)
@@ -474,24 +474,66 @@ class PeopleTagger:
 
     # ------------------------------------------------------------------ clusters
     @staticmethod
-    def _cluster(doc: Doc, mentions: list[Candidate]) -> list[Span]:
+    def _genders(doc: Doc, names: _Names, mentions: list[Candidate]) -> dict[int, str]:
+        """Mention start -> "m" or "f" where the words just before it say: an honorific that has a gender
+        ("M.", "Mme"), or a title right before the name, read by its determiner's or its own
+        grammatical gender ("le président Sall", "la ministre, Aïssata Tall Sall")."""
+        honorific_at = {end: start for start, end in names.honorific_end.items()}
+        title_at = {ph.end: ph for ph in names.phrases}
+        out: dict[int, str] = {}
+        for m in mentions:
+            start = honorific_at.get(m.start)
+            if start is not None:
+                gender = names.words.phrase(names.lex.honorific_genders, start)[1]
+                if isinstance(gender, str):
+                    out[m.start] = gender
+                continue
+            before = m.start - 1 if m.start > 0 and doc[m.start - 1].text == "," else m.start
+            ph = title_at.get(before)
+            if ph is None:
+                continue
+            cues = [doc[ph.start - 1]] if ph.start > 0 and doc[ph.start - 1].pos_ == "DET" else []
+            cues.append(doc[ph.head])
+            for tok in cues:
+                found = tok.morph.get("Gender", [])
+                if len(found) == 1 and found[0] in ("Masc", "Fem"):
+                    out[m.start] = "m" if found[0] == "Masc" else "f"
+                    break
+        return out
+
+    @staticmethod
+    def _cluster(doc: Doc, mentions: list[Candidate], genders: dict[int, str] | None = None) -> list[Span]:
         spans = [doc[m.start : m.end] for m in mentions]
         spans = [s for s in spans if name_key(s.text)]
         keys = {s.text: name_key(s.text) for s in spans}
         distinct = sorted({keys[s.text] for s in spans}, key=len, reverse=True)
-        # each key joins the longest key it is part of (the first such in the text on a tie)
+        # the gender the text gives each key's mentions (None: none, or both)
+        gender_of: dict[tuple[str, ...], str | None] = {}
+        for s in spans:
+            cue = (genders or {}).get(s.start)
+            if cue is not None:
+                key = keys[s.text]
+                gender_of[key] = cue if gender_of.get(key, cue) == cue else None
+        # each key joins the longest key it is part of (the first such in the text on a tie), among those of
+        # its own gender if it has one, else of none known: "Mme Trump" is Melania Trump, not Donald Trump
         first_pos: dict[tuple[str, ...], int] = {}
         for s in spans:
             first_pos.setdefault(keys[s.text], s.start)
         root: dict[tuple[str, ...], tuple[str, ...]] = {}
         for key in distinct:
             parents = [k for k in distinct if is_part(key, k)]
+            own = gender_of.get(key)
+            if own is not None and parents:
+                same = [k for k in parents if gender_of.get(root.get(k, k)) == own]
+                parents = same or [k for k in parents if gender_of.get(root.get(k, k)) is None] or parents
             if parents:
                 longest = max(len(p) for p in parents)
                 best = min((p for p in parents if len(p) == longest), key=lambda p: first_pos[p])
                 root[key] = root.get(best, best)
             else:
                 root[key] = key
+            if own is not None and gender_of.get(root[key]) is None:
+                gender_of[root[key]] = own  # "Mme Tall Sall" tells the gender of Aïssata Tall Sall
         forms: dict[tuple[str, ...], list[str]] = {}
         for s in spans:
             forms.setdefault(root[keys[s.text]], []).append(s.text)
