@@ -150,6 +150,10 @@ def test_georgia_state_or_us_state(nlp: Language, text: str, country: set[str], 
         ("Le couple passera ses vacances à Champoluc.", "Champoluc", None),
         ("Les rues des 16e et 8e arrondissements sont fermées.", "16e", None),
         ("Les rues des 16e et 8e arrondissements sont fermées.", "8e arrondissements", None),
+        # ... while the island keeps its article, and a compound name opening a sentence stays a place
+        ("La Réunion a été frappée par un cyclone dimanche.", "La Réunion", "FR"),
+        ("Le cyclone a touché La Réunion dimanche. Réunion de crise à la préfecture.", "La Réunion", "FR"),
+        ("Nord-Pas-de-Calais : la région a voté son budget.", "Nord-Pas-de-Calais", None),
     ],
 )
 def test_locations(nlp: Language, text: str, name: str, country: str | None) -> None:
@@ -177,6 +181,15 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
         ("Bruno Le Maire, ministre de l'Économie, des Finances et de la Souveraineté industrielle et numérique, a "
          "reçu les patrons.", {"Souveraineté", "Souveraineté industrielle"}),
         ("Les négociations ont repris lundi 4 mars.", {"lundi", "mars", "Lundi"}),
+        # a common noun capitalised by its place: an agenda line, a heading
+        (
+            "Agenda du président\n\n11h00 : Réunion de préparation des Jeux olympiques.\nPalais de l'Élysée\n",
+            {"Réunion"},
+        ),
+        ("Réunion à Matignon sur la sécheresse. Le Premier ministre a reçu les élus.", {"Réunion"}),
+        # institutional words and a title's first word are no places
+        ("La présidente de la Confédération, Viola Amherd, a reçu lundi le président ukrainien.", {"Confédération"}),
+        ("Au cours de leur entretien, le Souverain pontife et le président ont parlé du climat.", {"Souverain"}),
     ],
 )
 def test_not_locations(nlp: Language, text: str, absent: set[str]) -> None:

@@ -178,6 +178,17 @@ def make_places(nlp: Language, name: str) -> PlaceTagger:
     return PlaceTagger(nlp)
 
 
+def _opens_clause(doc: Doc, i: int) -> bool:
+    """Token i is capitalised by its position: it starts a sentence or a line, or follows a colon."""
+    if i == 0 or doc[i].is_sent_start:
+        return True
+    j, newline = i - 1, False
+    while j >= 0 and doc[j].is_space:
+        newline = newline or "\n" in doc[j].text
+        j -= 1
+    return j < 0 or newline or doc[j].text == ":"
+
+
 class PlaceTagger:
     def __init__(self, nlp: Language) -> None:
         self.words = load_place_words()
@@ -508,6 +519,14 @@ class PlaceTagger:
         titles = self.titles
         if key in self.words.not_loc or key in titles or any(key[:j] in titles for j, c in enumerate(key) if c == " "):
             return False
+        if (
+            len(span) == 1
+            and span[0].pos_ == "NOUN"
+            and span.text.isalpha()  # (not a compound name: "Nord-Pas-de-Calais")
+            and key not in self.words.places
+            and _opens_clause(doc, span.start)
+        ):
+            return False  # "11h00 : Réunion de préparation": a common noun capitalised by its place in the line
         if not span.text[:1].isupper() and self.words.place_words.get(fold(span[0].text)) != STREET_WORD:
             if not _arabic_article(span.text):
                 return False
