@@ -414,6 +414,16 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
             "Le Conseil de sécurité (ONU) a adopté une résolution sur le Soudan.",
             {"Conseil de sécurité": ["Conseil de sécurité"], "ONU": ["ONU"]},
         ),
+        # a local assembly named by its territory, in lower case as French writes it
+        (
+            "Florence Dabin, présidente du conseil départemental de Maine-et-Loire, a accueilli la délégation.",
+            {"conseil départemental de Maine-et-Loire": ["conseil départemental de Maine-et-Loire"]},
+        ),
+        (
+            "Le conseil régional d'Occitanie a voté le budget.",
+            {"conseil régional d'Occitanie": ["conseil régional d'Occitanie"]},
+        ),
+        ("Le conseil municipal a voté le budget lundi soir.", {}),
         # a function title's own abbreviation in parentheses is no organisation
         ("Le chef d'état-major des armées (CEMA), le général Thierry Burkhard, a reçu mardi l'amiral Tony Radakin.",
          {}),

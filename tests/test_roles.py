@@ -467,6 +467,29 @@ def test_roles_with_model(nlp: Language, text: str, person: str, title: str | No
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        # the president of a local assembly: the assembly is the organisation, not part of the title
+        (
+            "Florence Dabin, présidente du conseil départemental de Maine-et-Loire, a accueilli la délégation.",
+            "Florence Dabin",
+            ("présidente", "conseil départemental de Maine-et-Loire"),
+        ),
+        (
+            "La présidente du conseil régional d'Occitanie, Carole Delga, a signé l'accord.",
+            "Carole Delga",
+            ("présidente", "conseil régional d'Occitanie"),
+        ),
+    ],
+)
+def test_role_with_its_organisation(nlp: Language, text: str, person: str, role: tuple[str, str]) -> None:
+    doc = nlp(text)
+    roles = [(r["title"], r["org"]) for r in doc._.people.get(person, {}).get("roles", [])]
+    assert roles == [role]
+
+
+@pytest.mark.model
 def test_homologue_with_model(nlp: Language) -> None:
     text = (
         "Le secrétaire général de l'OTAN, Jens Stoltenberg, a rencontré à Vienne son homologue de l'OSCE, "
