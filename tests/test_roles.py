@@ -481,6 +481,22 @@ def test_roles_with_model(nlp: Language, text: str, person: str, title: str | No
             "Carole Delga",
             ("présidente", "conseil régional d'Occitanie"),
         ),
+        # an organisation's adjective after the title is its affiliation, as a national adjective is a country
+        (
+            "Le commissaire européen au Marché intérieur, Thierry Breton, a reçu les industriels.",
+            "Thierry Breton",
+            ("commissaire au marché intérieur", "Union européenne"),
+        ),
+        (
+            "La commissaire européenne aux affaires intérieures, Ylva Johansson, a parlé à Rome.",
+            "Ylva Johansson",
+            ("commissaire aux affaires intérieures", "Union européenne"),
+        ),
+        (
+            "L'envoyé spécial onusien Geir Pedersen est arrivé à Damas.",
+            "Geir Pedersen",
+            ("envoyé spécial", "ONU"),
+        ),
     ],
 )
 def test_role_with_its_organisation(nlp: Language, text: str, person: str, role: tuple[str, str]) -> None:

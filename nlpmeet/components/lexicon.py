@@ -51,6 +51,8 @@ class Lexicon:
     given_names: frozenset[str]
     participle_endings: tuple[str, ...] = ()
     honorific_genders: PhraseTable[str] = field(default_factory=PhraseTable)  # "M." -> "m", "Mme" -> "f"
+    # adjective -> (organisation, titles it follows, empty: any): "commissaire européen" -> Union européenne
+    org_adjectives: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
 
     def grammar_class(self, key: str) -> str | None:
         return self.grammar.get(key)
@@ -93,6 +95,10 @@ def lexicon() -> Lexicon:
         frozenset(r["name"] for r in load_tsv("given_names.tsv")),
         participle_endings,
         honorific_genders,
+        {
+            r["adjective"]: (r["org"], frozenset(t.strip() for t in r["titles"].split(",") if t.strip()))
+            for r in load_tsv("org_adjectives.tsv")
+        },
     )
 
 
@@ -385,6 +391,13 @@ class TitleFinder:
                     nxt = self.spans.starting(self.spans.country, j + 1)
                     if nxt is not None and is_lower(doc[j + 1]):
                         j += 1
+                continue
+            # an organisation's adjective ("le commissaire européen au Commerce", "l'envoyé onusien")
+            org_adjective = self.lex.org_adjectives.get(tok.text) if is_lower(tok) else None
+            if org_adjective is not None and (not org_adjective[1] or entry.title in org_adjective[1]):
+                if affiliation[0] is None:
+                    affiliation[0] = org_adjective[0]
+                j += 1
                 continue
             # "président du Tchad et de l'Union africaine": a second affiliation, a second role
             if self.gclass(j)[1] == "and" and affiliation != [None, None] and j + 1 < len(doc):
