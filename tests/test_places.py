@@ -150,6 +150,9 @@ def test_georgia_state_or_us_state(nlp: Language, text: str, country: set[str], 
         ("Le couple passera ses vacances à Champoluc.", "Champoluc", None),
         ("Les rues des 16e et 8e arrondissements sont fermées.", "16e", None),
         ("Les rues des 16e et 8e arrondissements sont fermées.", "8e arrondissements", None),
+        # a ministry's building after "au"/"à" is a place (the ministry itself is an organisation)
+        ("Le ministre a reçu au Quai d'Orsay son homologue égyptien, Sameh Choukri.", "Quai d'Orsay", "FR"),
+        ("Les deux ministres se sont entretenus au quai d'Orsay.", "Quai d'Orsay", "FR"),
         # ... while the island keeps its article, and a compound name opening a sentence stays a place
         ("La Réunion a été frappée par un cyclone dimanche.", "La Réunion", "FR"),
         ("Le cyclone a touché La Réunion dimanche. Réunion de crise à la préfecture.", "La Réunion", "FR"),
@@ -181,6 +184,7 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
         ("Bruno Le Maire, ministre de l'Économie, des Finances et de la Souveraineté industrielle et numérique, a "
          "reçu les patrons.", {"Souveraineté", "Souveraineté industrielle"}),
         ("Les négociations ont repris lundi 4 mars.", {"lundi", "mars", "Lundi"}),
+        ("Le Quai d'Orsay a condamné l'attaque dans un communiqué.", {"Quai d'Orsay", "Orsay"}),
         # a common noun capitalised by its place: an agenda line, a heading
         (
             "Agenda du président\n\n11h00 : Réunion de préparation des Jeux olympiques.\nPalais de l'Élysée\n",

@@ -131,7 +131,10 @@ def load_titles() -> frozenset[str]:
 class OrgTagger:
     def __init__(self, nlp: Language):
         self.lexicon = OrgLexicon(load_jsonl(LEXICON_FILE))
+        # ministries named by their building ("Quai d'Orsay"): after "au"/"à" the building is meant, a place
+        self.seats = frozenset(str(row["name"]) for row in load_jsonl(LEXICON_FILE) if row.get("seat"))
         self.sets, patterns = load_patterns()
+        self.seat_locatives = frozenset(fold(w) for w in self.sets.get("seat_locatives", []))
         self.heads = frozenset(fold(w) for w in self.sets.get("heads", []))
         self.lower_heads = frozenset(w.lower() for w in self.sets.get("lower_heads", []))
         self.portfolio_titles = frozenset(fold(w) for w in self.sets.get("portfolio_titles", []))
@@ -200,7 +203,10 @@ class OrgTagger:
                     continue
                 if not check_case and self._in_compound(doc, span) and start not in pairs:
                     continue
-                cands.append(_Cand(start, end, "lex", doc.vocab.strings[match_id]))
+                name = doc.vocab.strings[match_id]
+                if name in self.seats and start > 0 and fold(doc[start - 1].text) in self.seat_locatives:
+                    continue  # "reçu au Quai d'Orsay": the building (nlpmeet_places)
+                cands.append(_Cand(start, end, "lex", name))
         return cands
 
     def _case_fits(self, span: Span) -> bool:
