@@ -52,6 +52,17 @@ def _clusters(spans: list[Span]) -> dict[str, list[Span]]:
     return clusters
 
 
+def _fullest_form(spans: list[Span]) -> str:
+    """A place's name as the text writes it: its fullest form ("palais de l'Élysée" beside "l'Élysée"), a
+    form in capitals (a dateline's "NEW YORK") only when the text has no other; the first on a tie."""
+    best = max(spans, key=lambda s: (not s.text.isupper(), len(s), len(s.text), -s.start_char))
+    return " ".join(best.text.split())
+
+
+def _place_name(norm: str | None, names: dict[str, str]) -> str | None:
+    return names.get(norm, norm) if norm is not None else None
+
+
 def doc_to_record(doc: Doc, doc_id: str) -> Record:
     record = empty_record(doc_id, doc._.dct)
     people_info = doc._.people or {}
@@ -75,9 +86,11 @@ def doc_to_record(doc: Doc, doc_id: str) -> Record:
         record["countries"].append(
             {"code": code, "name": country_name(code), "mentions": [mention(s) for s in spans]}
         )
+    place_names: dict[str, str] = {}  # a place's key (lexicon name) -> its name as the text gives it
     for norm, spans in _clusters(_group(doc, LOCATIONS_GROUP)).items():
         country = next((s._.country for s in spans if s._.country), None)
-        record["locations"].append({"name": norm, "country": country, "mentions": [mention(s) for s in spans]})
+        name = place_names[norm] = _fullest_form(spans)
+        record["locations"].append({"name": name, "country": country, "mentions": [mention(s) for s in spans]})
     date_spans = list(doc.spans[DATES_GROUP]) if DATES_GROUP in doc.spans else []
     for span in sorted(date_spans, key=lambda s: (s.start_char, s.end_char)):
         record["dates"].append({**mention(span), "value": span._.norm})
@@ -92,7 +105,7 @@ def doc_to_record(doc: Doc, doc_id: str) -> Record:
                 "id": eid,
                 "name": norm,
                 "date": info.get("date"),
-                "location": info.get("location"),
+                "location": _place_name(info.get("location"), place_names),
                 "mentions": [mention(s) for s in spans],
             }
         )
@@ -109,7 +122,7 @@ def doc_to_record(doc: Doc, doc_id: str) -> Record:
             {
                 "participants": participants,
                 "date": meeting.get("date"),
-                "location": meeting.get("location"),
+                "location": _place_name(meeting.get("location"), place_names),
                 "event": event_ids.get(meeting.get("event") or ""),
                 "text": text[start:end],
                 "start": start,

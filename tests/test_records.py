@@ -44,6 +44,27 @@ def test_people_grouped_per_person(nlp):
     assert len(scholz["mentions"]) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a place is named as the text names it, by its fullest form
+        (
+            "Emmanuel Macron a reçu Olaf Scholz au palais de l'Élysée mardi. L'Élysée a publié un communiqué.",
+            "palais de l'Élysée",
+        ),
+        ("Olaf Scholz est arrivé mardi à l'Élysée, où Emmanuel Macron l'a reçu.", "Élysée"),
+        # a dateline in capitals gives way to the running text's form
+        ("NEW YORK, 20 septembre - Le secrétaire général s'est rendu à New York mardi.", "New York"),
+    ],
+)
+def test_location_named_by_its_fullest_form_in_the_text(nlp, text, name):
+    (record,) = list(extract_texts([text], nlp=nlp))
+    names = [loc["name"] for loc in record["locations"]]
+    assert name in names, names
+    for meeting in record["meetings"]:
+        assert meeting["location"] is None or meeting["location"] in names
+
+
 def test_bundled_example_end_to_end(nlp, validator):
     """The bundled release, with no --date: the dct comes from its dateline, every relative date and
     every meeting's day is resolved against it (past tense backwards, "se rendra lundi" forwards)."""
