@@ -353,6 +353,13 @@ TENSE = [
     ("En 2015, la ville a accueilli le sommet en juin.", "juin", "2015-06"),
     ("« Nous signerons l'accord demain », a déclaré mardi le ministre.", "demain", "2017-09-20"),  # quoted speech
     ("« Nous signerons l'accord demain », a déclaré le ministre.", "demain", "2017-09-22"),
+    # a heading's year holds for its own line only, however the parser joins the lines
+    ("Merkel et Macron affichent leur entente\n\nPar Jean Dupont\nPublié le 21 septembre 2017 à 08h00\n\n"
+     "La chancelière a reçu mercredi le président, pour sa première visite depuis son élection en mai.",
+     "mai", "2017-05"),
+    ("Merkel et Macron affichent leur entente\n\nPar Jean Dupont\nPublié le 21 septembre 2017 à 08h00\n\n"
+     "La chancelière a reçu mercredi le président, dont le parti avait gagné les élections en décembre.",
+     "décembre", "2016-12"),
 ]
 
 

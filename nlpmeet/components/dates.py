@@ -39,6 +39,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from nlpmeet.components.tokens import TokenTable
 from nlpmeet.extensions import DATES_GROUP
 from nlpmeet.normalise.dates import WORDS_FILE, atoms, day_of, pick_dct, resolve
 from nlpmeet.resources import DataError, load_jsonl, load_tsv
@@ -103,6 +104,15 @@ def load_tense_cues() -> tuple[dict[str, str], tuple[str, ...], dict[str, str]]:
     endings = tuple(sorted((row["form"] for row in rows if row["kind"] == "ending"), key=len, reverse=True))
     preps = {row["form"]: row["tense"] for row in rows if row["kind"] == "preposition"}
     return lemmas, endings, preps
+
+
+def _breaks_line(tok: Token) -> bool:
+    return tok.is_space and "\n" in tok.text
+
+
+def _line_break_between(doc: Doc, i: int, j: int) -> bool:
+    a, b = (i, j) if i < j else (j, i)
+    return any(_breaks_line(t) for t in doc[a + 1 : b])
 
 
 class DateTagger:
@@ -316,8 +326,8 @@ class DateTagger:
             if tok.pos_ in ("VERB", "AUX") or "Part" in tok.morph.get("VerbForm", []):
                 verb = tok
                 break
-            if tok.head is tok:
-                break
+            if tok.head is tok or _line_break_between(span.doc, tok.i, tok.head.i):
+                break  # a heading line is another clause, however the parser joined them
             tok = tok.head
         if verb is None:
             verb = self._nearest_verb(span)
@@ -330,10 +340,10 @@ class DateTagger:
         """The closest verb of the sentence, when the parse hangs the date on a noun."""
         doc = span.doc
         first = span.start
-        while first > 0 and not doc[first].is_sent_start:
+        while first > 0 and not doc[first].is_sent_start and not _breaks_line(doc[first - 1]):
             first -= 1
         last = span.end
-        while last < len(doc) and not doc[last].is_sent_start:
+        while last < len(doc) and not doc[last].is_sent_start and not _breaks_line(doc[last]):
             last += 1
         verbs = [t for t in doc[first:last] if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.head is t)]
         return min(verbs, key=lambda t: abs(t.i - span.start), default=None)
@@ -397,9 +407,12 @@ class DateTagger:
         dct = doc._.dct
         anchor: date | None = None
         anchor_sent = -2
-        year_hint: tuple[int, int] | None = None  # (sentence, year) of the last explicit year
+        year_hint: tuple[tuple[int, int], int] | None = None  # ((sentence, line), year) of the last explicit year
         sents = list(doc.sents) if doc.has_annotation("SENT_START") and spans else []
         starts = [s.start for s in sents]
+        # a year stated in a sentence holds for its other dates, within its line: a heading line the parser
+        # ran on into the next sentence ("Publié le 13 février 2024" then "... en décembre") is not that sentence
+        line_starts = [i + 1 for i, text in enumerate(TokenTable.of(doc).texts) if "\n" in text] if sents else []
         sent_of = 0
         kept: list[Span] = []
         parsed = doc.has_annotation("DEP")
@@ -417,7 +430,8 @@ class DateTagger:
                     near = anchor
             if self._kind(span) == "time" and (near is None or anchor_sent != sent_of):
                 near = self._day_after(doc, spans, k, dct, near)  # "vers 0 h 40, jeudi"
-            hint = year_hint[1] if year_hint is not None and year_hint[0] == sent_of else None
+            line_of = bisect_right(line_starts, span.start)
+            hint = year_hint[1] if year_hint is not None and year_hint[0] == (sent_of, line_of) else None
             value = resolve(span.text, dct, self.tense(span) if parsed else None, near, hint)
             span._.norm = value
             kept.append(span)
@@ -425,7 +439,7 @@ class DateTagger:
             if day is not None:
                 anchor, anchor_sent = day, sent_of
             if value is not None and (len(value) == 4 or _YEAR.search(span.text)):
-                year_hint = (sent_of, int(value[:4]))
+                year_hint = ((sent_of, line_of), int(value[:4]))
         self._quoted_speech(doc, kept, parsed)
         doc.spans[DATES_GROUP] = kept
         return doc
