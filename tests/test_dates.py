@@ -105,7 +105,9 @@ RELATIVE: list[Case] = [
     ("entre le 3 et le 5 mars", "2019-02-01", "future", "2019-03-03/2019-03-05"),
     ("jeudi 29 et vendredi 30 juin", "2023-06-27", "future", "2023-06-29/2023-06-30"),
     ("samedi et dimanche", "2017-09-21", "past", "2017-09-16/2017-09-17"),
-    ("l'été dernier", "2017-11-21", None, "2017"),
+    ("l'été dernier", "2017-11-21", None, None),  # a season names no day, month or year: no value
+    ("cet hiver", "2017-11-21", None, None),
+    ("au printemps prochain", "2017-11-21", None, None),
     ("l'été 2019", None, None, "2019"),
     ("la nuit de lundi à mardi", "2017-09-21", "past", "2017-09-18/2017-09-19"),
 ]

@@ -18,8 +18,9 @@ relative day, shift ...), then each frame is resolved against:
 * ``anchor``: the last day the text stated before the expression, for "le lendemain", "la
   veille", "le même jour" and bare times ("à 15 heures"); the dct when not given.
 
-Weeks run Monday to Sunday ("la semaine dernière" is a range of seven days); a season, "cette
-année" or "l'an dernier" is a year; a decade ("les années 1990") the range of its years.
+Weeks run Monday to Sunday ("la semaine dernière" is a range of seven days); "cette année" or
+"l'an dernier" is a year; a season is its stated year ("l'automne 1999") or no value ("cet hiver":
+no day, month or year); a decade ("les années 1990") the range of its years.
 """
 
 from __future__ import annotations
@@ -481,16 +482,9 @@ def _frame_value(
             year = _year_for(dct, f.month, None, tense, f.shift)
         return Value(date(year, f.month, 1), "month")
     elif f.season is not None:
-        year = f.year
-        if year is None:
-            if dct is None:
-                return None
-            year = dct.year
-            if f.shift < 0 and dct.month < f.season + 3:
-                year -= 1
-            elif f.shift > 0 and dct.month >= f.season:
-                year += 1
-        return Value(year, "year")
+        # a season is no day, month or year (spec: Dates), and the output has no season value: only the
+        # year it states ("l'automne 1999") is a value; "l'été dernier", "cet hiver" have none
+        return Value(f.year, "year") if f.year is not None else None
     elif f.year is not None:
         return Value(f.year, "year")
     elif f.period is not None:
