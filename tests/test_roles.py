@@ -506,6 +506,45 @@ def test_role_with_its_organisation(nlp: Language, text: str, person: str, role:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        # a title in a clause opened by "où" after an organisation or a country belongs to it
+        (
+            "La ministre s'est rendue au siège de l'ONU le 3 mars, où elle a rencontré le secrétaire général, "
+            "António Guterres.",
+            "António Guterres",
+            ("secrétaire général", "ONU", None),
+        ),
+        (
+            "Emmanuel Macron effectuera la semaine prochaine une visite d'État au Brésil, où il retrouvera le "
+            "président Luiz Inácio Lula da Silva.",
+            "Luiz Inácio Lula da Silva",
+            ("président", None, "BR"),
+        ),
+        # ... not a city (no country named), nor a title that has its own complement
+        (
+            "Le ministre s'est rendu à Brasilia, où il a rencontré le président Lula.",
+            "Lula",
+            ("président", None, None),
+        ),
+        (
+            "Le ministre s'est rendu au siège de l'OTAN, où il a rencontré le premier ministre polonais, "
+            "Donald Tusk.",
+            "Donald Tusk",
+            ("premier ministre", None, "PL"),
+        ),
+    ],
+)
+def test_role_affiliation_from_the_place_of_the_encounter(
+    nlp: Language, text: str, person: str, role: tuple[str, str | None, str | None]
+) -> None:
+    doc = nlp(text)
+    roles = [(r["title"], r["org"], r["country"]) for r in doc._.people.get(person, {}).get("roles", [])]
+    assert roles == [role]
+
+
+@pytest.mark.model
 def test_homologue_with_model(nlp: Language) -> None:
     text = (
         "Le secrétaire général de l'OTAN, Jens Stoltenberg, a rencontré à Vienne son homologue de l'OSCE, "

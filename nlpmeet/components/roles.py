@@ -29,6 +29,7 @@ from nlpmeet.normalise.names import words
 
 Role = dict[str, Any]
 MAX_PREDICATE = 8
+MAX_WHERE = 12  # tokens between a title and "où", and between "où" and the organisation or country before it
 
 
 @Language.factory("nlpmeet_roles")
@@ -100,6 +101,10 @@ def person_index(doc: Doc) -> dict[int, Span]:
     return index
 
 
+def _where(finder: TitleFinder, i: int) -> bool:
+    return finder.gclass(i)[1] == "where"
+
+
 class RoleTagger:
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
@@ -120,6 +125,11 @@ class RoleTagger:
             holders, after = self._holders(doc, finder, ph, persons)
             found.append((ph, holders, after))
         self._chain(doc, finder, found)
+        for ph, holders, _after in found:
+            if holders and ph.affiliations == [(None, None)] and not ph.countries:
+                where = self._place_of_encounter(doc, finder, ph)
+                if where is not None:
+                    ph.affiliations = [where]
         for ph, holders, _after in found:
             for mention, country in holders:
                 self._attach(people, mention._.norm, ph, country)
@@ -146,6 +156,28 @@ class RoleTagger:
         doc._.people = people
         doc.spans[ROLES_GROUP] = spans
         return doc
+
+    @staticmethod
+    def _place_of_encounter(doc: Doc, finder: TitleFinder, ph: TitlePhrase) -> tuple[str | None, str | None] | None:
+        """A title with no complement of its own, in a clause opened by "où" right after an organisation or
+        a country named in the sentence, belongs to it: "il s'est rendu au siège de l'OTAN le 8 juin, où il
+        a rencontré le secrétaire général, Jaap de Hoop Scheffer" (OTAN); "une visite d'État au Brésil, où
+        il retrouvera le président Lula" (BR). Spec: the role's sentence states the affiliation."""
+        first = ph.start  # the sentence's first token (a blank pipeline has no sentences: the whole window)
+        while first > max(0, ph.start - 2 * MAX_WHERE) and not doc[first].is_sent_start:
+            first -= 1
+        window = range(ph.start - 1, max(first, ph.start - MAX_WHERE) - 1, -1)
+        where = next((i for i in window if _where(finder, i)), None)
+        if where is None:
+            return None
+        for i in range(where - 1, max(first, where - MAX_WHERE) - 1, -1):
+            org = finder.spans.org.get(i)
+            if org is not None:
+                return org._.norm or org.text, None
+            country = finder.spans.country.get(i)
+            if country is not None and doc[country.start].text[:1].isupper():
+                return None, country._.norm
+        return None
 
     @staticmethod
     def _span(doc: Doc, ph: TitlePhrase, title: str | None = None) -> Span:
