@@ -505,36 +505,63 @@ def test_role_with_its_organisation(nlp: Language, text: str, person: str, role:
     assert roles == [role]
 
 
+PLACE_OF_ENCOUNTER = [
+    # a title in a clause opened by "où" after an organisation or a country belongs to it
+    (
+        "La ministre s'est rendue au siège de l'ONU le 3 mars, où elle a rencontré le secrétaire général, "
+        "António Guterres.",
+        "António Guterres",
+        ("secrétaire général", "ONU", None),
+    ),
+    (
+        "Emmanuel Macron effectuera la semaine prochaine une visite d'État au Brésil, où il retrouvera le "
+        "président Luiz Inácio Lula da Silva.",
+        "Luiz Inácio Lula da Silva",
+        ("président", None, "BR"),
+    ),
+    # ... not a city (no country named), nor a title that has its own complement
+    (
+        "Le ministre s'est rendu à Brasilia, où il a rencontré le président Lula.",
+        "Lula",
+        ("président", None, None),
+    ),
+    (
+        "Le ministre s'est rendu au siège de l'OTAN, où il a rencontré le premier ministre polonais, Donald Tusk.",
+        "Donald Tusk",
+        ("premier ministre", None, "PL"),
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # staff of a title-holder named right after: the holder's country is the staff's too, and the holder
+        # keeps the title
+        (
+            "Michael Flynn, le conseiller à la sécurité nationale du président américain Donald Trump, a démissionné.",
+            {
+                "Michael Flynn": [("conseiller à la sécurité nationale", None, "US")],
+                "Donald Trump": [("président", None, "US")],
+            },
+        ),
+        (
+            "Le porte-parole du président russe, Dmitri Peskov, a démenti.",
+            {"Dmitri Peskov": [("porte-parole", None, "RU")]},
+        ),
+    ],
+)
+def test_staff_of_a_title_holder(nlp: Language, text: str, roles: dict) -> None:
+    doc = nlp(text)
+    for person, expected in roles.items():
+        assert [(r["title"], r["org"], r["country"]) for r in doc._.people[person]["roles"]] == expected
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "person", "role"),
-    [
-        # a title in a clause opened by "où" after an organisation or a country belongs to it
-        (
-            "La ministre s'est rendue au siège de l'ONU le 3 mars, où elle a rencontré le secrétaire général, "
-            "António Guterres.",
-            "António Guterres",
-            ("secrétaire général", "ONU", None),
-        ),
-        (
-            "Emmanuel Macron effectuera la semaine prochaine une visite d'État au Brésil, où il retrouvera le "
-            "président Luiz Inácio Lula da Silva.",
-            "Luiz Inácio Lula da Silva",
-            ("président", None, "BR"),
-        ),
-        # ... not a city (no country named), nor a title that has its own complement
-        (
-            "Le ministre s'est rendu à Brasilia, où il a rencontré le président Lula.",
-            "Lula",
-            ("président", None, None),
-        ),
-        (
-            "Le ministre s'est rendu au siège de l'OTAN, où il a rencontré le premier ministre polonais, "
-            "Donald Tusk.",
-            "Donald Tusk",
-            ("premier ministre", None, "PL"),
-        ),
-    ],
+    PLACE_OF_ENCOUNTER,
 )
 def test_role_affiliation_from_the_place_of_the_encounter(
     nlp: Language, text: str, person: str, role: tuple[str, str | None, str | None]

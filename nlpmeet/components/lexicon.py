@@ -552,13 +552,14 @@ class TitleFinder:
             # title is this one's complement (its organisation or country is this one's), not the
             # title of the name that follows
             inner = self.at(p)
-            # ("du président américain Donald Trump": the name right after is the other title's)
-            if inner is not None and not inner.counterpart and inner.end not in self.person_tokens:
+            if inner is not None and not inner.counterpart:
                 org, country = next(((o, c) for o, c in inner.affiliations if o or c), (None, None))
                 if affiliation == [None, None]:
                     affiliation[0], affiliation[1] = org, country
                 phrase.countries.extend(inner.countries)
-                return inner.end
+                # "du président américain Donald Trump": the name right after is the other title's, which
+                # stays a phrase of its own; this one ends before it, with its affiliation
+                return inner.end if inner.end not in self.person_tokens else j
         if not is_word(doc[p]) or self.spans.date.get(p) is not None or self.title_at(p)[0]:
             return j
         if p == j + k and k == 1 and cls == "of" and doc[p].ent_type_ == "PER" and doc[p].text[:1].isupper():
