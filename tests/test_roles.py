@@ -492,3 +492,40 @@ def test_coref_two_holders(blank_nlp: Language, sentence: str, expected: str) ->
     doc = run(make(blank_nlp, text, ("Mark Rutte", "António Guterres"), COUNTRIES, ORGS))
     head = [t.i for t in doc if t.text == "secrétaire"][-1]
     assert doc._.coref[head] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        # coordinated adjectives of one portfolio
+        (
+            "La ministre des Sports et des Jeux olympiques et paralympiques, Amélie Oudéa-Castéra, a visité le "
+            "village des athlètes.",
+            "Amélie Oudéa-Castéra",
+            "ministre des sports et des jeux olympiques et paralympiques",
+        ),
+        (
+            "Le ministre des Affaires économiques et sociales, Pierre Durand, a présenté son budget.",
+            "Pierre Durand",
+            "ministre des affaires économiques et sociales",
+        ),
+        # a participle with its complement qualifying the portfolio's noun
+        (
+            "Le ministre des Affaires étrangères, de la Coopération africaine et des Marocains résidant à "
+            "l'étranger, Nasser Bourita, a reçu la presse.",
+            "Nasser Bourita",
+            "ministre des affaires étrangères, de la coopération africaine et des marocains résidant à l'étranger",
+        ),
+        (
+            "La ministre des Affaires sociales et des Tunisiens vivant à l'étranger, Leïla Ben Salem, a ouvert le "
+            "forum.",
+            "Leïla Ben Salem",
+            "ministre des affaires sociales et des tunisiens vivant à l'étranger",
+        ),
+    ],
+)
+def test_long_portfolios(nlp: Language, text: str, person: str, title: str) -> None:
+    doc = nlp(text)
+    titles = [r["title"] for r in doc._.people.get(person, {}).get("roles", [])]
+    assert titles == [title]
