@@ -109,6 +109,11 @@ MEETINGS = [
      "Affaires étrangères, José Manuel Albares.", {"VI", "Albares"}),
     ("Le président Macky Sall a reçu en audience privée ce mardi au Palais de la République le ministre des "
      "Affaires étrangères de la Gambie, Mamadou Tangara.", {"Sall", "Tangara"}),
+    # "réunir" with named people as its object: one encounter of all
+    ("La ministre des Sports, Marie Dupuis, a réuni jeudi le président du CNOSF, David Lappartient, et le "
+     "président de Paris 2024, Tony Estanguet.", {"Dupuis", "Lappartient", "Estanguet"}),
+    ("Le premier ministre Michel Barnier a réuni à Matignon Gérard Larcher et Yaël Braun-Pivet.",
+     {"Barnier", "Larcher", "Braun-Pivet"}),
     # scheduled
     ("Le président Joe Biden rencontrera mardi le président chinois Xi Jinping à Bali.", {"Biden", "Jinping"}),
 ]
@@ -301,6 +306,9 @@ NOT_MEETINGS = [
     "Nikol Pachinian et Ilham Aliev ont rencontré des représentants de la société civile à Bruxelles.",
     ("Le premier ministre Nikol Pachinian et le président Ilham Aliev sont invités à poursuivre le dialogue, a "
      "rappelé la secrétaire générale Marija Pejčinović Burić, qui a reçu la semaine dernière une délégation."),
+    # "réunir" a group, or a thing
+    "Le ministre de l'Intérieur, Bruno Retailleau, a réuni mardi les préfets de la zone Sud.",
+    "La présidente Ursula von der Leyen a réuni des fonds pour la reconstruction.",
     # a visit in someone's presence is no talk
     "Le premier ministre Gabriel Attal a visité une école de Rouen en présence de la ministre Nicole Belloubet.",
 ]

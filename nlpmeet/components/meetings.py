@@ -534,6 +534,8 @@ class MeetingFinder:
             else:
                 blocked = self._object_blocked(d, seg, start)
                 met = [] if blocked else self._met_list(d, seg, start)
+                if row.get("together") and met:
+                    met = [[it for g in met for it in g]]  # "a réuni A, B et C": one encounter of all
                 mutual = bool(row.get("mutual")) and self._reflexive(d, seg, tok)  # "se sont rencontrés"
             if not met and not mutual:
                 return  # "A et B ont reçu une délégation": they received something, not each other
