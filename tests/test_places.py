@@ -202,3 +202,18 @@ def test_every_place_has_a_known_country_or_none() -> None:
 
     for row in load_tsv("places.tsv"):
         assert not row["country"] or is_valid_code(row["country"]), row
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Ministère des Armées – Communiqué\n\nParis, le 8 février 2024\n\nLe ministre a visité la base.", "Paris"),
+        ("Ministère de la Culture – Communiqué\n\nLyon, le 3 mai 2024\n\nLa ministre a inauguré le musée.", "Lyon"),
+        ("Préfecture du Rhône – Communiqué\n\nMarseille, le 2 juin 2024\n\nLe préfet a réuni les maires.",
+         "Marseille"),
+    ],
+)
+def test_dateline_after_a_heading_line(nlp: Language, text: str, place: str) -> None:
+    # the model may read the heading and the dateline as one entity: a name never runs over a line break
+    assert place in locations(nlp, text)
+    assert not any("\n" in e.text for e in nlp(text).ents)
