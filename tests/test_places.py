@@ -217,3 +217,23 @@ def test_dateline_after_a_heading_line(nlp: Language, text: str, place: str) -> 
     # the model may read the heading and the dateline as one entity: a name never runs over a line break
     assert place in locations(nlp, text)
     assert not any("\n" in e.text for e in nlp(text).ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a state or province after "ministre de" / "gouverneur de" is the office's jurisdiction, a place
+        ("Le premier ministre de l'Ontario, Doug Ford, est arrivé à Québec.", "Ontario"),
+        ("Le ministre-président de la Bavière, Markus Söder, a accueilli la délégation.", "Bavière"),
+        ("La première ministre de l'Alberta, Danielle Smith, a signé l'accord.", "Alberta"),
+        # "palais" + a capitalised name is a building
+        ("Il a été reçu lundi au palais de Merdeka par le président indonésien.", "palais de Merdeka"),
+        ("L'ambassadeur a donné une réception au palais Farnèse.", "palais Farnèse"),
+    ],
+)
+def test_jurisdictions_and_palaces(nlp: Language, text: str, place: str) -> None:
+    assert place in locations(nlp, text)
+
+
+def test_a_portfolio_stays_no_place(nlp: Language) -> None:
+    assert "Europe" not in locations(nlp, "La ministre de l'Europe, Laurence Boone, est arrivée à Rome.")

@@ -459,7 +459,12 @@ class PlaceTagger:
         for cand in places:
             if cand.place is None or overlaps(cand.start, cand.end, taken):
                 continue
-            if inside_larger_name(cand.start, cand.end, CONTAINER_LABELS) or self._in_name(doc, cand.start):
+            # a state or province after "ministre de" is the office's jurisdiction, not a portfolio
+            # ("le premier ministre de l'Ontario", "le ministre-président de la Bavière")
+            jurisdiction = cand.place.kind == "region" and bool(cand.place.country)
+            if inside_larger_name(cand.start, cand.end, CONTAINER_LABELS) or self._in_name(
+                doc, cand.start, portfolio=not jurisdiction
+            ):
                 continue
             out.append((cand.start, cand.end, cand.place.name, cand.place.country))
             taken.append((cand.start, cand.end))
@@ -543,16 +548,17 @@ class PlaceTagger:
             return False
         return any(e.start == span.end and e.label_ in ("PER", "PERSON") for e in doc.ents)
 
-    def _in_name(self, doc: Doc, start: int) -> bool:
-        """A place after "HEAD de" where HEAD heads a name ("conférence de Munich", "Document de Vienne")."""
+    def _in_name(self, doc: Doc, start: int, portfolio: bool = True) -> bool:
+        """A place after "HEAD de" where HEAD heads a name ("conférence de Munich", "Document de Vienne"),
+        or a portfolio ("ministre de l'Europe") unless ``portfolio`` is False."""
         i = start - 1
         if i >= 0 and fold(doc[i].text) in {"la", "l'", "les"}:
             i -= 1
         if i < 1 or fold(doc[i].text) not in {"de", "d'", "du", "des"}:
             return False
-        if fold(doc[i - 1].text) in self.words.portfolio_heads:
+        if portfolio and fold(doc[i - 1].text) in self.words.portfolio_heads:
             return True  # "ministre de l'Europe", "ministère des Outre-mer": a portfolio, not a place
-        if fold(doc[i - 1].text) in {"et", ","} and self._in_portfolios(doc, i - 1):
+        if portfolio and fold(doc[i - 1].text) in {"et", ","} and self._in_portfolios(doc, i - 1):
             return True  # "ministre de l'Économie, des Finances et de la Souveraineté industrielle"
         for j in range(i - 1, max(-1, i - 1 - MAX_HEAD_DISTANCE), -1):
             tok = doc[j]
