@@ -114,6 +114,11 @@ MEETINGS = [
      "président de Paris 2024, Tony Estanguet.", {"Dupuis", "Lappartient", "Estanguet"}),
     ("Le premier ministre Michel Barnier a réuni à Matignon Gérard Larcher et Yaël Braun-Pivet.",
      {"Barnier", "Larcher", "Braun-Pivet"}),
+    # "voir" a named person; "avoir X au téléphone"
+    ("Le ministre Gérald Darmanin verra jeudi son homologue italien, Matteo Piantedosi.", {"Darmanin", "Piantedosi"}),
+    ("La ministre Catherine Colonna a eu son homologue allemande, Annalena Baerbock, au téléphone mardi.",
+     {"Colonna", "Baerbock"}),
+    ("Le président Emmanuel Macron a eu le chancelier Olaf Scholz en visioconférence.", {"Macron", "Scholz"}),
     # scheduled
     ("Le président Joe Biden rencontrera mardi le président chinois Xi Jinping à Bali.", {"Biden", "Jinping"}),
 ]
@@ -306,6 +311,10 @@ NOT_MEETINGS = [
     "Nikol Pachinian et Ilham Aliev ont rencontré des représentants de la société civile à Bruxelles.",
     ("Le premier ministre Nikol Pachinian et le président Ilham Aliev sont invités à poursuivre le dialogue, a "
      "rappelé la secrétaire générale Marija Pejčinović Burić, qui a reçu la semaine dernière une délégation."),
+    # "voir" someone do something; "avoir" someone as something
+    "Emmanuel Macron a vu Teddy Riner remporter la finale.",
+    "Le président Emmanuel Macron a vu le film de Steven Spielberg.",
+    "Emmanuel Macron a eu Olaf Scholz comme interlocuteur pendant des années.",
     # "réunir" a group, or a thing
     "Le ministre de l'Intérieur, Bruno Retailleau, a réuni mardi les préfets de la zone Sud.",
     "La présidente Ursula von der Leyen a réuni des fonds pour la reconstruction.",
@@ -411,6 +420,31 @@ SPEAKERS = [
     ("Conférence de presse\n\nMme Angela Merkel — Mesdames, messieurs, je suis heureuse de recevoir "
      "le président Emmanuel Macron à Berlin.", {"Merkel", "Macron"}),
 ]
+
+
+INTERVIEWS = [
+    # the questions' "vous" and the answers' "je" are the person interviewed
+    ("« Rien n'est joué » : entretien avec Jean-Noël Barrot\n\nVous avez rencontré lundi à Beyrouth le Premier "
+     "ministre libanais, Najib Mikati. Qu'en retenez-vous ?\n\n« Un homme inquiet. »", {"Barrot", "Mikati"}),
+    ("Entrevue avec Catherine Vautrin\n\nAvez-vous parlé avec les maires ?\n\n« Oui. J'ai reçu hier le président "
+     "de l'Association des maires de France, David Lisnard. »", {"Vautrin", "Lisnard"}),
+    ("Entretien avec Bruno Le Maire\n\nQu'avez-vous dit à vos partenaires ?\n\n« J'ai eu Christian Lindner au "
+     "téléphone jeudi, et je lui ai dit notre inquiétude. »", {"Maire", "Lindner"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INTERVIEWS)
+def test_interview_speaker(nlp: Language, text: str, expected: set[str]) -> None:
+    assert surnames(run(nlp, text)) == [expected]
+
+
+def test_an_encounter_title_is_no_interview(nlp: Language) -> None:
+    # an "Entretien avec X" title over a report (no questions) keeps its unattributed quotes unassigned
+    text = (
+        "Entretien du Président de la République avec Olaf Scholz\n\nLe chancelier a été reçu à l'Élysée. "
+        "« J'ai rencontré Giorgia Meloni hier », a-t-on appris."
+    )
+    assert ("Scholz", "Meloni") not in {tuple(sorted(m)) for m in surnames(run(nlp, text))}
 
 
 @pytest.mark.parametrize(("text", "expected"), SPEAKERS)

@@ -62,6 +62,9 @@ def _key(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
+AFTER_WINDOW = 4  # tokens after the people met where a verb's "after" noun must stand ("au téléphone")
+
+
 @dataclass(frozen=True)
 class Triggers:
     verbs: dict[str, tuple[dict[str, Any], ...]]
@@ -313,14 +316,23 @@ class _Doc:
         names = {it.start: it for it in self.items if it.end - it.start > 1 or it.start not in (doc._.coref or {})}
         out: list[Item] = []
         opened: int | None = None
+        questions = self._question_paragraphs(doc)
+        interviewee = self._interviewee(doc, names) if questions else None
         for i in range(len(doc)):
             if self.is_word(i, "quote_open"):
                 opened = i
             elif self.is_word(i, "quote_close") and opened is not None:
-                speaker = self._speaker_after(doc, i, names) or self._speaker_before(opened, names)
+                speaker = self._speaker_after(doc, i, names) or self._speaker_before(opened, names) or interviewee
                 if speaker is not None:
                     out += self._first_person(doc, opened + 1, i, speaker)
                 opened = None
+        if interviewee is not None:
+            # the interviewer's "vous" is the person interviewed ("Vous avez rencontré lundi X. Qu'en retenez-vous ?")
+            for i in range(len(doc)):
+                if self.paragraph_of[i] in questions:
+                    morph = doc[i].morph
+                    if doc[i].pos_ == "PRON" and morph.get("Person") == ["2"] and doc[i].dep_ in SUBJECT_DEPS:
+                        out.append(Item(i, i + 1, interviewee, True))
         author = self._author(doc, names)
         if author is not None:
             quoted = {i for it in out for i in range(it.start, it.end)}
@@ -343,6 +355,34 @@ class _Doc:
             out += self._first_person(doc, first.end + 1, end, first.norm)
         taken = {it.start for it in self.items}
         return [it for it in out if it.start not in taken]
+
+    def _question_paragraphs(self, doc: Doc) -> set[int]:
+        """The paragraphs of an interview's questions: outside quotes, ending with a question mark."""
+        last: dict[int, int] = {}
+        quoted: set[int] = set()
+        inside = False
+        for i in range(len(doc)):
+            if self.is_word(i, "quote_open"):
+                inside = True
+            elif self.is_word(i, "quote_close"):
+                inside = False
+            if inside:
+                quoted.add(self.paragraph_of[i])
+            if doc[i].text.strip():
+                last[self.paragraph_of[i]] = i
+        return {p for p, i in last.items() if doc[i].text == "?" and p not in quoted}
+
+    def _interviewee(self, doc: Doc, names: dict[int, Item]) -> str | None:
+        """The person interviewed, named in the title ("Entretien avec X", "Interview de X")."""
+        if not self.segments:
+            return None
+        title = self.segments[0]
+        for i in range(title.start, title.end):
+            if self.is_word(i, "interview_noun"):
+                for j in range(i + 1, min(title.end, i + 4)):
+                    if self.low(j) in self.trig.words.get("interview_prep", frozenset()):
+                        return next((names[k].norm for k in range(j + 1, min(title.end, j + 8)) if k in names), None)
+        return None
 
     def _author(self, doc: Doc, names: dict[int, Item]) -> str | None:
         """The writer named in the title ("Lettre d'invitation du président X")."""
@@ -513,6 +553,8 @@ class MeetingFinder:
         for row in rows:
             if row.get("reflexive") and not self._reflexive(d, seg, tok):
                 continue
+            if row.get("after") and tok.pos_ != "VERB":
+                continue  # ("avoir" as an auxiliary)
             start = tok.i + 1
             if row.get("with"):
                 j = next((k for k in range(tok.i + 1, min(seg.end, tok.i + 4)) if d.low(k) in row["with"]), None)
@@ -536,6 +578,19 @@ class MeetingFinder:
                 met = [] if blocked else self._met_list(d, seg, start)
                 if row.get("together") and met:
                     met = [[it for g in met for it in g]]  # "a réuni A, B et C": one encounter of all
+                if row.get("perception") and met:
+                    # "a vu X remporter la finale": watched X do something, no encounter
+                    last = max(it.end for g in met for it in g)
+                    if last < seg.end and "Inf" in d.doc[last].morph.get("VerbForm", []):
+                        continue
+                if row.get("after"):
+                    # "j'ai eu X au téléphone": the noun after the people makes the verb an encounter
+                    last = met[0][-1].end if met else None
+                    if last is None or not any(
+                        d.low(k) in row["after"] for k in range(last, min(seg.end, last + AFTER_WINDOW))
+                    ):
+                        continue
+                    met = met[:1]
                 mutual = bool(row.get("mutual")) and self._reflexive(d, seg, tok)  # "se sont rencontrés"
             if not met and not mutual:
                 return  # "A et B ont reçu une délégation": they received something, not each other
