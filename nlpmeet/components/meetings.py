@@ -331,7 +331,7 @@ class _Doc:
             for i in range(len(doc)):
                 if self.paragraph_of[i] in questions:
                     morph = doc[i].morph
-                    if doc[i].pos_ == "PRON" and morph.get("Person") == ["2"] and doc[i].dep_ in SUBJECT_DEPS:
+                    if doc[i].pos_ == "PRON" and morph.get("Person", []) == ["2"] and doc[i].dep_ in SUBJECT_DEPS:
                         out.append(Item(i, i + 1, interviewee, True))
         author = self._author(doc, names)
         if author is not None:
@@ -585,9 +585,9 @@ class MeetingFinder:
                         continue
                 if row.get("after"):
                     # "j'ai eu X au téléphone": the noun after the people makes the verb an encounter
-                    last = met[0][-1].end if met else None
-                    if last is None or not any(
-                        d.low(k) in row["after"] for k in range(last, min(seg.end, last + AFTER_WINDOW))
+                    if not met or not any(
+                        d.low(k) in row["after"]
+                        for k in range(met[0][-1].end, min(seg.end, met[0][-1].end + AFTER_WINDOW))
                     ):
                         continue
                     met = met[:1]
