@@ -529,3 +529,29 @@ def test_long_portfolios(nlp: Language, text: str, person: str, title: str) -> N
     doc = nlp(text)
     titles = [r["title"] for r in doc._.people.get(person, {}).get("roles", [])]
     assert titles == [title]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a paragraph break ends the sentence, though the parser runs on over it; the participles of the title
+        # ("délégué", "chargé") are no clause verb before the subject
+        (
+            "Le ministre délégué chargé du Commerce extérieur, de l'Attractivité et des Français de l'étranger, Franck "
+            "Riester, a effectué une visite, accompagné de l'ambassadeur de France, Fabien Penone.\n\nLundi, il a été "
+            "reçu au palais de Merdeka par le président indonésien, Joko Widodo.",
+            "Franck Riester",
+        ),
+        (
+            "La ministre déléguée chargée des Personnes âgées et des Personnes handicapées, Fadila Khattabi, a visité "
+            "un foyer, accompagnée de la préfète, Marie Lajus.\n\nMardi, elle a été reçue par le maire de Tours, "
+            "Emmanuel Denis.",
+            "Fadila Khattabi",
+        ),
+    ],
+)
+def test_pronoun_after_a_paragraph_break(nlp: Language, text: str, subject: str) -> None:
+    doc = nlp(text)
+    pronoun = next(t.i for t in doc if t.lower_ in ("il", "elle"))
+    assert doc._.coref.get(pronoun) == subject
