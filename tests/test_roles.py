@@ -555,3 +555,27 @@ def test_pronoun_after_a_paragraph_break(nlp: Language, text: str, subject: str)
     doc = nlp(text)
     pronoun = next(t.i for t in doc if t.lower_ in ("il", "elle"))
     assert doc._.coref.get(pronoun) == subject
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        # a second title in apposition between a title (or "homologue") and the name
+        (
+            "Le général Thierry Burkhard a été reçu par son homologue grec, le général Dimitrios Choupis.",
+            "Dimitrios Choupis",
+            ("général", None, "GR"),
+        ),
+        (
+            "Le ministre grec de la Défense, le général Pierre Martin, est arrivé à Paris.",
+            "Pierre Martin",
+            ("ministre de la défense", None, "GR"),
+        ),
+        # the Québec and Belgian feminine of "maire"
+        ("Il a été reçu par la mairesse de Montréal, Valérie Plante.", "Valérie Plante", ("mairesse", None, None)),
+    ],
+)
+def test_title_forms_before_a_name(nlp: Language, text: str, person: str, role: tuple) -> None:
+    doc = nlp(text)
+    assert role in [(r["title"], r["org"], r["country"]) for r in doc._.people[person]["roles"]]
