@@ -119,6 +119,10 @@ MEETINGS = [
     ("La ministre Catherine Colonna a eu son homologue allemande, Annalena Baerbock, au téléphone mardi.",
      {"Colonna", "Baerbock"}),
     ("Le président Emmanuel Macron a eu le chancelier Olaf Scholz en visioconférence.", {"Macron", "Scholz"}),
+    # named members of a group met ("dont", "parmi lesquels", "notamment")
+    ("Le premier ministre Gabriel Attal recevra mardi les représentants des syndicats agricoles, dont le président "
+     "de la FNSEA, Arnaud Rousseau.", {"Attal", "Rousseau"}),
+    ("Le ministre Bruno Le Maire a reçu les patrons de l'automobile, notamment Carlos Tavares.", {"Maire", "Tavares"}),
     # scheduled
     ("Le président Joe Biden rencontrera mardi le président chinois Xi Jinping à Bali.", {"Biden", "Jinping"}),
 ]
@@ -311,6 +315,9 @@ NOT_MEETINGS = [
     "Nikol Pachinian et Ilham Aliev ont rencontré des représentants de la société civile à Bruxelles.",
     ("Le premier ministre Nikol Pachinian et le président Ilham Aliev sont invités à poursuivre le dialogue, a "
      "rappelé la secrétaire générale Marija Pejčinović Burić, qui a reçu la semaine dernière une délégation."),
+    # "dont" opening a relative clause, or members of a thing's givers
+    "Le ministre Bruno Le Maire a reçu des syndicats dont les responsables ont critiqué Carlos Tavares.",
+    "Le ministre Bruno Le Maire a reçu le soutien de plusieurs dirigeants, dont Olaf Scholz.",
     # "voir" someone do something; "avoir" someone as something
     "Emmanuel Macron a vu Teddy Riner remporter la finale.",
     "Le président Emmanuel Macron a vu le film de Steven Spielberg.",

@@ -43,6 +43,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from nlpmeet.components.lexicon import lexicon
 from nlpmeet.components.tokens import TokenTable
 from nlpmeet.extensions import DATES_GROUP, EVENTS_GROUP, LOCATIONS_GROUP, ORGS_GROUP, PEOPLE_GROUP, ROLES_GROUP
 from nlpmeet.resources import load_jsonl
@@ -656,10 +657,27 @@ class MeetingFinder:
         return "end"
 
     @staticmethod
+    def _names_members(d: _Doc, seg: Span, start: int) -> bool:
+        """After "dont" / "parmi lesquels": a person comes before any verb (members named, no relative clause:
+        "dont les responsables ont critiqué X")."""
+        for i in range(start, min(seg.end, start + LIST_WINDOW)):
+            if i in d.item_at:
+                return True
+            if d.is_verb(i) or d.pos[i] == "AUX" or d.low(i) in {";", "."}:
+                return False
+        return False
+
+    @staticmethod
     def _title_of_next_person(d: _Doc, seg: Span, i: int) -> bool:
         """Whether the noun at i heads a description of the next person, in apposition or before the
         name, rather than a thing of that person ("le soutien de X": the name follows "de")."""
         for k in range(i + 1, min(seg.end, i + 20)):
+            if d.phrase_at(k, "group_members") and d.low(k - 1) == ",":
+                # "les représentants des syndicats, dont X": a group of people, X one of them;
+                # "le soutien de plusieurs pays, dont X": a thing
+                lex = lexicon()
+                complement = i >= 2 and d.pos[i - 1] == "DET" and d.pos[i - 2] == "ADP"  # "de l'automobile"
+                return complement or d.doc[i].text.lower() in lex.titles or d.doc[i].text.lower() in lex.person_nouns
             if k in d.item_at:
                 j = k - 1
                 while j > i and d.doc[j].text[:1].isupper() and d.doc[j].pos_ != "PROPN":
@@ -753,6 +771,10 @@ class MeetingFinder:
                     skipping = False
                 skipped_tokens.add(i)
                 i += 1
+                continue
+            n = d.phrase_at(i, "group_members")
+            if n and i > start and d.low(i - 1) == "," and self._names_members(d, seg, i + n):
+                i += n  # "les syndicats, dont le président de la FNSEA, X": X is one of the people met
                 continue
             if (
                 d.is_word(i, "relative")
