@@ -237,3 +237,18 @@ def test_jurisdictions_and_palaces(nlp: Language, text: str, place: str) -> None
 
 def test_a_portfolio_stays_no_place(nlp: Language) -> None:
     assert "Europe" not in locations(nlp, "La ministre de l'Europe, Laurence Boone, est arrivée à Rome.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's name as a person's given name: the model's person entity runs on from it
+        ("Le ministre Israël Katz a parlé à la presse.", set()),
+        ("Le ministre israélien des Affaires étrangères, Israël Katz, est arrivé.", {"IL"}),
+        # the country itself, before or beside a person
+        ("Le Liban et Israël ont signé un cessez-le-feu.", {"LB", "IL"}),
+        ("En Israël, Benjamin Netanyahou a réuni son cabinet.", {"IL"}),
+    ],
+)
+def test_country_name_as_a_given_name(nlp: Language, text: str, expected: set[str]) -> None:
+    assert countries(nlp, text) == expected

@@ -409,6 +409,14 @@ class PlaceTagger:
                     cand.kind = "place"
                     cand.place = alt.place
                     break
+        # a country's name opening a person's name ("Israël Katz"): the model's person entity runs on from it
+        # to a capitalised word; it is that person's given name, no country
+        given = {
+            e.start
+            for e in doc.ents
+            if e.label_ in ("PER", "PERSON") and e.end - e.start >= 2 and doc[e.start + 1].text[:1].isupper()
+        }
+        chosen = [c for c in chosen if not (c.kind == "country" and c.end - c.start == 1 and c.start in given)]
         countries = [c for c in chosen if c.kind == "country"]
         places = [c for c in chosen if c.kind == "place"]
         supported = _supported_codes(countries)
