@@ -114,6 +114,8 @@ MEETINGS = [
      "président de Paris 2024, Tony Estanguet.", {"Dupuis", "Lappartient", "Estanguet"}),
     ("Le premier ministre Michel Barnier a réuni à Matignon Gérard Larcher et Yaël Braun-Pivet.",
      {"Barnier", "Larcher", "Braun-Pivet"}),
+    # a modal verb without negation
+    ("Le ministre Jean-Noël Barrot a pu s'entretenir avec son homologue israélien, Israël Katz.", {"Barrot", "Katz"}),
     # "voir" a named person; "avoir X au téléphone"
     ("Le ministre Gérald Darmanin verra jeudi son homologue italien, Matteo Piantedosi.", {"Darmanin", "Piantedosi"}),
     ("La ministre Catherine Colonna a eu son homologue allemande, Annalena Baerbock, au téléphone mardi.",
@@ -299,6 +301,9 @@ NOT_MEETINGS = [
     "Emmanuel Macron a salué Olaf Scholz et Giorgia Meloni.",
     "Le président Emmanuel Macron a eu des entretiens avec de nombreux responsables.",
     "Joe Biden ne rencontrera pas Xi Jinping lors du sommet.",
+    # a negation before a modal verb
+    "Le ministre Jean-Noël Barrot n'a pas pu s'entretenir avec son homologue israélien, Israël Katz.",
+    "La présidente Ursula von der Leyen ne pourra pas recevoir Viktor Orbán cette semaine.",
     "Olaf Scholz est reparti sans rencontrer Emmanuel Macron.",
     "Un échange de prisonniers entre Vladimir Poutine et Volodymyr Zelensky reste possible.",
     "Emmanuel Macron a rencontré la presse à Berlin.",

@@ -518,8 +518,8 @@ class MeetingFinder:
         while i >= seg.start:
             if d.is_word(i, "negation") or d.is_cancel(i):
                 return True
-            if d.pos[i] not in {"AUX", "ADP", "DET", "PRON", "ADV", "PART", "SCONJ"}:
-                break
+            if d.pos[i] not in {"AUX", "ADP", "DET", "PRON", "ADV", "PART", "SCONJ"} and not d.has_lemma(i, "modal"):
+                break  # ("n'a pas pu rencontrer": back over a modal verb too)
             i -= 1
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return any(d.is_word(j, "negation_after") for j in range(tok.i + 1, min(seg.end, tok.i + 3)))
