@@ -252,3 +252,19 @@ def test_a_portfolio_stays_no_place(nlp: Language) -> None:
 )
 def test_country_name_as_a_given_name(nlp: Language, text: str, expected: set[str]) -> None:
     assert countries(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a person's name joined by hyphens after a place word names the place (French typography)
+        (
+            "Le premier ministre a reçu, à son cabinet de l'édifice Honoré-Mercier, le ministre.",
+            "édifice Honoré-Mercier",
+        ),
+        ("Le cortège a remonté l'avenue Charles-de-Gaulle jusqu'à la place Victor-Hugo.", "place Victor-Hugo"),
+        ("Les manifestants se sont rassemblés place Jean-Jaurès à Toulouse.", "place Jean-Jaurès"),
+    ],
+)
+def test_place_named_after_a_person(nlp: Language, text: str, place: str) -> None:
+    assert place in locations(nlp, text)

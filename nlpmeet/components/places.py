@@ -614,7 +614,13 @@ class PlaceTagger:
                 j += 1
             while j > start_name and doc[j - 1].text == "-":
                 j -= 1
-            if j == start_name or any(s < j and start_name < e for s, e in persons):
+            # French typography joins the words of a person's name that names a place by hyphens
+            # ("place Victor-Hugo", "édifice Honoré-Mercier"): a place, though the model reads a person
+            hyphenated = any(
+                doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+                for k in range(start_name + 1, j)
+            )
+            if j == start_name or (not hyphenated and any(s < j and start_name < e for s, e in persons)):
                 continue
             out.append((token.i, j))
         return out
