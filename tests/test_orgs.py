@@ -206,7 +206,7 @@ def test_lexicon_entries_well_formed() -> None:
         "ONU", "OTAN", "UE", "UA", "OSCE", "OMS", "FMI", "OCDE", "CEDEAO", "Banque mondiale", "G20",
         # branches of the French armed forces, national parliaments, press agencies, public banks
         "armée de Terre", "Marine nationale", "armée de l'Air et de l'Espace", "Verkhovna Rada", "APS", "MAP",
-        "Vatican News", "Bpifrance", "Paris 2024",
+        "Vatican News", "Bpifrance", "COJOP",
     ],
 )  # fmt: skip
 def test_lexicon_covers_the_main_organisations(name: str, lexicon: OrgLexicon) -> None:
