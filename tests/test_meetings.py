@@ -125,6 +125,11 @@ MEETINGS = [
     ("Le premier ministre Gabriel Attal recevra mardi les représentants des syndicats agricoles, dont le président "
      "de la FNSEA, Arnaud Rousseau.", {"Attal", "Rousseau"}),
     ("Le ministre Bruno Le Maire a reçu les patrons de l'automobile, notamment Carlos Tavares.", {"Maire", "Tavares"}),
+    # a group of people met, joined by named people
+    ("Le ministre Bruno Le Maire a réuni mardi les dirigeants de la filière, en présence de la ministre Agnès "
+     "Pannier-Runacher.", {"Maire", "Pannier-Runacher"}),
+    ("La ministre Rachida Dati a reçu lundi les directeurs des musées nationaux. Autour de la table figuraient "
+     "notamment Laurence des Cars et Sylvie Hubac.", {"Dati", "Cars", "Hubac"}),
     # scheduled
     ("Le président Joe Biden rencontrera mardi le président chinois Xi Jinping à Bali.", {"Biden", "Jinping"}),
 ]
@@ -320,6 +325,10 @@ NOT_MEETINGS = [
     "Nikol Pachinian et Ilham Aliev ont rencontré des représentants de la société civile à Bruxelles.",
     ("Le premier ministre Nikol Pachinian et le président Ilham Aliev sont invités à poursuivre le dialogue, a "
      "rappelé la secrétaire générale Marija Pejčinović Burić, qui a reçu la semaine dernière une délégation."),
+    # a group of people met with nobody named; a negated join
+    "Le ministre Bruno Le Maire a réuni mardi les dirigeants de la filière automobile à Bercy.",
+    ("Le président Emmanuel Macron a réuni les préfets. Le directeur de Bpifrance, Nicolas Dufourcq, n'a pas pu "
+     "participer à la réunion."),
     # "dont" opening a relative clause, or members of a thing's givers
     "Le ministre Bruno Le Maire a reçu des syndicats dont les responsables ont critiqué Carlos Tavares.",
     "Le ministre Bruno Le Maire a reçu le soutien de plusieurs dirigeants, dont Olaf Scholz.",

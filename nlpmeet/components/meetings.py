@@ -489,7 +489,8 @@ class MeetingFinder:
                     if not self._negated(d, seg, tok):
                         self._noun(d, seg, tok, meetings)
             self._presence(d, seg, meetings, before)
-        meetings = self._merge(meetings)
+        # (an encounter with unnamed people that nobody named joined is none)
+        meetings = self._merge([m for m in meetings if len(set(m.participants)) >= 2])
         self._dates_places(d, meetings)
         first: dict[str, int] = {}
         for it in d.items:
@@ -518,8 +519,12 @@ class MeetingFinder:
         while i >= seg.start:
             if d.is_word(i, "negation") or d.is_cancel(i):
                 return True
-            if d.pos[i] not in {"AUX", "ADP", "DET", "PRON", "ADV", "PART", "SCONJ"} and not d.has_lemma(i, "modal"):
-                break  # ("n'a pas pu rencontrer": back over a modal verb too)
+            if (
+                d.pos[i] not in {"AUX", "ADP", "DET", "PRON", "ADV", "PART", "SCONJ"}
+                and not d.has_lemma(i, "modal")
+                and not (tok.pos_ in {"NOUN", "PROPN"} and d.has_lemma(i, "join"))
+            ):
+                break  # (back over a modal verb too, "n'a pas pu rencontrer"; "n'a pas pu participer à la réunion")
             i -= 1
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return any(d.is_word(j, "negation_after") for j in range(tok.i + 1, min(seg.end, tok.i + 3)))
@@ -577,6 +582,14 @@ class MeetingFinder:
             else:
                 blocked = self._object_blocked(d, seg, start)
                 met = [] if blocked else self._met_list(d, seg, start)
+                if blocked == "noun" and row.get("group") and self._group_object(d, seg, start):
+                    # "X a réuni les dirigeants de la filière": an encounter of X with people unnamed, which
+                    # named people may join ("en présence de Y", "Autour de la table figuraient Z")
+                    # (coordinated subjects who meet a group do not meet each other: one subject only)
+                    subj = self._subject_before(d, seg, tok.i, set())
+                    if len(subj) == 1:
+                        out.append(Meeting([subj[0].norm], seg, tok.i))
+                    return
                 if row.get("together") and met:
                     met = [[it for g in met for it in g]]  # "a réuni A, B et C": one encounter of all
                 if row.get("perception") and met:
@@ -655,6 +668,20 @@ class MeetingFinder:
             if d.is_verb(i) or tok.text in {";", "."}:
                 return "end"
         return "end"
+
+    @staticmethod
+    def _group_object(d: _Doc, seg: Span, start: int) -> bool:
+        """The object is a plural group of people named by a title or a person noun ("les dirigeants de la filière")."""
+        lex = lexicon()
+        for i in range(start, min(seg.end, start + LIST_WINDOW)):
+            tok = d.doc[i]
+            if tok.pos_ == "NOUN" and tok.text[:1].islower() and not any(s.start <= i < s.end for s in d.dates):
+                low = tok.text.lower()
+                plural = "Plur" in tok.morph.get("Number", [])
+                return plural and (low in lex.titles or low in lex.person_nouns)
+            if d.is_verb(i) or tok.text in {";", "."}:
+                return False
+        return False
 
     @staticmethod
     def _names_members(d: _Doc, seg: Span, start: int) -> bool:
@@ -935,8 +962,20 @@ class MeetingFinder:
         de X"). Not an encounter by itself: a visit "en présence du ministre" makes none."""
         for j in range(seg.start, seg.end):
             n = d.phrase_at(j, "presence")
-            if not n:
+            table = 0 if n else d.phrase_at(j, "table_presence")
+            if not n and not table:
                 continue
+            if table:
+                # "Autour de la table figuraient notamment X et Y": the people of the encounter just reported
+                k = j + table
+                while k < seg.end and (d.pos[k] in {"VERB", "AUX", "ADV"} and k not in d.item_at):
+                    k += 1
+                people = [it.norm for g in self._met_list(d, seg, k) for it in g]
+                prev = out[-1] if out else None
+                if people and prev is not None and d.paragraph_of[prev.seg.start] == d.paragraph_of[seg.start]:
+                    prev.participants = list(dict.fromkeys(prev.participants + people))
+                    prev.extra_segs.append(seg)
+                return
             people = [it.norm for g in self._met_list(d, seg, j + n) for it in g]
             if not people:
                 return
