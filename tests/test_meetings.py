@@ -130,6 +130,9 @@ MEETINGS = [
      "Pannier-Runacher.", {"Maire", "Pannier-Runacher"}),
     ("La ministre Rachida Dati a reçu lundi les directeurs des musées nationaux. Autour de la table figuraient "
      "notamment Laurence des Cars et Sylvie Hubac.", {"Dati", "Cars", "Hubac"}),
+    # "accompagné de" after a talk: one more participant
+    ("La ministre Catherine Colonna s'est entretenue à Beyrouth avec le Premier ministre libanais, Najib Mikati, "
+     "accompagnée de l'ambassadeur Hervé Magro.", {"Colonna", "Mikati", "Magro"}),
     # scheduled
     ("Le président Joe Biden rencontrera mardi le président chinois Xi Jinping à Bali.", {"Biden", "Jinping"}),
 ]
@@ -325,6 +328,8 @@ NOT_MEETINGS = [
     "Nikol Pachinian et Ilham Aliev ont rencontré des représentants de la société civile à Bruxelles.",
     ("Le premier ministre Nikol Pachinian et le président Ilham Aliev sont invités à poursuivre le dialogue, a "
      "rappelé la secrétaire générale Marija Pejčinović Burić, qui a reçu la semaine dernière une délégation."),
+    # a visit "accompagné de" someone is no talk
+    "Le ministre Franck Riester a visité l'usine de Surabaya, accompagné de l'ambassadeur Fabien Penone.",
     # a group of people met with nobody named; a negated join
     "Le ministre Bruno Le Maire a réuni mardi les dirigeants de la filière automobile à Bercy.",
     ("Le président Emmanuel Macron a réuni les préfets. Le directeur de Bpifrance, Nicolas Dufourcq, n'a pas pu "
