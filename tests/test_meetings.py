@@ -652,3 +652,14 @@ def test_impersonal_passive_is_nobody(nlp: Language) -> None:
         "Il lui est reproché d'avoir négocié en secret avec Sergueï Lavrov."
     )
     assert all("François Hollande" not in m["participants"] for m in run(nlp, text)._.meetings)
+
+
+@pytest.mark.parametrize("opening", ["À l'issue de l'audience", "Après l'audience"])
+def test_encounter_right_after_the_previous_one_takes_its_day(nlp: Language, opening: str) -> None:
+    text = (
+        "Le roi Charles III a reçu mardi le président Emmanuel Macron au palais de Buckingham.\n\n"
+        f"{opening}, Emmanuel Macron s'est entretenu avec le premier ministre Rishi Sunak."
+    )
+    doc = run(nlp, text)  # dct Friday 2023-03-10
+    dates = {frozenset(p.split()[-1] for p in m["participants"]): m["date"] for m in doc._.meetings}
+    assert dates[frozenset({"Macron", "Sunak"})] == "2023-03-07"

@@ -1086,6 +1086,14 @@ class MeetingFinder:
             best = min(in_seg, key=lambda s: min(abs(s.start - trigger), abs(s.end - trigger)))
             m.date, m.dated = _day(best._.norm), True
             return
+        # "Après l'audience, X s'est entretenu avec Y": right after the encounter just reported, on its day
+        if prev_date:
+            for i in range(seg.start, min(seg.end, trigger)):
+                if d.is_word(i, "after_encounter") and any(
+                    d.lemmas[k] in d.trig.nouns or d.low(k) in d.trig.nouns for k in range(i + 1, min(seg.end, i + 5))
+                ):
+                    m.date, m.dated = prev_date, True
+                    return
         ev = MeetingFinder._event(d, seg)
         if ev is not None:
             info = (d.doc._.events or {}).get(ev) or {}
