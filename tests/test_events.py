@@ -67,6 +67,17 @@ EVENTS = [
     # a summit or forum with its proper name in apposition
     ("La réunion fait suite au sommet Choose France, organisé la veille.", "sommet Choose France"),
     ("La ministre participera au forum Génération Égalité à Paris.", "forum Génération Égalité à Paris"),
+    # a numbered sitting is named by its number, whatever its body
+    ("Ils ont préparé la 16e session de la commission mixte de coopération.", "16e session de la commission mixte"),
+    ("La 3e réunion du comité de pilotage aura lieu mardi.", "3e réunion du comité"),
+    # an aim whose own complement is named
+    ("La France accueillera la conférence internationale de soutien au Liban.",
+     "conférence internationale de soutien au Liban"),
+    ("La conférence de reconstruction de l'Ukraine s'est tenue à Rome.", "conférence de reconstruction de l'Ukraine"),
+    # a season before the naming complement; a capitalised plural head is a series' name
+    ("La session de printemps du Conseil de l'Europe s'ouvre lundi.", "session de printemps du Conseil de l'Europe"),
+    ("Il s'est rendu aux Réunions de printemps du FMI à Washington.", "Réunions de printemps du FMI à Washington"),
+    ("Elle participe aux Assemblées annuelles de la Banque mondiale.", "Assemblées annuelles de la Banque mondiale"),
 ]
 
 
@@ -87,6 +98,9 @@ NOT_EVENTS = [
     "La réunion des ministres a duré deux heures.",
     "Cet exercice budgétaire sera difficile pour Paris.",
     "Au sommet, le président Emmanuel Macron a parlé de l'Ukraine.",
+    "Une session de rattrapage aura lieu en juin.",
+    "Les réunions de printemps ont été annulées.",
+    "Il a assisté à une réunion de soutien aux sinistrés.",
 ]
 
 

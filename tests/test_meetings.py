@@ -109,6 +109,30 @@ MEETINGS = [
      "Affaires étrangères, José Manuel Albares.", {"VI", "Albares"}),
     ("Le président Macky Sall a reçu en audience privée ce mardi au Palais de la République le ministre des "
      "Affaires étrangères de la Gambie, Mamadou Tangara.", {"Sall", "Tangara"}),
+    # "réunir" with named people as its object: one encounter of all
+    ("La ministre des Sports, Marie Dupuis, a réuni jeudi le président du CNOSF, David Lappartient, et le "
+     "président de Paris 2024, Tony Estanguet.", {"Dupuis", "Lappartient", "Estanguet"}),
+    ("Le premier ministre Michel Barnier a réuni à Matignon Gérard Larcher et Yaël Braun-Pivet.",
+     {"Barnier", "Larcher", "Braun-Pivet"}),
+    # a modal verb without negation
+    ("Le ministre Jean-Noël Barrot a pu s'entretenir avec son homologue israélien, Israël Katz.", {"Barrot", "Katz"}),
+    # "voir" a named person; "avoir X au téléphone"
+    ("Le ministre Gérald Darmanin verra jeudi son homologue italien, Matteo Piantedosi.", {"Darmanin", "Piantedosi"}),
+    ("La ministre Catherine Colonna a eu son homologue allemande, Annalena Baerbock, au téléphone mardi.",
+     {"Colonna", "Baerbock"}),
+    ("Le président Emmanuel Macron a eu le chancelier Olaf Scholz en visioconférence.", {"Macron", "Scholz"}),
+    # named members of a group met ("dont", "parmi lesquels", "notamment")
+    ("Le premier ministre Gabriel Attal recevra mardi les représentants des syndicats agricoles, dont le président "
+     "de la FNSEA, Arnaud Rousseau.", {"Attal", "Rousseau"}),
+    ("Le ministre Bruno Le Maire a reçu les patrons de l'automobile, notamment Carlos Tavares.", {"Maire", "Tavares"}),
+    # a group of people met, joined by named people
+    ("Le ministre Bruno Le Maire a réuni mardi les dirigeants de la filière, en présence de la ministre Agnès "
+     "Pannier-Runacher.", {"Maire", "Pannier-Runacher"}),
+    ("La ministre Rachida Dati a reçu lundi les directeurs des musées nationaux. Autour de la table figuraient "
+     "notamment Laurence des Cars et Sylvie Hubac.", {"Dati", "Cars", "Hubac"}),
+    # "accompagné de" after a talk: one more participant
+    ("La ministre Catherine Colonna s'est entretenue à Beyrouth avec le Premier ministre libanais, Najib Mikati, "
+     "accompagnée de l'ambassadeur Hervé Magro.", {"Colonna", "Mikati", "Magro"}),
     # scheduled
     ("Le président Joe Biden rencontrera mardi le président chinois Xi Jinping à Bali.", {"Biden", "Jinping"}),
 ]
@@ -285,6 +309,9 @@ NOT_MEETINGS = [
     "Emmanuel Macron a salué Olaf Scholz et Giorgia Meloni.",
     "Le président Emmanuel Macron a eu des entretiens avec de nombreux responsables.",
     "Joe Biden ne rencontrera pas Xi Jinping lors du sommet.",
+    # a negation before a modal verb
+    "Le ministre Jean-Noël Barrot n'a pas pu s'entretenir avec son homologue israélien, Israël Katz.",
+    "La présidente Ursula von der Leyen ne pourra pas recevoir Viktor Orbán cette semaine.",
     "Olaf Scholz est reparti sans rencontrer Emmanuel Macron.",
     "Un échange de prisonniers entre Vladimir Poutine et Volodymyr Zelensky reste possible.",
     "Emmanuel Macron a rencontré la presse à Berlin.",
@@ -301,6 +328,22 @@ NOT_MEETINGS = [
     "Nikol Pachinian et Ilham Aliev ont rencontré des représentants de la société civile à Bruxelles.",
     ("Le premier ministre Nikol Pachinian et le président Ilham Aliev sont invités à poursuivre le dialogue, a "
      "rappelé la secrétaire générale Marija Pejčinović Burić, qui a reçu la semaine dernière une délégation."),
+    # a visit "accompagné de" someone is no talk
+    "Le ministre Franck Riester a visité l'usine de Surabaya, accompagné de l'ambassadeur Fabien Penone.",
+    # a group of people met with nobody named; a negated join
+    "Le ministre Bruno Le Maire a réuni mardi les dirigeants de la filière automobile à Bercy.",
+    ("Le président Emmanuel Macron a réuni les préfets. Le directeur de Bpifrance, Nicolas Dufourcq, n'a pas pu "
+     "participer à la réunion."),
+    # "dont" opening a relative clause, or members of a thing's givers
+    "Le ministre Bruno Le Maire a reçu des syndicats dont les responsables ont critiqué Carlos Tavares.",
+    "Le ministre Bruno Le Maire a reçu le soutien de plusieurs dirigeants, dont Olaf Scholz.",
+    # "voir" someone do something; "avoir" someone as something
+    "Emmanuel Macron a vu Teddy Riner remporter la finale.",
+    "Le président Emmanuel Macron a vu le film de Steven Spielberg.",
+    "Emmanuel Macron a eu Olaf Scholz comme interlocuteur pendant des années.",
+    # "réunir" a group, or a thing
+    "Le ministre de l'Intérieur, Bruno Retailleau, a réuni mardi les préfets de la zone Sud.",
+    "La présidente Ursula von der Leyen a réuni des fonds pour la reconstruction.",
     # a visit in someone's presence is no talk
     "Le premier ministre Gabriel Attal a visité une école de Rouen en présence de la ministre Nicole Belloubet.",
 ]
@@ -403,6 +446,31 @@ SPEAKERS = [
     ("Conférence de presse\n\nMme Angela Merkel — Mesdames, messieurs, je suis heureuse de recevoir "
      "le président Emmanuel Macron à Berlin.", {"Merkel", "Macron"}),
 ]
+
+
+INTERVIEWS = [
+    # the questions' "vous" and the answers' "je" are the person interviewed
+    ("« Rien n'est joué » : entretien avec Jean-Noël Barrot\n\nVous avez rencontré lundi à Beyrouth le Premier "
+     "ministre libanais, Najib Mikati. Qu'en retenez-vous ?\n\n« Un homme inquiet. »", {"Barrot", "Mikati"}),
+    ("Entrevue avec Catherine Vautrin\n\nAvez-vous parlé avec les maires ?\n\n« Oui. J'ai reçu hier le président "
+     "de l'Association des maires de France, David Lisnard. »", {"Vautrin", "Lisnard"}),
+    ("Entretien avec Bruno Le Maire\n\nQu'avez-vous dit à vos partenaires ?\n\n« J'ai eu Christian Lindner au "
+     "téléphone jeudi, et je lui ai dit notre inquiétude. »", {"Maire", "Lindner"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INTERVIEWS)
+def test_interview_speaker(nlp: Language, text: str, expected: set[str]) -> None:
+    assert surnames(run(nlp, text)) == [expected]
+
+
+def test_an_encounter_title_is_no_interview(nlp: Language) -> None:
+    # an "Entretien avec X" title over a report (no questions) keeps its unattributed quotes unassigned
+    text = (
+        "Entretien du Président de la République avec Olaf Scholz\n\nLe chancelier a été reçu à l'Élysée. "
+        "« J'ai rencontré Giorgia Meloni hier », a-t-on appris."
+    )
+    assert ("Scholz", "Meloni") not in {tuple(sorted(m)) for m in surnames(run(nlp, text))}
 
 
 @pytest.mark.parametrize(("text", "expected"), SPEAKERS)
@@ -584,3 +652,14 @@ def test_impersonal_passive_is_nobody(nlp: Language) -> None:
         "Il lui est reproché d'avoir négocié en secret avec Sergueï Lavrov."
     )
     assert all("François Hollande" not in m["participants"] for m in run(nlp, text)._.meetings)
+
+
+@pytest.mark.parametrize("opening", ["À l'issue de l'audience", "Après l'audience"])
+def test_encounter_right_after_the_previous_one_takes_its_day(nlp: Language, opening: str) -> None:
+    text = (
+        "Le roi Charles III a reçu mardi le président Emmanuel Macron au palais de Buckingham.\n\n"
+        f"{opening}, Emmanuel Macron s'est entretenu avec le premier ministre Rishi Sunak."
+    )
+    doc = run(nlp, text)  # dct Friday 2023-03-10
+    dates = {frozenset(p.split()[-1] for p in m["participants"]): m["date"] for m in doc._.meetings}
+    assert dates[frozenset({"Macron", "Sunak"})] == "2023-03-07"

@@ -207,7 +207,7 @@ def test_lexicon_entries_well_formed() -> None:
         "ONU", "OTAN", "UE", "UA", "OSCE", "OMS", "FMI", "OCDE", "CEDEAO", "Banque mondiale", "G20",
         # branches of the French armed forces, national parliaments, press agencies, public banks
         "armée de Terre", "Marine nationale", "armée de l'Air et de l'Espace", "Verkhovna Rada", "APS", "MAP",
-        "Vatican News", "Bpifrance",
+        "Vatican News", "Bpifrance", "COJOP",
     ],
 )  # fmt: skip
 def test_lexicon_covers_the_main_organisations(name: str, lexicon: OrgLexicon) -> None:
@@ -354,6 +354,28 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
         ("Le roi a reçu le chef du gouvernement espagnol au palais royal.", {}),
         ("L'administration Biden a annoncé des sanctions.", {"administration Biden": ["administration Biden"]}),
         ("Le Sénat américain a voté le budget.", {"Sénat américain": ["Sénat américain"]}),
+        # coordinated adjectives of the last complement belong to the name
+        (
+            "Le ministère des Sports et des Jeux olympiques et paralympiques a publié son bilan.",
+            {
+                "ministère des Sports et des Jeux olympiques et paralympiques": [
+                    "ministère des Sports et des Jeux olympiques et paralympiques"
+                ]
+            },
+        ),
+        (
+            "Le Conseil économique et social a rendu son avis.",
+            {"Conseil économique et social": ["Conseil économique et social"]},
+        ),
+        (
+            "Le Comité national olympique et sportif français (CNOSF) a désigné ses porte-drapeaux.",
+            {"CNOSF": ["Comité national olympique et sportif français", "CNOSF"]},
+        ),
+        # a parliament's friendship group with a country
+        (
+            "Le groupe d'amitié France-Japon du Sénat s'est réuni mardi.",
+            {"groupe d'amitié France-Japon": ["groupe d'amitié France-Japon"], "Sénat": ["Sénat"]},
+        ),
         (
             "Le Haut Conseil pour le climat a rendu son rapport.",
             {"Haut Conseil pour le climat": ["Haut Conseil pour le climat"]},

@@ -219,3 +219,69 @@ def test_every_place_has_a_known_country_or_none() -> None:
 
     for row in load_tsv("places.tsv"):
         assert not row["country"] or is_valid_code(row["country"]), row
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Ministère des Armées – Communiqué\n\nParis, le 8 février 2024\n\nLe ministre a visité la base.", "Paris"),
+        ("Ministère de la Culture – Communiqué\n\nLyon, le 3 mai 2024\n\nLa ministre a inauguré le musée.", "Lyon"),
+        ("Préfecture du Rhône – Communiqué\n\nMarseille, le 2 juin 2024\n\nLe préfet a réuni les maires.",
+         "Marseille"),
+    ],
+)
+def test_dateline_after_a_heading_line(nlp: Language, text: str, place: str) -> None:
+    # the model may read the heading and the dateline as one entity: a name never runs over a line break
+    assert place in locations(nlp, text)
+    assert not any("\n" in e.text for e in nlp(text).ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a state or province after "ministre de" / "gouverneur de" is the office's jurisdiction, a place
+        ("Le premier ministre de l'Ontario, Doug Ford, est arrivé à Québec.", "Ontario"),
+        ("Le ministre-président de la Bavière, Markus Söder, a accueilli la délégation.", "Bavière"),
+        ("La première ministre de l'Alberta, Danielle Smith, a signé l'accord.", "Alberta"),
+        # "palais" + a capitalised name is a building
+        ("Il a été reçu lundi au palais de Merdeka par le président indonésien.", "palais de Merdeka"),
+        ("L'ambassadeur a donné une réception au palais Farnèse.", "palais Farnèse"),
+    ],
+)
+def test_jurisdictions_and_palaces(nlp: Language, text: str, place: str) -> None:
+    assert place in locations(nlp, text)
+
+
+def test_a_portfolio_stays_no_place(nlp: Language) -> None:
+    assert "Europe" not in locations(nlp, "La ministre de l'Europe, Laurence Boone, est arrivée à Rome.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's name as a person's given name: the model's person entity runs on from it
+        ("Le ministre Israël Katz a parlé à la presse.", set()),
+        ("Le ministre israélien des Affaires étrangères, Israël Katz, est arrivé.", {"IL"}),
+        # the country itself, before or beside a person
+        ("Le Liban et Israël ont signé un cessez-le-feu.", {"LB", "IL"}),
+        ("En Israël, Benjamin Netanyahou a réuni son cabinet.", {"IL"}),
+    ],
+)
+def test_country_name_as_a_given_name(nlp: Language, text: str, expected: set[str]) -> None:
+    assert countries(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a person's name joined by hyphens after a place word names the place (French typography)
+        (
+            "Le premier ministre a reçu, à son cabinet de l'édifice Honoré-Mercier, le ministre.",
+            "édifice Honoré-Mercier",
+        ),
+        ("Le cortège a remonté l'avenue Charles-de-Gaulle jusqu'à la place Victor-Hugo.", "place Victor-Hugo"),
+        ("Les manifestants se sont rassemblés place Jean-Jaurès à Toulouse.", "place Jean-Jaurès"),
+    ],
+)
+def test_place_named_after_a_person(nlp: Language, text: str, place: str) -> None:
+    assert place in locations(nlp, text)

@@ -1,7 +1,9 @@
-"""End to end on 18 releases the team wrote and annotated (tests/data/releases.*.jsonl: Élysée, Quai
+"""End to end on 28 releases the team wrote and annotated (tests/data/releases.*.jsonl: Élysée, Quai
 d'Orsay, UN, African Union, European Commission, French Armed Forces, NATO, agency dispatches, a daily
 paper, a regional paper, the Swiss foreign ministry, the Sénat, the Holy See, Bercy, a presidential
-agenda, the Council of Europe, staff talks), scored by the rules of the annotation guide with
+agenda, the Council of Europe, staff talks; then Matignon, a ministère des Armées bilateral, the OIF,
+the IMF, the Moroccan agency MAP, the Québec government, the Assemblée nationale, a French embassy in
+Asia, the sports ministry and a newspaper interview), scored by the rules of the annotation guide with
 nlpmeet's own scorer.
 
 These texts were written as a held-out check (gold written before the first run) and are kept as a
@@ -23,15 +25,16 @@ from nlpmeet.io.readers import Document
 DATA = Path(__file__).parent / "data"
 MARGIN = 0.03
 # F1 per category when the corpus was added (people, roles, ... as in spec/annotation.md)
+# (raised, never lowered, when the third round of 10 releases joined: the higher of the two figures)
 REACHED = {
     "people": 1.000,
     "roles": 0.956,
-    "organizations": 0.889,
+    "organizations": 0.904,
     "countries": 1.000,
-    "locations": 0.933,
+    "locations": 0.953,
     "dates": 0.972,
-    "events": 0.917,
-    "meetings": 0.913,
+    "events": 0.958,
+    "meetings": 0.978,
 }
 
 
@@ -57,4 +60,4 @@ def test_category_holds_on_the_team_releases(report: evaluate.Report, category: 
 
 def test_meeting_dates_on_the_team_releases(report: evaluate.Report) -> None:
     accuracy = report.meeting_date_accuracy
-    assert accuracy is not None and accuracy >= 0.967 - MARGIN
+    assert accuracy is not None and accuracy >= 0.990 - MARGIN

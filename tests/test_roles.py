@@ -597,3 +597,90 @@ def test_coref_two_holders(blank_nlp: Language, sentence: str, expected: str) ->
     doc = run(make(blank_nlp, text, ("Mark Rutte", "António Guterres"), COUNTRIES, ORGS))
     head = [t.i for t in doc if t.text == "secrétaire"][-1]
     assert doc._.coref[head] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        # coordinated adjectives of one portfolio
+        (
+            "La ministre des Sports et des Jeux olympiques et paralympiques, Amélie Oudéa-Castéra, a visité le "
+            "village des athlètes.",
+            "Amélie Oudéa-Castéra",
+            "ministre des sports et des jeux olympiques et paralympiques",
+        ),
+        (
+            "Le ministre des Affaires économiques et sociales, Pierre Durand, a présenté son budget.",
+            "Pierre Durand",
+            "ministre des affaires économiques et sociales",
+        ),
+        # a participle with its complement qualifying the portfolio's noun
+        (
+            "Le ministre des Affaires étrangères, de la Coopération africaine et des Marocains résidant à "
+            "l'étranger, Nasser Bourita, a reçu la presse.",
+            "Nasser Bourita",
+            "ministre des affaires étrangères, de la coopération africaine et des marocains résidant à l'étranger",
+        ),
+        (
+            "La ministre des Affaires sociales et des Tunisiens vivant à l'étranger, Leïla Ben Salem, a ouvert le "
+            "forum.",
+            "Leïla Ben Salem",
+            "ministre des affaires sociales et des tunisiens vivant à l'étranger",
+        ),
+    ],
+)
+def test_long_portfolios(nlp: Language, text: str, person: str, title: str) -> None:
+    doc = nlp(text)
+    titles = [r["title"] for r in doc._.people.get(person, {}).get("roles", [])]
+    assert titles == [title]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a paragraph break ends the sentence, though the parser runs on over it; the participles of the title
+        # ("délégué", "chargé") are no clause verb before the subject
+        (
+            "Le ministre délégué chargé du Commerce extérieur, de l'Attractivité et des Français de l'étranger, Franck "
+            "Riester, a effectué une visite, accompagné de l'ambassadeur de France, Fabien Penone.\n\nLundi, il a été "
+            "reçu au palais de Merdeka par le président indonésien, Joko Widodo.",
+            "Franck Riester",
+        ),
+        (
+            "La ministre déléguée chargée des Personnes âgées et des Personnes handicapées, Fadila Khattabi, a visité "
+            "un foyer, accompagnée de la préfète, Marie Lajus.\n\nMardi, elle a été reçue par le maire de Tours, "
+            "Emmanuel Denis.",
+            "Fadila Khattabi",
+        ),
+    ],
+)
+def test_pronoun_after_a_paragraph_break(nlp: Language, text: str, subject: str) -> None:
+    doc = nlp(text)
+    pronoun = next(t.i for t in doc if t.lower_ in ("il", "elle"))
+    assert doc._.coref.get(pronoun) == subject
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        # a second title in apposition between a title (or "homologue") and the name
+        (
+            "Le général Thierry Burkhard a été reçu par son homologue grec, le général Dimitrios Choupis.",
+            "Dimitrios Choupis",
+            ("général", None, "GR"),
+        ),
+        (
+            "Le ministre grec de la Défense, le général Pierre Martin, est arrivé à Paris.",
+            "Pierre Martin",
+            ("ministre de la défense", None, "GR"),
+        ),
+        # the Québec and Belgian feminine of "maire"
+        ("Il a été reçu par la mairesse de Montréal, Valérie Plante.", "Valérie Plante", ("mairesse", None, None)),
+    ],
+)
+def test_title_forms_before_a_name(nlp: Language, text: str, person: str, role: tuple) -> None:
+    doc = nlp(text)
+    assert role in [(r["title"], r["org"], r["country"]) for r in doc._.people[person]["roles"]]

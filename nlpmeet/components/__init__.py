@@ -5,10 +5,11 @@ Importing this package registers the factories; ``nlpmeet.pipeline.build_nlp`` a
 
 from __future__ import annotations
 
-from nlpmeet.components import coref, dates, events, meetings, orgs, people, places, roles  # noqa: F401
+from nlpmeet.components import coref, dates, events, lines, meetings, orgs, people, places, roles  # noqa: F401
 
 # Order matters: later components read what earlier ones wrote.
 PIPELINE_ORDER = (
+    "nlpmeet_lines",
     "nlpmeet_dates",
     "nlpmeet_places",
     "nlpmeet_orgs",

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from nlpmeet.components.lexicon import TitleFinder, TitlePhrase, lexicon
 from nlpmeet.components.roles import is_subject, person_index, titles_compatible
 from nlpmeet.components.tokens import TokenTable
+from nlpmeet.extensions import ROLES_GROUP
 from nlpmeet.normalise.names import fold
 
 IMPERSONAL_PASSIVE_DEPS = frozenset({"expl:subj", "nsubj:pass"})
@@ -98,10 +99,15 @@ class CorefResolver:
         last_subject: str | None = None
         first_person: str | None = None  # the sentence's first person, while no verb has come
         seen_subject = seen_verb = False
-        pos = TokenTable.of(doc).pos
+        table = TokenTable.of(doc)
+        pos = table.pos
         starts = doc.to_array(SENT_START).tolist() if len(doc) else []
+        # a paragraph or line break ends a sentence, whatever the parser joined over it
+        broken = [i > 0 and ("\n" in table.texts[i - 1] or "\n" in table.ws[i - 1]) for i in range(len(doc))]
+        # the participles of a title ("le ministre délégué chargé de ...") are no clause verb
+        in_title = {i for s in doc.spans.get(ROLES_GROUP, []) for i in range(s.start, s.end)}
         for i, part in enumerate(pos):
-            if starts[i] == 1:  # Token.is_sent_start
+            if starts[i] == 1 or broken[i]:  # Token.is_sent_start
                 first_person, seen_subject, seen_verb = None, False, False
             span = persons.get(i)
             if span is None and i not in coref and part not in ("VERB", "AUX", "PRON"):
@@ -121,7 +127,7 @@ class CorefResolver:
                 if first_person is None and not seen_verb:
                     first_person = span._.norm
                 continue
-            if tok.pos_ in ("VERB", "AUX") and not seen_verb:
+            if tok.pos_ in ("VERB", "AUX") and not seen_verb and i not in in_title:
                 seen_verb = True
                 # a misparsed sentence: the person before the first verb is its subject
                 if not seen_subject and first_person is not None:

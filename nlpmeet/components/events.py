@@ -201,6 +201,16 @@ class EventTagger:
             inner = self._complement(j + 1, False)
             if inner is not None and inner[1] != DATES_GROUP:
                 return inner
+        # "la conférence de soutien au Liban": an aim whose own complement is named
+        if j < len(doc) and _key(doc[j].text) in self.data.words.get("purpose", frozenset()):
+            inner = self._complement(j + 1, False)
+            if inner is not None and inner[1] not in (DATES_GROUP, PEOPLE_GROUP, ROLES_GROUP):
+                return inner
+        # "les Réunions de printemps du FMI": a season qualifies the head, the next complement names it
+        if j == i + 1 and j < len(doc) and _key(doc[j].text) in self.data.words.get("season", frozenset()):
+            inner = self._complement(j + 1, False)
+            if inner is not None and inner[1] not in (DATES_GROUP, PEOPLE_GROUP, ROLES_GROUP):
+                return inner
         # "des ministres de la Défense de l'OTAN": a plural function of a named body
         if j < len(doc) and doc[j].text.islower():
             body = self._body_of_function(j)

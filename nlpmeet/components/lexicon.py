@@ -492,6 +492,21 @@ class TitleFinder:
         end = span.end
         return end + 1 < len(self.doc) and self.gclass(end)[1] == "and" and self.gclass(end + 1)[1] in ("of", "to")
 
+    def _portfolio_participle(self, q: int, p: int) -> bool:
+        """A past or present participle qualifying the portfolio's noun before it, with its own
+        complement ("des Marocains résidant à l'étranger", "des Français établis à l'étranger")."""
+        doc = self.doc
+        tok = doc[q]
+        return (
+            q > p
+            and tok.pos_ == "VERB"
+            and is_lower(tok)
+            and "Part" in tok.morph.get("VerbForm", [])
+            and doc[q - 1].pos_ in ("NOUN", "PROPN")
+            and q + 1 < len(doc)
+            and self.gclass(q + 1)[1] in ("of", "to")
+        )
+
     def _after_acronym(self, end: int) -> int:
         """Skip "(OSCEPA)" after an organisation's name."""
         doc = self.doc
@@ -576,7 +591,8 @@ class TitleFinder:
             if tok.is_space or q in self.person_tokens or self.spans.date.get(q) is not None:
                 break
             if tok.pos_ and tok.pos_ not in PORTFOLIO_POS and self.gclass(q)[1] not in ("of", "to", "det", "and"):
-                break
+                if not self._portfolio_participle(q, p):
+                    break
             if q > p and tok.text[:1].isupper() and tok.pos_ not in ("NOUN", "ADJ") and self.gclass(q - 1)[1] not in (
                 "of",
                 "to",
@@ -626,6 +642,16 @@ class TitleFinder:
                 nn, nc = self.gclass(q + 1) if q + 1 < len(doc) else (0, None)
                 if nc in ("of", "to", "det") and q + 1 + nn < len(doc) and q + 1 + nn not in self.person_tokens:
                     q += 1
+                    continue
+                if (
+                    q > p
+                    and q + 1 < len(doc)
+                    and doc[q - 1].pos_ == "ADJ"
+                    and doc[q + 1].pos_ == "ADJ"
+                    and is_lower(doc[q + 1])
+                    and self.spans.starting(self.spans.country, q + 1) is None
+                ):
+                    q += 2  # "des Jeux olympiques et paralympiques": coordinated adjectives of one portfolio
                     continue
                 break
             if c in ("copula", "appoint", "rel", "as"):

@@ -43,6 +43,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from nlpmeet.components.lexicon import lexicon
 from nlpmeet.components.tokens import TokenTable
 from nlpmeet.extensions import DATES_GROUP, EVENTS_GROUP, LOCATIONS_GROUP, ORGS_GROUP, PEOPLE_GROUP, ROLES_GROUP
 from nlpmeet.resources import load_jsonl
@@ -60,6 +61,9 @@ def make_meetings(nlp: Language, name: str) -> MeetingFinder:
 
 def _key(text: str) -> str:
     return text.lower().replace("’", "'")
+
+
+AFTER_WINDOW = 4  # tokens after the people met where a verb's "after" noun must stand ("au téléphone")
 
 
 @dataclass(frozen=True)
@@ -313,14 +317,23 @@ class _Doc:
         names = {it.start: it for it in self.items if it.end - it.start > 1 or it.start not in (doc._.coref or {})}
         out: list[Item] = []
         opened: int | None = None
+        questions = self._question_paragraphs(doc)
+        interviewee = self._interviewee(doc, names) if questions else None
         for i in range(len(doc)):
             if self.is_word(i, "quote_open"):
                 opened = i
             elif self.is_word(i, "quote_close") and opened is not None:
-                speaker = self._speaker_after(doc, i, names) or self._speaker_before(opened, names)
+                speaker = self._speaker_after(doc, i, names) or self._speaker_before(opened, names) or interviewee
                 if speaker is not None:
                     out += self._first_person(doc, opened + 1, i, speaker)
                 opened = None
+        if interviewee is not None:
+            # the interviewer's "vous" is the person interviewed ("Vous avez rencontré lundi X. Qu'en retenez-vous ?")
+            for i in range(len(doc)):
+                if self.paragraph_of[i] in questions:
+                    morph = doc[i].morph
+                    if doc[i].pos_ == "PRON" and morph.get("Person", []) == ["2"] and doc[i].dep_ in SUBJECT_DEPS:
+                        out.append(Item(i, i + 1, interviewee, True))
         author = self._author(doc, names)
         if author is not None:
             quoted = {i for it in out for i in range(it.start, it.end)}
@@ -343,6 +356,34 @@ class _Doc:
             out += self._first_person(doc, first.end + 1, end, first.norm)
         taken = {it.start for it in self.items}
         return [it for it in out if it.start not in taken]
+
+    def _question_paragraphs(self, doc: Doc) -> set[int]:
+        """The paragraphs of an interview's questions: outside quotes, ending with a question mark."""
+        last: dict[int, int] = {}
+        quoted: set[int] = set()
+        inside = False
+        for i in range(len(doc)):
+            if self.is_word(i, "quote_open"):
+                inside = True
+            elif self.is_word(i, "quote_close"):
+                inside = False
+            if inside:
+                quoted.add(self.paragraph_of[i])
+            if doc[i].text.strip():
+                last[self.paragraph_of[i]] = i
+        return {p for p, i in last.items() if doc[i].text == "?" and p not in quoted}
+
+    def _interviewee(self, doc: Doc, names: dict[int, Item]) -> str | None:
+        """The person interviewed, named in the title ("Entretien avec X", "Interview de X")."""
+        if not self.segments:
+            return None
+        title = self.segments[0]
+        for i in range(title.start, title.end):
+            if self.is_word(i, "interview_noun"):
+                for j in range(i + 1, min(title.end, i + 4)):
+                    if self.low(j) in self.trig.words.get("interview_prep", frozenset()):
+                        return next((names[k].norm for k in range(j + 1, min(title.end, j + 8)) if k in names), None)
+        return None
 
     def _author(self, doc: Doc, names: dict[int, Item]) -> str | None:
         """The writer named in the title ("Lettre d'invitation du président X")."""
@@ -448,7 +489,8 @@ class MeetingFinder:
                     if not self._negated(d, seg, tok):
                         self._noun(d, seg, tok, meetings)
             self._presence(d, seg, meetings, before)
-        meetings = self._merge(meetings)
+        # (an encounter with unnamed people that nobody named joined is none)
+        meetings = self._merge([m for m in meetings if len(set(m.participants)) >= 2])
         self._dates_places(d, meetings)
         first: dict[str, int] = {}
         for it in d.items:
@@ -477,8 +519,12 @@ class MeetingFinder:
         while i >= seg.start:
             if d.is_word(i, "negation") or d.is_cancel(i):
                 return True
-            if d.pos[i] not in {"AUX", "ADP", "DET", "PRON", "ADV", "PART", "SCONJ"}:
-                break
+            if (
+                d.pos[i] not in {"AUX", "ADP", "DET", "PRON", "ADV", "PART", "SCONJ"}
+                and not d.has_lemma(i, "modal")
+                and not (tok.pos_ in {"NOUN", "PROPN"} and d.has_lemma(i, "join"))
+            ):
+                break  # (back over a modal verb too, "n'a pas pu rencontrer"; "n'a pas pu participer à la réunion")
             i -= 1
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return any(d.is_word(j, "negation_after") for j in range(tok.i + 1, min(seg.end, tok.i + 3)))
@@ -513,6 +559,8 @@ class MeetingFinder:
         for row in rows:
             if row.get("reflexive") and not self._reflexive(d, seg, tok):
                 continue
+            if row.get("after") and tok.pos_ != "VERB":
+                continue  # ("avoir" as an auxiliary)
             start = tok.i + 1
             if row.get("with"):
                 j = next((k for k in range(tok.i + 1, min(seg.end, tok.i + 4)) if d.low(k) in row["with"]), None)
@@ -534,6 +582,29 @@ class MeetingFinder:
             else:
                 blocked = self._object_blocked(d, seg, start)
                 met = [] if blocked else self._met_list(d, seg, start)
+                if blocked == "noun" and row.get("group") and self._group_object(d, seg, start):
+                    # "X a réuni les dirigeants de la filière": an encounter of X with people unnamed, which
+                    # named people may join ("en présence de Y", "Autour de la table figuraient Z")
+                    # (coordinated subjects who meet a group do not meet each other: one subject only)
+                    subj = self._subject_before(d, seg, tok.i, set())
+                    if len(subj) == 1:
+                        out.append(Meeting([subj[0].norm], seg, tok.i))
+                    return
+                if row.get("together") and met:
+                    met = [[it for g in met for it in g]]  # "a réuni A, B et C": one encounter of all
+                if row.get("perception") and met:
+                    # "a vu X remporter la finale": watched X do something, no encounter
+                    last = max(it.end for g in met for it in g)
+                    if last < seg.end and "Inf" in d.doc[last].morph.get("VerbForm", []):
+                        continue
+                if row.get("after"):
+                    # "j'ai eu X au téléphone": the noun after the people makes the verb an encounter
+                    if not met or not any(
+                        d.low(k) in row["after"]
+                        for k in range(met[0][-1].end, min(seg.end, met[0][-1].end + AFTER_WINDOW))
+                    ):
+                        continue
+                    met = met[:1]
                 mutual = bool(row.get("mutual")) and self._reflexive(d, seg, tok)  # "se sont rencontrés"
             if not met and not mutual:
                 return  # "A et B ont reçu une délégation": they received something, not each other
@@ -599,10 +670,41 @@ class MeetingFinder:
         return "end"
 
     @staticmethod
+    def _group_object(d: _Doc, seg: Span, start: int) -> bool:
+        """The object is a plural group of people named by a title or a person noun ("les dirigeants de la filière")."""
+        lex = lexicon()
+        for i in range(start, min(seg.end, start + LIST_WINDOW)):
+            tok = d.doc[i]
+            if tok.pos_ == "NOUN" and tok.text[:1].islower() and not any(s.start <= i < s.end for s in d.dates):
+                low = tok.text.lower()
+                plural = "Plur" in tok.morph.get("Number", [])
+                return plural and (low in lex.titles or low in lex.person_nouns)
+            if d.is_verb(i) or tok.text in {";", "."}:
+                return False
+        return False
+
+    @staticmethod
+    def _names_members(d: _Doc, seg: Span, start: int) -> bool:
+        """After "dont" / "parmi lesquels": a person comes before any verb (members named, no relative clause:
+        "dont les responsables ont critiqué X")."""
+        for i in range(start, min(seg.end, start + LIST_WINDOW)):
+            if i in d.item_at:
+                return True
+            if d.is_verb(i) or d.pos[i] == "AUX" or d.low(i) in {";", "."}:
+                return False
+        return False
+
+    @staticmethod
     def _title_of_next_person(d: _Doc, seg: Span, i: int) -> bool:
         """Whether the noun at i heads a description of the next person, in apposition or before the
         name, rather than a thing of that person ("le soutien de X": the name follows "de")."""
         for k in range(i + 1, min(seg.end, i + 20)):
+            if d.phrase_at(k, "group_members") and d.low(k - 1) == ",":
+                # "les représentants des syndicats, dont X": a group of people, X one of them;
+                # "le soutien de plusieurs pays, dont X": a thing
+                lex = lexicon()
+                complement = i >= 2 and d.pos[i - 1] == "DET" and d.pos[i - 2] == "ADP"  # "de l'automobile"
+                return complement or d.doc[i].text.lower() in lex.titles or d.doc[i].text.lower() in lex.person_nouns
             if k in d.item_at:
                 j = k - 1
                 while j > i and d.doc[j].text[:1].isupper() and d.doc[j].pos_ != "PROPN":
@@ -696,6 +798,10 @@ class MeetingFinder:
                     skipping = False
                 skipped_tokens.add(i)
                 i += 1
+                continue
+            n = d.phrase_at(i, "group_members")
+            if n and i > start and d.low(i - 1) == "," and self._names_members(d, seg, i + n):
+                i += n  # "les syndicats, dont le président de la FNSEA, X": X is one of the people met
                 continue
             if (
                 d.is_word(i, "relative")
@@ -856,8 +962,20 @@ class MeetingFinder:
         de X"). Not an encounter by itself: a visit "en présence du ministre" makes none."""
         for j in range(seg.start, seg.end):
             n = d.phrase_at(j, "presence")
-            if not n:
+            table = 0 if n else d.phrase_at(j, "table_presence")
+            if not n and not table:
                 continue
+            if table:
+                # "Autour de la table figuraient notamment X et Y": the people of the encounter just reported
+                k = j + table
+                while k < seg.end and (d.pos[k] in {"VERB", "AUX", "ADV"} and k not in d.item_at):
+                    k += 1
+                people = [it.norm for g in self._met_list(d, seg, k) for it in g]
+                prev = out[-1] if out else None
+                if people and prev is not None and d.paragraph_of[prev.seg.start] == d.paragraph_of[seg.start]:
+                    prev.participants = list(dict.fromkeys(prev.participants + people))
+                    prev.extra_segs.append(seg)
+                return
             people = [it.norm for g in self._met_list(d, seg, j + n) for it in g]
             if not people:
                 return
@@ -968,6 +1086,14 @@ class MeetingFinder:
             best = min(in_seg, key=lambda s: min(abs(s.start - trigger), abs(s.end - trigger)))
             m.date, m.dated = _day(best._.norm), True
             return
+        # "Après l'audience, X s'est entretenu avec Y": right after the encounter just reported, on its day
+        if prev_date:
+            for i in range(seg.start, min(seg.end, trigger)):
+                if d.is_word(i, "after_encounter") and any(
+                    d.lemmas[k] in d.trig.nouns or d.low(k) in d.trig.nouns for k in range(i + 1, min(seg.end, i + 5))
+                ):
+                    m.date, m.dated = prev_date, True
+                    return
         ev = MeetingFinder._event(d, seg)
         if ev is not None:
             info = (d.doc._.events or {}).get(ev) or {}

@@ -140,6 +140,7 @@ class OrgTagger:
         self.portfolio_titles = frozenset(fold(w) for w in self.sets.get("portfolio_titles", []))
         self.portfolio_preps = frozenset(w.lower() for w in self.sets.get("portfolio_preps", []))
         self.inner_preps = frozenset(w.lower() for w in self.sets.get("inner_preps", []))
+        self.adjective_links = frozenset(w.lower() for w in self.sets.get("adjective_links", []))
         self.titles = load_titles()
         self.max_title_words = max((t.count(" ") + 1 for t in self.titles), default=1)
         self.function_words = frozenset(w.strip("'") for w in map(fold, nlp.Defaults.stop_words) if w.strip("'"))
@@ -246,6 +247,18 @@ class OrgTagger:
             end = self._cut_portfolio(doc, start, self._cut(doc, start, end, dates))
             while end > start + 1 and doc[end - 1].pos_ in ("DET", "ADP", "PUNCT", "CCONJ"):
                 end -= 1
+            # "des Jeux olympiques et paralympiques": coordinated adjectives of the last complement
+            while (
+                end + 1 < len(doc)
+                and doc[end - 1].pos_ == "ADJ"
+                and doc[end].lower_ in self.adjective_links
+                and doc[end + 1].pos_ == "ADJ"
+                and doc[end + 1].text.islower()
+                and end + 1 not in countries
+                # ("olympique et sportif français": the adjectives run on, the lexicon's longer name decides)
+                and (end + 2 >= len(doc) or doc[end + 2].pos_ != "ADJ")
+            ):
+                end += 2
             span = doc[start:end]
             if doc[start].is_sent_start and not any(t.text[:1].isupper() for t in span[1:]):
                 if doc[start].ent_type_ != "ORG":

@@ -420,6 +420,14 @@ class PlaceTagger:
                     cand.kind = "place"
                     cand.place = alt.place
                     break
+        # a country's name opening a person's name ("Israël Katz"): the model's person entity runs on from it
+        # to a capitalised word; it is that person's given name, no country
+        given = {
+            e.start
+            for e in doc.ents
+            if e.label_ in ("PER", "PERSON") and e.end - e.start >= 2 and doc[e.start + 1].text[:1].isupper()
+        }
+        chosen = [c for c in chosen if not (c.kind == "country" and c.end - c.start == 1 and c.start in given)]
         countries = [c for c in chosen if c.kind == "country"]
         places = [c for c in chosen if c.kind == "place"]
         supported = _supported_codes(countries)
@@ -470,7 +478,12 @@ class PlaceTagger:
         for cand in places:
             if cand.place is None or overlaps(cand.start, cand.end, taken):
                 continue
-            if inside_larger_name(cand.start, cand.end, CONTAINER_LABELS) or self._in_name(doc, cand.start):
+            # a state or province after "ministre de" is the office's jurisdiction, not a portfolio
+            # ("le premier ministre de l'Ontario", "le ministre-président de la Bavière")
+            jurisdiction = cand.place.kind == "region" and bool(cand.place.country)
+            if inside_larger_name(cand.start, cand.end, CONTAINER_LABELS) or self._in_name(
+                doc, cand.start, portfolio=not jurisdiction
+            ):
                 continue
             out.append((cand.start, cand.end, cand.place.name, cand.place.country))
             taken.append((cand.start, cand.end))
@@ -562,16 +575,17 @@ class PlaceTagger:
             return False
         return any(e.start == span.end and e.label_ in ("PER", "PERSON") for e in doc.ents)
 
-    def _in_name(self, doc: Doc, start: int) -> bool:
-        """A place after "HEAD de" where HEAD heads a name ("conférence de Munich", "Document de Vienne")."""
+    def _in_name(self, doc: Doc, start: int, portfolio: bool = True) -> bool:
+        """A place after "HEAD de" where HEAD heads a name ("conférence de Munich", "Document de Vienne"),
+        or a portfolio ("ministre de l'Europe") unless ``portfolio`` is False."""
         i = start - 1
         if i >= 0 and fold(doc[i].text) in {"la", "l'", "les"}:
             i -= 1
         if i < 1 or fold(doc[i].text) not in {"de", "d'", "du", "des"}:
             return False
-        if fold(doc[i - 1].text) in self.words.portfolio_heads:
+        if portfolio and fold(doc[i - 1].text) in self.words.portfolio_heads:
             return True  # "ministre de l'Europe", "ministère des Outre-mer": a portfolio, not a place
-        if fold(doc[i - 1].text) in {"et", ","} and self._in_portfolios(doc, i - 1):
+        if portfolio and fold(doc[i - 1].text) in {"et", ","} and self._in_portfolios(doc, i - 1):
             return True  # "ministre de l'Économie, des Finances et de la Souveraineté industrielle"
         for j in range(i - 1, max(-1, i - 1 - MAX_HEAD_DISTANCE), -1):
             tok = doc[j]
@@ -619,7 +633,13 @@ class PlaceTagger:
                 j += 1
             while j > start_name and doc[j - 1].text == "-":
                 j -= 1
-            if j == start_name or any(s < j and start_name < e for s, e in persons):
+            # French typography joins the words of a person's name that names a place by hyphens
+            # ("place Victor-Hugo", "édifice Honoré-Mercier"): a place, though the model reads a person
+            hyphenated = any(
+                doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+                for k in range(start_name + 1, j)
+            )
+            if j == start_name or (not hyphenated and any(s < j and start_name < e for s, e in persons)):
                 continue
             out.append((token.i, j))
         return out

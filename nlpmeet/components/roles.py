@@ -270,6 +270,13 @@ class RoleTagger:
         j = ph.end
         if j < len(doc) and doc[j].text in (",", "("):
             j += 1
+            # "son homologue grec, le général X": a second title in apposition, then the name
+            k = j
+            while k < len(doc) and finder.gclass(k)[1] == "det":
+                k += finder.gclass(k)[0]
+            inner = finder.at(k) if k > j else None
+            if inner is not None and inner.end in persons and persons[inner.end].start == inner.end:
+                j = inner.end
         while j < len(doc) and finder.words.phrase(finder.lex.honorifics, j)[0]:
             j += finder.words.phrase(finder.lex.honorifics, j)[0]
         while j < len(doc) and j in persons and persons[j].start == j:
