@@ -474,63 +474,59 @@ def test_roles_with_model(nlp: Language, text: str, person: str, title: str | No
         (
             "Florence Dabin, présidente du conseil départemental de Maine-et-Loire, a accueilli la délégation.",
             "Florence Dabin",
-            ("présidente", "conseil départemental de Maine-et-Loire"),
+            ("présidente", "conseil départemental de Maine-et-Loire", None),
         ),
         (
             "La présidente du conseil régional d'Occitanie, Carole Delga, a signé l'accord.",
             "Carole Delga",
-            ("présidente", "conseil régional d'Occitanie"),
+            ("présidente", "conseil régional d'Occitanie", None),
         ),
         # an organisation's adjective after the title is its affiliation, as a national adjective is a country
         (
             "Le commissaire européen au Marché intérieur, Thierry Breton, a reçu les industriels.",
             "Thierry Breton",
-            ("commissaire au marché intérieur", "Union européenne"),
+            ("commissaire au marché intérieur", "Union européenne", None),
         ),
         (
             "La commissaire européenne aux affaires intérieures, Ylva Johansson, a parlé à Rome.",
             "Ylva Johansson",
-            ("commissaire aux affaires intérieures", "Union européenne"),
+            ("commissaire aux affaires intérieures", "Union européenne", None),
         ),
         (
             "L'envoyé spécial onusien Geir Pedersen est arrivé à Damas.",
             "Geir Pedersen",
-            ("envoyé spécial", "ONU"),
+            ("envoyé spécial", "ONU", None),
+        ),
+        # a title in a clause opened by "où" after an organisation or a country belongs to it
+        (
+            "La ministre s'est rendue au siège de l'ONU le 3 mars, où elle a rencontré le secrétaire général, "
+            "António Guterres.",
+            "António Guterres",
+            ("secrétaire général", "ONU", None),
+        ),
+        (
+            "Emmanuel Macron effectuera la semaine prochaine une visite d'État au Brésil, où il retrouvera le "
+            "président Luiz Inácio Lula da Silva.",
+            "Luiz Inácio Lula da Silva",
+            ("président", None, "BR"),
+        ),
+        # ... not a city (no country named), nor a title that has its own complement
+        (
+            "Le ministre s'est rendu à Brasilia, où il a rencontré le président Lula.",
+            "Lula",
+            ("président", None, None),
+        ),
+        (
+            "Le ministre s'est rendu au siège de l'OTAN, où il a rencontré le premier ministre polonais, Donald Tusk.",
+            "Donald Tusk",
+            ("premier ministre", None, "PL"),
         ),
     ],
 )
-def test_role_with_its_organisation(nlp: Language, text: str, person: str, role: tuple[str, str]) -> None:
+def test_role_affiliation(nlp: Language, text: str, person: str, role: tuple[str, str | None, str | None]) -> None:
     doc = nlp(text)
-    roles = [(r["title"], r["org"]) for r in doc._.people.get(person, {}).get("roles", [])]
+    roles = [(r["title"], r["org"], r["country"]) for r in doc._.people.get(person, {}).get("roles", [])]
     assert roles == [role]
-
-
-PLACE_OF_ENCOUNTER = [
-    # a title in a clause opened by "où" after an organisation or a country belongs to it
-    (
-        "La ministre s'est rendue au siège de l'ONU le 3 mars, où elle a rencontré le secrétaire général, "
-        "António Guterres.",
-        "António Guterres",
-        ("secrétaire général", "ONU", None),
-    ),
-    (
-        "Emmanuel Macron effectuera la semaine prochaine une visite d'État au Brésil, où il retrouvera le "
-        "président Luiz Inácio Lula da Silva.",
-        "Luiz Inácio Lula da Silva",
-        ("président", None, "BR"),
-    ),
-    # ... not a city (no country named), nor a title that has its own complement
-    (
-        "Le ministre s'est rendu à Brasilia, où il a rencontré le président Lula.",
-        "Lula",
-        ("président", None, None),
-    ),
-    (
-        "Le ministre s'est rendu au siège de l'OTAN, où il a rencontré le premier ministre polonais, Donald Tusk.",
-        "Donald Tusk",
-        ("premier ministre", None, "PL"),
-    ),
-]
 
 
 @pytest.mark.model
@@ -556,19 +552,6 @@ def test_staff_of_a_title_holder(nlp: Language, text: str, roles: dict) -> None:
     doc = nlp(text)
     for person, expected in roles.items():
         assert [(r["title"], r["org"], r["country"]) for r in doc._.people[person]["roles"]] == expected
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    ("text", "person", "role"),
-    PLACE_OF_ENCOUNTER,
-)
-def test_role_affiliation_from_the_place_of_the_encounter(
-    nlp: Language, text: str, person: str, role: tuple[str, str | None, str | None]
-) -> None:
-    doc = nlp(text)
-    roles = [(r["title"], r["org"], r["country"]) for r in doc._.people.get(person, {}).get("roles", [])]
-    assert roles == [role]
 
 
 @pytest.mark.model

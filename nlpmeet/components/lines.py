@@ -24,20 +24,17 @@ def make_lines(nlp: Language, name: str) -> LineCutter:
 class LineCutter:
     def __call__(self, doc: Doc) -> Doc:
         table = TokenTable.of(doc)
-        texts, ws = table.texts, table.ws
+        texts = table.texts  # (a line break is a white-space token of its own: a token's trailing space is " ")
         ents = doc.ents
-        if not any("\n" in texts[i] or "\n" in ws[i] for e in ents for i in range(e.start, e.end - 1)):
+        if not any("\n" in texts[i] for e in ents for i in range(e.start, e.end - 1)):
             return doc  # (also when the last token of an entity is followed by a line break: nothing to cut)
         out: list[Span] = []
         for ent in ents:
             start = ent.start
             pieces: list[Span] = []
             for i in range(ent.start, ent.end):
-                if "\n" in texts[i]:  # a white-space token holding the break
+                if "\n" in texts[i]:  # the white-space token holding the break
                     pieces += self._piece(doc, start, i, ent)
-                    start = i + 1
-                elif "\n" in ws[i]:
-                    pieces += self._piece(doc, start, i + 1, ent)
                     start = i + 1
             pieces += self._piece(doc, start, ent.end, ent)
             if len(pieces) == 1 and pieces[0].start == ent.start and pieces[0].end == ent.end:

@@ -330,9 +330,9 @@ class _Doc:
         if interviewee is not None:
             # the interviewer's "vous" is the person interviewed ("Vous avez rencontré lundi X. Qu'en retenez-vous ?")
             for i in range(len(doc)):
-                if self.paragraph_of[i] in questions:
-                    morph = doc[i].morph
-                    if doc[i].pos_ == "PRON" and morph.get("Person", []) == ["2"] and doc[i].dep_ in SUBJECT_DEPS:
+                if self.pos[i] == "PRON" and self.paragraph_of[i] in questions:
+                    tok = doc[i]
+                    if tok.morph.get("Person", []) == ["2"] and tok.dep_ in SUBJECT_DEPS:
                         out.append(Item(i, i + 1, interviewee, True))
         author = self._author(doc, names)
         if author is not None:
@@ -359,42 +359,45 @@ class _Doc:
 
     def _question_paragraphs(self, doc: Doc) -> set[int]:
         """The paragraphs of an interview's questions: outside quotes, ending with a question mark."""
+        texts = TokenTable.of(doc).texts
         last: dict[int, int] = {}
         quoted: set[int] = set()
         inside = False
-        for i in range(len(doc)):
+        for i, text in enumerate(texts):
             if self.is_word(i, "quote_open"):
                 inside = True
             elif self.is_word(i, "quote_close"):
                 inside = False
             if inside:
                 quoted.add(self.paragraph_of[i])
-            if doc[i].text.strip():
+            if text.strip():
                 last[self.paragraph_of[i]] = i
-        return {p for p, i in last.items() if doc[i].text == "?" and p not in quoted}
+        return {p for p, i in last.items() if texts[i] == "?" and p not in quoted}
+
+    def _in_title(self, kind: str) -> tuple[list[int], int]:
+        """The tokens of the document's title (its first segment) that are words of ``kind``, and the
+        title's end."""
+        if not self.segments:
+            return [], 0
+        title = self.segments[0]
+        return [i for i in range(title.start, title.end) if self.is_word(i, kind)], title.end
 
     def _interviewee(self, doc: Doc, names: dict[int, Item]) -> str | None:
         """The person interviewed, named in the title ("Entretien avec X", "Interview de X")."""
-        if not self.segments:
-            return None
-        title = self.segments[0]
-        for i in range(title.start, title.end):
-            if self.is_word(i, "interview_noun"):
-                for j in range(i + 1, min(title.end, i + 4)):
-                    if self.low(j) in self.trig.words.get("interview_prep", frozenset()):
-                        return next((names[k].norm for k in range(j + 1, min(title.end, j + 8)) if k in names), None)
+        heads, end = self._in_title("interview_noun")
+        for i in heads:
+            for j in range(i + 1, min(end, i + 4)):
+                if self.low(j) in self.trig.words.get("interview_prep", frozenset()):
+                    return next((names[k].norm for k in range(j + 1, min(end, j + 8)) if k in names), None)
         return None
 
     def _author(self, doc: Doc, names: dict[int, Item]) -> str | None:
         """The writer named in the title ("Lettre d'invitation du président X")."""
-        if not self.segments:
-            return None
-        title = self.segments[0]
-        for i in range(title.start, title.end):
-            if self.is_word(i, "author_noun"):
-                for j in range(i + 1, min(title.end, i + 9)):
-                    if j in names:
-                        return names[j].norm
+        heads, end = self._in_title("author_noun")
+        for i in heads:
+            for j in range(i + 1, min(end, i + 9)):
+                if j in names:
+                    return names[j].norm
         return None
 
     def _speaker_after(self, doc: Doc, close: int, names: dict[int, Item]) -> str | None:

@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlpmeet.components.tokens import TokenTable
+from nlpmeet.components.tokens import TokenTable, opens_clause
 from nlpmeet.components.windows import WindowedMatcher, function_words
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
 from nlpmeet.normalise.orgs import OrgLexicon, OrgMention, acronym_fits, fold, is_acronym, resolve, words_of
@@ -325,7 +325,7 @@ class OrgTagger:
                 continue
             if self._is_dateline(doc, span, places) or self._is_stray(doc, span):
                 continue
-            if len(span) > 1 and self._opens_clause(doc, start) and span[0].pos_ == "NOUN":
+            if len(span) > 1 and opens_clause(doc, start) and span[0].pos_ == "NOUN":
                 if not any(t.text[:1].isupper() for t in span[1:]):
                     continue  # "Conférence de presse" heading a paragraph, "10h00 : Déjeuner de travail"
             cands.append(_Cand(start, end, "ner"))
@@ -523,16 +523,6 @@ class OrgTagger:
         after = doc[span.end] if span.end < len(doc) else None
         line_start = before is None or "\n" in before.text or "\n" in before.whitespace_ or before.is_space
         return line_start and after is not None and after.text in {",", "-", "–", "—", "(", ":"}
-
-    @staticmethod
-    def _opens_clause(doc: Doc, i: int) -> bool:
-        """Token i is capitalised by its position: it starts a sentence or follows a colon."""
-        if doc[i].is_sent_start:
-            return True
-        j = i - 1
-        while j >= 0 and doc[j].is_space:
-            j -= 1
-        return j >= 0 and doc[j].text == ":"
 
     @staticmethod
     def _is_stray(doc: Doc, span: Span) -> bool:

@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlpmeet.components.tokens import TokenTable
+from nlpmeet.components.tokens import TokenTable, opens_clause
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP
 from nlpmeet.normalise.countries import ADJECTIVE, NAME, PREFIX, CountryForm, all_forms, fold, lookup, surface_variants
 from nlpmeet.resources import load_tsv
@@ -176,17 +176,6 @@ def load_place_words() -> PlaceWords:
 @Language.factory("nlpmeet_places")
 def make_places(nlp: Language, name: str) -> PlaceTagger:
     return PlaceTagger(nlp)
-
-
-def _opens_clause(doc: Doc, i: int) -> bool:
-    """Token i is capitalised by its position: it starts a sentence or a line, or follows a colon."""
-    if i == 0 or doc[i].is_sent_start:
-        return True
-    j, newline = i - 1, False
-    while j >= 0 and doc[j].is_space:
-        newline = newline or "\n" in doc[j].text
-        j -= 1
-    return j < 0 or newline or doc[j].text == ":"
 
 
 class PlaceTagger:
@@ -537,7 +526,7 @@ class PlaceTagger:
             and span[0].pos_ == "NOUN"
             and span.text.isalpha()  # (not a compound name: "Nord-Pas-de-Calais")
             and key not in self.words.places
-            and _opens_clause(doc, span.start)
+            and opens_clause(doc, span.start, at_line_start=True)
         ):
             return False  # "11h00 : Réunion de préparation": a common noun capitalised by its place in the line
         if not span.text[:1].isupper() and self.words.place_words.get(fold(span[0].text)) != STREET_WORD:

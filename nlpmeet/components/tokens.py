@@ -58,3 +58,17 @@ class TokenTable:
 
 
 _TABLES: weakref.WeakKeyDictionary[Doc, TokenTable] = weakref.WeakKeyDictionary()
+
+
+def opens_clause(doc: Doc, i: int, *, at_line_start: bool = False) -> bool:
+    """Token ``i`` is capitalised by its position: it starts a sentence, or follows a colon (over white
+    space: "11h00 : Réunion"); with ``at_line_start``, also when it opens the document or a line."""
+    if doc[i].is_sent_start or (at_line_start and i == 0):
+        return True
+    j, newline = i - 1, False
+    while j >= 0 and doc[j].is_space:
+        newline = newline or "\n" in doc[j].text
+        j -= 1
+    if at_line_start and (j < 0 or newline):
+        return True
+    return j >= 0 and doc[j].text == ":"
