@@ -157,4 +157,7 @@ def eval_(
 
 
 def main() -> None:
+    from nlpmeet import fastload
+
+    fastload.lean_spacy_import()  # before any command imports spaCy: a faster cold start
     app(prog_name="nlpmeet")

