@@ -55,3 +55,73 @@ def test_table_does_not_keep_its_doc_alive(blank_nlp: Language) -> None:
     gc.collect()
     assert ref() is None
     assert len(tokens._TABLES) == 0 or all(d is not None for d in tokens._TABLES.keys())
+
+
+# --- pattern keys without pattern Docs (tokens.phrase_patterns) ---------------------------------------
+
+PATTERN_TEXTS = [
+    "Nations unies",
+    "Saint-Pétersbourg",
+    "Côte d'Ivoire",
+    "Côte d’Ivoire",
+    "Washington D.C.",
+    "St. Louis",
+    "G20",
+    "aujourd'hui",
+    "Hawaiʻi",
+    "Bosnie-Herzégovine",
+    "OTAN",
+    "ÉTATS-UNIS",
+    "l'Élysée",
+    "Kinshasa  Gombe",
+    "São Tomé-et-Príncipe",
+]
+
+
+def _keys(nlp: Language, texts: list[str], attr: str) -> list[list[int]]:
+    from spacy.attrs import LOWER, ORTH
+
+    column = LOWER if attr == "LOWER" else ORTH
+    out = []
+    for pattern in tokens.phrase_patterns(nlp, texts, attr):
+        out.append(pattern if isinstance(pattern, list) else [int(k) for k in pattern.to_array([column])])
+    return out
+
+
+def _doc_keys(nlp: Language, texts: list[str], attr: str) -> list[list[int]]:
+    from spacy.attrs import LOWER, ORTH
+
+    column = LOWER if attr == "LOWER" else ORTH
+    return [[int(k) for k in nlp.make_doc(text).to_array([column])] for text in texts]
+
+
+@pytest.mark.parametrize("attr", ["LOWER", "ORTH"])
+def test_phrase_patterns_cut_as_the_tokenizer(blank_nlp: Language, attr: str) -> None:
+    assert _keys(blank_nlp, PATTERN_TEXTS, attr) == _doc_keys(blank_nlp, PATTERN_TEXTS, attr)
+    patterns = tokens.phrase_patterns(blank_nlp, PATTERN_TEXTS, attr)
+    assert isinstance(patterns[0], list) and not isinstance(patterns[1], list)  # plain words need no Doc
+
+
+def test_phrase_patterns_reject_other_attributes(blank_nlp: Language) -> None:
+    with pytest.raises(ValueError, match="LOWER or ORTH"):
+        tokens.phrase_patterns(blank_nlp, ["Paris"], "NORM")
+
+
+def test_every_gazetteer_pattern_is_cut_as_the_tokenizer(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every text the places and organisations components hand to their PhraseMatchers (from models/)."""
+    from nlpmeet.components import orgs, places
+
+    seen: list[tuple[list[str], str]] = []
+
+    def spy(nlp_: Language, texts, attr: str = "LOWER"):  # type: ignore[no-untyped-def]
+        texts = list(texts)
+        seen.append((texts, attr))
+        return tokens.phrase_patterns(nlp_, texts, attr)
+
+    monkeypatch.setattr(places, "phrase_patterns", spy)
+    monkeypatch.setattr(orgs, "phrase_patterns", spy)
+    places.PlaceTagger(nlp)
+    orgs.OrgTagger(nlp)
+    assert sum(len(texts) for texts, _ in seen) > 3000
+    for texts, attr in seen:
+        assert _keys(nlp, texts, attr) == _doc_keys(nlp, texts, attr)

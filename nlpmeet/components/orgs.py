@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlpmeet.components.tokens import TokenTable, opens_clause
+from nlpmeet.components.tokens import TokenTable, opens_clause, phrase_patterns
 from nlpmeet.components.windows import WindowedMatcher, function_words
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
 from nlpmeet.normalise.orgs import OrgLexicon, OrgMention, acronym_fits, fold, is_acronym, resolve, words_of
@@ -158,9 +158,9 @@ class OrgTagger:
                 }:
                     (acronyms if is_acronym(variant) else names).add(variant)
             if acronyms:
-                self.acronym_matcher.add(entry.name, [nlp.make_doc(t) for t in sorted(acronyms)])
+                self.acronym_matcher.add(entry.name, phrase_patterns(nlp, sorted(acronyms), "ORTH"))
             if names:
-                self.name_matcher.add(entry.name, [nlp.make_doc(t) for t in sorted(names)])
+                self.name_matcher.add(entry.name, phrase_patterns(nlp, sorted(names), "LOWER"))
         self._alias_shapes: dict[str, list[list[bool]]] = {}
         for entry in self.lexicon:
             for form in entry.aliases:

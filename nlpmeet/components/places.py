@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlpmeet.components.tokens import TokenTable, opens_clause
+from nlpmeet.components.tokens import TokenTable, opens_clause, phrase_patterns
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP
 from nlpmeet.normalise.countries import ADJECTIVE, NAME, PREFIX, CountryForm, all_forms, fold, lookup, surface_variants
 from nlpmeet.resources import load_tsv
@@ -202,9 +202,9 @@ class PlaceTagger:
             ]
             lower_patterns["B|" + key].extend(v for o in orig for v in surface_variants(o))
         for label, texts in lower_patterns.items():
-            self.lower.add(label, [nlp.make_doc(text) for text in dict.fromkeys(texts)])
+            self.lower.add(label, phrase_patterns(nlp, dict.fromkeys(texts), "LOWER"))
         for label, texts in orth_patterns.items():
-            self.orth.add(label, [nlp.make_doc(text) for text in dict.fromkeys(texts)])
+            self.orth.add(label, phrase_patterns(nlp, dict.fromkeys(texts), "ORTH"))
         self.prefixes = {f.key: f for f in all_forms() if f.kind == PREFIX}
         self._token_data: weakref.WeakKeyDictionary[Doc, tuple[list[str], list[str]]] = weakref.WeakKeyDictionary()
         # role phrases the model tags as LOC ("Premier ministre"): the shared titles lexicon

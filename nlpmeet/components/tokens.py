@@ -11,8 +11,11 @@ doc[i].whitespace_``, ``pos[i] == doc[i].pos_``, ``lemmas[i] == doc[i].lemma_``.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
+from typing import Any
 
 from spacy.attrs import LEMMA, ORTH, POS, SPACY
+from spacy.language import Language
 from spacy.tokens import Doc
 
 MEMO_SIZE = 1 << 17  # distinct hashes whose strings are remembered (bounded for long dumps)
@@ -72,3 +75,27 @@ def opens_clause(doc: Doc, i: int, *, at_line_start: bool = False) -> bool:
     if at_line_start and (j < 0 or newline):
         return True
     return j >= 0 and doc[j].text == ":"
+
+
+def phrase_patterns(nlp: Language, texts: Iterable[str], attr: str = "LOWER") -> list[Any]:
+    """Patterns for ``PhraseMatcher(nlp.vocab, attr=attr).add``, one per text, as the tokenizer cuts it.
+
+    ``PhraseMatcher.add`` takes a pattern as a Doc or as the list of its tokens' ``attr`` keys. A
+    text of plain words (letters only, one space between them, none a tokenizer special case) is cut
+    by the tokenizer at its spaces and nowhere else, so its keys are computed from the words; only the
+    other texts (hyphens, apostrophes, dots, digits) become Docs. Making thousands of pattern Docs
+    created a lexeme for every new word and was most of the gazetteers' start-up time.
+    ``tests/test_tokens.py`` checks the cut against the tokenizer on every pattern text of ``models/``.
+    """
+    if attr not in ("LOWER", "ORTH"):
+        raise ValueError(f"phrase_patterns: attr LOWER or ORTH, not {attr!r}")
+    special = getattr(nlp.tokenizer, "rules", None) or {}
+    add = nlp.vocab.strings.add
+    out: list[Any] = []  # Docs and key lists (spaCy's type stub for add() names Docs only)
+    for text in texts:
+        words = text.split(" ")
+        if all(w.isalpha() and w not in special for w in words):
+            out.append([add(w.lower() if attr == "LOWER" else w) for w in words])
+        else:
+            out.append(nlp.make_doc(text))
+    return out
