@@ -10,6 +10,7 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev,dask]"
+	$(PY) -m compileall -q nlpmeet  # as pip does for a wheel: no source compiled at each start
 	touch $(STAMP)
 
 run: install
