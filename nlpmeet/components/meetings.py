@@ -177,6 +177,14 @@ class _Doc:
         self.lows: list[str] = [_key(text) for text in table.texts]
         self.pos: list[str] = table.pos
         self.lemmas: list[str] = [lemma.lower() for lemma in table.lemmas]
+        # the quotation marks: token -> True when it opens a quotation, False when it closes one
+        opens, closes = trig.words.get("quote_open", frozenset()), trig.words.get("quote_close", frozenset())
+        self.quotes: dict[int, bool] = {}
+        for i, low in enumerate(self.lows):
+            if low in opens:
+                self.quotes[i] = True
+            elif low in closes:
+                self.quotes[i] = False
         self.segments = self._segments(doc)
         self.paragraph_of = self._paragraphs(doc)
         self.role_tokens = (
@@ -319,10 +327,10 @@ class _Doc:
         opened: int | None = None
         questions = self._question_paragraphs(doc)
         interviewee = self._interviewee(doc, names) if questions else None
-        for i in range(len(doc)):
-            if self.is_word(i, "quote_open"):
+        for i, opens in sorted(self.quotes.items()):
+            if opens:
                 opened = i
-            elif self.is_word(i, "quote_close") and opened is not None:
+            elif opened is not None:
                 speaker = self._speaker_after(doc, i, names) or self._speaker_before(opened, names) or interviewee
                 if speaker is not None:
                     out += self._first_person(doc, opened + 1, i, speaker)
@@ -363,11 +371,11 @@ class _Doc:
         last: dict[int, int] = {}
         quoted: set[int] = set()
         inside = False
+        quotes = self.quotes
         for i, text in enumerate(texts):
-            if self.is_word(i, "quote_open"):
-                inside = True
-            elif self.is_word(i, "quote_close"):
-                inside = False
+            opens = quotes.get(i)
+            if opens is not None:
+                inside = opens
             if inside:
                 quoted.add(self.paragraph_of[i])
             if text.strip():

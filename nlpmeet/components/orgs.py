@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -143,6 +144,10 @@ class OrgTagger:
         self.adjective_links = frozenset(w.lower() for w in self.sets.get("adjective_links", []))
         self.titles = load_titles()
         self.max_title_words = max((t.count(" ") + 1 for t in self.titles), default=1)
+        # every beginning of a title's folded text: a longer run of tokens folds to a longer text that
+        # starts with the shorter one's, so a run that begins no title cannot grow into one
+        self.title_prefixes = frozenset(t[:k] for t in self.titles for k in range(1, len(t) + 1))
+        self._title_ends: weakref.WeakKeyDictionary[Doc, dict[int, int | None]] = weakref.WeakKeyDictionary()
         self.function_words = frozenset(w.strip("'") for w in map(fold, nlp.Defaults.stop_words) if w.strip("'"))
         self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.name_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -411,6 +416,11 @@ class OrgTagger:
 
     def _title_at(self, doc: Doc, i: int) -> int | None:
         """End of a function title starting at token ``i`` (lexicon ``titles.tsv``), or None."""
+        memo = self._title_ends.get(doc)
+        if memo is None or memo.get(-1) != len(doc):
+            memo = self._title_ends[doc] = {-1: len(doc)}  # (-1: the length it was made for)
+        if i in memo:
+            return memo[i]
         texts, ws = (table := TokenTable.of(doc)).texts, table.ws
         best = None
         text = ""  # the text of tokens i .. i+n-1, as Span.text gives it (no white space after the last)
@@ -418,8 +428,12 @@ class OrgTagger:
             if i + n > len(texts):
                 break
             text = text + ws[i + n - 2] + texts[i + n - 1] if n > 1 else texts[i]
-            if _fold_text(text) in self.titles:
+            folded = _fold_text(text)
+            if folded in self.titles:
                 best = i + n
+            if folded and folded not in self.title_prefixes:
+                break
+        memo[i] = best
         return best
 
     def _title_before(self, doc: Doc, i: int, titles: frozenset[str] | None = None) -> bool:
