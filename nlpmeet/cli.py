@@ -38,7 +38,16 @@ def _root(
     """nlpmeet: structured facts from French news."""
 
 
+def _lean_spacy() -> None:
+    """Called before the library is first imported: spaCy without its own CLI (a faster cold start;
+    nlpmeet/fastload.py, measure 6). --help and --version import no spaCy at all."""
+    from nlpmeet import fastload
+
+    fastload.lean_spacy_import()
+
+
 def _check_date(value: str | None) -> str | None:
+    _lean_spacy()
     from nlpmeet.api import valid_day
 
     if value is not None and not valid_day(value):
@@ -85,6 +94,7 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Extract people, roles, places, dates, events and meetings from French texts."""
+    _lean_spacy()
     from nlpmeet.io.readers import ReadOptions
     from nlpmeet.run import run_extract
 
@@ -144,6 +154,7 @@ def eval_(
     ] = None,
 ) -> None:
     """Score extraction against gold annotations: P/R/F1 per category, meeting-date accuracy, mean F1."""
+    _lean_spacy()
     from nlpmeet.run import run_eval
 
     gates = _check_gates(min_f1)
@@ -157,7 +168,4 @@ def eval_(
 
 
 def main() -> None:
-    from nlpmeet import fastload
-
-    fastload.lean_spacy_import()  # before any command imports spaCy: a faster cold start
     app(prog_name="nlpmeet")
