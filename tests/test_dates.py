@@ -353,6 +353,14 @@ TENSE = [
     ("Le 11 septembre, la ministre est arrivée à Kiev. Elle a visité un hôpital. Elle a rencontré des "
      "soldats.\n\nLa veille, elle avait fait escale à Varsovie.", "La veille", "2017-09-10"),
     ("En 2015, la ville a accueilli le sommet en juin.", "juin", "2015-06"),
+    # "jusqu'à" looks ahead unless the clause is in the past; "est" + participle of a verb whose past takes
+    # "avoir" is a present passive, of a verb whose past takes "être" a past (dct Thursday: Monday is +4 or -3)
+    ("Les pourparlers se tiennent jusqu'à lundi à Genève.", "lundi", "2017-09-25"),
+    ("Le couvre-feu est maintenu jusqu'à lundi.", "lundi", "2017-09-25"),
+    ("L’exposition est ouverte jusqu’à lundi soir.", "lundi soir", "2017-09-25"),
+    ("Les consultations ont duré jusqu'à lundi.", "lundi", "2017-09-18"),
+    ("Le ministre est resté à Kiev jusqu'à lundi.", "lundi", "2017-09-18"),
+    ("Le ministre restera à Kiev jusqu'au 2 octobre.", "2 octobre", "2017-10-02"),
     ("« Nous signerons l'accord demain », a déclaré mardi le ministre.", "demain", "2017-09-20"),  # quoted speech
     ("« Nous signerons l'accord demain », a déclaré le ministre.", "demain", "2017-09-22"),
     # a heading's year holds for its own line only, however the parser joins the lines

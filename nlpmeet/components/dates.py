@@ -97,13 +97,20 @@ def _expand(value: Any, sets: dict[str, list[str]], shapes: dict[str, str], key:
 
 
 def load_tense_cues() -> tuple[dict[str, str], tuple[str, ...], dict[str, str]]:
-    """Lemma -> tense of governing verbs and participles ("aller" + infinitive -> future), and the
-    endings of the future and conditional of regular verbs."""
+    """Lemma -> tense of governing verbs and participles ("aller" + infinitive -> future), the
+    endings of the future and conditional of regular verbs, and the prepositions that set a direction
+    (one or two tokens, apostrophes straight: "depuis", "jusqu'à")."""
     rows = load_tsv(TENSE_FILE)
     lemmas = {row["form"]: row["tense"] for row in rows if row["kind"] == "lemma"}
     endings = tuple(sorted((row["form"] for row in rows if row["kind"] == "ending"), key=len, reverse=True))
-    preps = {row["form"]: row["tense"] for row in rows if row["kind"] == "preposition"}
+    preps = {row["form"].replace("’", "'"): row["tense"] for row in rows if row["kind"] == "preposition"}
     return lemmas, endings, preps
+
+
+def load_etre_verbs() -> frozenset[str]:
+    """Verbs whose compound past takes "être" ("il est arrivé"): with any other verb, "est" + participle
+    is a passive in the present ("le couvre-feu est maintenu")."""
+    return frozenset(row["form"] for row in load_tsv(TENSE_FILE) if row["kind"] == "etre_verb")
 
 
 def _breaks_line(tok: Token) -> bool:
@@ -166,6 +173,7 @@ class DateTagger:
             if "trim" in row:
                 self.trims[str(row["id"])] = frozenset(_expand(row["trim"], self.sets, {}))
         self.tense_cues, self.future_endings, self.prep_cues = load_tense_cues()
+        self.etre_verbs = load_etre_verbs()
         self.date_words = frozenset(w for cls, words in self.sets.items() if cls != "to" for w in words)
         day_classes = ("weekday", "relday", "daypart", "month", "month_abbr")
         self.day_words = frozenset(w for cls in day_classes for w in self.sets.get(cls, []))
@@ -317,9 +325,39 @@ class DateTagger:
 
     # ------------------------------------------------------------------ tense
     def tense(self, span: Span) -> str | None:
-        """past / future / present / None: the tense of the clause the expression belongs to."""
-        if span.start > 0 and span.doc[span.start - 1].lower_ in self.prep_cues:
-            return self.prep_cues[span.doc[span.start - 1].lower_]  # "depuis mardi", "d'ici le 30 juin"
+        """past / future / present / None: the tense of the clause the expression belongs to, or the
+        direction a preposition before it sets: "depuis mardi" looks back; "jusqu'à samedi" (cue
+        ``onward``) looks ahead unless the clause is in the past ("ont duré jusqu'à lundi")."""
+        cue = self._preposition_cue(span)
+        if cue is not None and cue != "onward":
+            return cue  # "depuis mardi", "d'ici le 30 juin"
+        verb = self._clause_verb(span)
+        tense = self._verb_tense(verb, 0) if verb is not None else None
+        if cue == "onward":
+            return "past" if tense == "past" and not self._passive_present(verb) else "future"
+        return tense
+
+    def _preposition_cue(self, span: Span) -> str | None:
+        doc, start = span.doc, span.start
+        if start > 1:
+            two = (doc[start - 2].lower_ + doc[start - 1].lower_).replace("’", "'")
+            if two in self.prep_cues:
+                return self.prep_cues[two]
+        if start > 0:
+            return self.prep_cues.get(doc[start - 1].lower_.replace("’", "'"))
+        return None
+
+    def _passive_present(self, verb: Token | None) -> bool:
+        """"est maintenu", "sont fermées": "être" in the present + the participle of a verb whose past
+        takes "avoir", not reflexive (not "il est arrivé", "il s'est rendu", "a été maintenu")."""
+        if verb is None or "Part" not in verb.morph.get("VerbForm", []) or verb.lemma_ in self.etre_verbs:
+            return False
+        auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+        if not auxes or any(a.lemma_ != "être" or "Pres" not in a.morph.get("Tense", []) for a in auxes):
+            return False
+        return not any(c.dep_.startswith("expl") or c.lower_ in ("se", "s'", "s’") for c in verb.children)
+
+    def _clause_verb(self, span: Span) -> Token | None:
         tok: Token = span.root
         verb: Token | None = None
         for _ in range(5):
@@ -331,9 +369,7 @@ class DateTagger:
             tok = tok.head
         if verb is None:
             verb = self._nearest_verb(span)
-        if verb is None:
-            return None
-        return self._verb_tense(verb, 0)
+        return verb
 
     @staticmethod
     def _nearest_verb(span: Span) -> Token | None:
