@@ -102,6 +102,10 @@ def lexicon() -> Lexicon:
     )
 
 
+TEXT_KEYS_SIZE = 1 << 16  # distinct token texts whose word keys are remembered (bounded for long dumps)
+_TEXT_KEYS: dict[str, tuple[str, ...]] = {}
+
+
 class DocWords:
     """The word keys of a Doc (tokens split at hyphens and apostrophes), with their tokens.
 
@@ -115,12 +119,17 @@ class DocWords:
         self.owner: list[int] = []
         self.first: list[int] = []  # token index -> index of its first word (or of the next word)
         self.texts: list[str] = []  # token index -> text
+        memo = _TEXT_KEYS
+        if len(memo) > TEXT_KEYS_SIZE:
+            memo.clear()
         for i, text in enumerate(TokenTable.of(doc).texts):
             self.texts.append(text)
             self.first.append(len(self.keys))
-            for w in words(text):
-                self.keys.append(word_key(w))
-                self.owner.append(i)
+            found = memo.get(text)
+            if found is None:
+                found = memo[text] = tuple(word_key(w) for w in words(text))
+            self.keys.extend(found)
+            self.owner.extend([i] * len(found))
         self.first.append(len(self.keys))
         self._n_tokens = len(doc)
         self._phrases: dict[tuple[PhraseTable[Any], int], tuple[int, object]] = {}
