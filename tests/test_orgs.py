@@ -348,6 +348,15 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
             {"Alliance atlantique": ["Alliance atlantique", "Alliance"]},
         ),
         ("Le ministre italien de la Justice a démissionné dimanche.", {}),
+        # the last portfolio of an enumeration, tagged as a proper noun, and a national adjective the tagger
+        # took for a proper noun ("sud-africaine") between the title and the portfolios
+        ("Il a vu la ministre du Travail, de la Santé et des Solidarités, Catherine Vautrin.", {}),
+        (
+            "Elle s'est entretenue avec la ministre sud-africaine des Relations internationales et de la "
+            "Coopération, Naledi Pandor.",
+            {},
+        ),
+        ("Le ministre belge de la Mobilité, du Climat et de la Transition écologique a démissionné.", {}),
         ("Le secrétaire d'État Pompeo a appelé le ministre de la Justice.", {}),
         # a president's complement is an organisation, a minister's a portfolio
         ("Le président de l'Olympique lyonnais a démissionné.", {"Olympique lyonnais": ["Olympique lyonnais"]}),

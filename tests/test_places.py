@@ -179,6 +179,10 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
         ("Les Marseillais ont battu les Lyonnais dimanche.", {"Marseillais", "Lyonnais"}),  # inhabitants
         ("Le ministre a rendu hommage à Jean Moulin.", {"Jean", "Moulin", "Jean Moulin"}),  # a person after "à"
         ("Le ministre de l'Europe et des Affaires étrangères est arrivé.", {"Europe"}),  # a portfolio
+        # a national adjective between the title and its portfolio
+        ("Elle a reçu le ministre français de l'Europe et des Affaires étrangères, Stéphane Séjourné.", {"Europe"}),
+        ("La ministre allemande de l'Europe, Anna Lührmann, a rencontré ses homologues.", {"Europe"}),
+        ("Le ministre irlandais de l'Europe, Peter Burke, est arrivé hier à Rome.", {"Europe"}),
         # portfolios after "chargé de" and in an enumeration after the title
         ("Roland Lescure, ministre délégué chargé de l'Industrie, a parlé.", {"Industrie"}),
         ("Bruno Le Maire, ministre de l'Économie, des Finances et de la Souveraineté industrielle et numérique, a "

@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlpmeet.components.tokens import TokenTable, opens_clause
+from nlpmeet.components.tokens import TokenTable, is_adjective, opens_clause
 from nlpmeet.components.windows import WindowedMatcher, function_words
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
 from nlpmeet.normalise.orgs import OrgLexicon, OrgMention, acronym_fits, fold, is_acronym, resolve, words_of
@@ -461,15 +461,17 @@ class OrgTagger:
             and self._title_before_article(doc, start - 1, self.portfolio_titles)
         ):
             return True  # "ministre de la Justice", "ministre des Finances", "ministre iranien des Transports"
-        if first.pos_ == "PROPN":
-            return False
+        # a proper noun ends an enumeration of portfolios only under a ministerial title ("ministre du Travail,
+        # de la Santé et des Solidarités"); after another title it names a body ("président de l'Olympique")
+        enumeration_titles = self.portfolio_titles if first.pos_ == "PROPN" else None
         i, steps = start - 1, 0
         while i >= 0 and steps < 14:
             token = doc[i]
-            if self._title_before(doc, i) and i < start - 1:
+            if self._title_before(doc, i, enumeration_titles) and i < start - 1:
                 return True
             portfolio_word = (
-                token.pos_ in ("DET", "ADP", "CCONJ", "ADJ")
+                token.pos_ in ("DET", "ADP", "CCONJ")
+                or is_adjective(token)
                 or token.text == ","
                 or "Part" in token.morph.get("VerbForm", [])
                 or (token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != "PER")
@@ -485,7 +487,7 @@ class OrgTagger:
         if j < 0 or doc[j].pos_ != "ADP":
             return False
         j -= 1
-        if j >= 0 and doc[j].pos_ == "ADJ" and not self._title_before(doc, j, titles):
+        if j >= 0 and is_adjective(doc[j]) and not self._title_before(doc, j, titles):
             j -= 1
         return j >= 0 and self._title_before(doc, j, titles)
 

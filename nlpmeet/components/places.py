@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlpmeet.components.tokens import TokenTable, opens_clause
+from nlpmeet.components.tokens import TokenTable, is_adjective, opens_clause
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP
 from nlpmeet.normalise.countries import ADJECTIVE, NAME, PREFIX, CountryForm, all_forms, fold, lookup, surface_variants
 from nlpmeet.resources import load_tsv
@@ -572,7 +572,10 @@ class PlaceTagger:
             i -= 1
         if i < 1 or fold(doc[i].text) not in {"de", "d'", "du", "des"}:
             return False
-        if portfolio and fold(doc[i - 1].text) in self.words.portfolio_heads:
+        head = i - 1
+        if head >= 1 and is_adjective(doc[head]) and doc[head].text.islower():
+            head -= 1  # "ministre français de l'Europe": a national adjective between the title and its portfolio
+        if portfolio and fold(doc[head].text) in self.words.portfolio_heads:
             return True  # "ministre de l'Europe", "ministère des Outre-mer": a portfolio, not a place
         if portfolio and fold(doc[i - 1].text) in {"et", ","} and self._in_portfolios(doc, i - 1):
             return True  # "ministre de l'Économie, des Finances et de la Souveraineté industrielle"

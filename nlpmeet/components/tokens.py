@@ -13,7 +13,7 @@ from __future__ import annotations
 import weakref
 
 from spacy.attrs import LEMMA, ORTH, POS, SPACY
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 MEMO_SIZE = 1 << 17  # distinct hashes whose strings are remembered (bounded for long dumps)
 
@@ -72,3 +72,8 @@ def opens_clause(doc: Doc, i: int, *, at_line_start: bool = False) -> bool:
     if at_line_start and (j < 0 or newline):
         return True
     return j >= 0 and doc[j].text == ":"
+
+
+def is_adjective(token: Token) -> bool:
+    """An adjective, also a lower-case one the tagger took for a proper noun ("la ministre sud-africaine")."""
+    return token.pos_ == "ADJ" or (token.pos_ == "PROPN" and token.text.islower())
