@@ -305,6 +305,14 @@ NOT_MEETINGS = [
     "La rencontre entre Joe Biden et Vladimir Poutine a été reportée.",
     ("La porte-parole du gouvernement, Maud Bregeon, a précisé que la rencontre prévue jeudi avec le ministre "
      "allemand des Affaires étrangères, Johann Wadephul, avait finalement été annulée."),
+    # an encounter noun subject of a negated verb; an encounter planned in a relative clause of a trip called off
+    ("La ministre Hadja Lahbib a reçu les ambassadeurs. Une rencontre prévue avec le ministre rwandais des Affaires "
+     "étrangères, Vincent Biruta, n'a finalement pas pu avoir lieu."),
+    "L'entretien entre le président Emmanuel Macron et le chancelier Olaf Scholz ne s'est pas tenu.",
+    ("Le voyage du président Bassirou Diomaye Faye à Banjul, où il devait rencontrer son homologue gambien Adama "
+     "Barrow, est reporté à une date ultérieure."),
+    ("La visite du Premier ministre Gabriel Attal à Rome, au cours de laquelle il devait s'entretenir avec Giorgia "
+     "Meloni, a été annulée."),
     "Emmanuel Macron a reçu le soutien de François Bayrou.",
     "Emmanuel Macron a salué Olaf Scholz et Giorgia Meloni.",
     "Le président Emmanuel Macron a eu des entretiens avec de nombreux responsables.",

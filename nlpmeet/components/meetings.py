@@ -529,10 +529,13 @@ class MeetingFinder:
             ):
                 break  # (back over a modal verb too, "n'a pas pu rencontrer"; "n'a pas pu participer à la réunion")
             i -= 1
+        if MeetingFinder._in_cancelled_relative(d, tok):
+            return True
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return any(d.is_word(j, "negation_after") for j in range(tok.i + 1, min(seg.end, tok.i + 3)))
-        # "la rencontre entre A et B a été reportée": the noun is the subject of a cancelling verb
-        if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.i != tok.i and d.is_cancel(tok.head.i):
+        # "la rencontre entre A et B a été reportée", "la rencontre prévue avec X n'a pas pu avoir lieu": the
+        # noun is the subject of a cancelling or negated verb
+        if MeetingFinder._subject_cancelled(d, tok):
             return True
         for j in range(tok.i + 1, min(seg.end, tok.i + 16)):
             if d.low(j) in {";", "."}:
@@ -540,6 +543,43 @@ class MeetingFinder:
             if d.is_cancel(j) and d.pos[j] in {"VERB", "AUX", "ADJ"}:
                 return True
         return False
+
+    @staticmethod
+    def _subject_cancelled(d: _Doc, noun: Token) -> bool:
+        """``noun`` is the subject of a cancelling or negated verb ("la rencontre a été reportée", "n'a pas
+        eu lieu")."""
+        if noun.dep_ not in ("nsubj", "nsubj:pass") or noun.head.i == noun.i:
+            return False
+        return MeetingFinder._verb_cancelled(d, noun.head)
+
+    @staticmethod
+    def _verb_cancelled(d: _Doc, verb: Token) -> bool:
+        """A cancelling verb ("a été reportée"), or a verb negated by a particle and a negation after it
+        ("n'a pas eu lieu", "ne s'est finalement pas tenue")."""
+        if d.is_cancel(verb.i):
+            return True
+        marks = [c.i for c in verb.children if c.dep_ == "advmod"]
+        return any(d.is_word(i, "negation_particle") for i in marks) and any(
+            d.is_word(i, "negation_after") for i in marks
+        )
+
+    @staticmethod
+    def _in_cancelled_relative(d: _Doc, tok: Token) -> bool:
+        """The trigger stands in a relative clause of something called off: "le voyage à Banjul, où il devait
+        rencontrer X, est reporté"; "la visite, au cours de laquelle il devait voir X, a été annulée"."""
+        node = tok
+        while node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i and tok.i - node.head.i < 6:
+            node = node.head  # up over "devait" + infinitive
+        if node.dep_ not in ("acl:relcl", "acl", "advcl") or node.head.i == node.i:
+            return False
+        if not any(d.is_word(i, "relative") for i in range(node.left_edge.i, node.i)):
+            return False  # "après avoir rencontré X, il a annulé ...": no relative clause
+        head = node.head
+        if head.pos_ in ("VERB", "AUX"):
+            return MeetingFinder._verb_cancelled(d, head)  # the parser hung the clause on the main verb
+        while head.dep_ == "nmod" and head.head.i != head.i:
+            head = head.head  # "au cours de laquelle": up to the noun the clause speaks of
+        return MeetingFinder._subject_cancelled(d, head)
 
     @staticmethod
     def _participle(d: _Doc, tok: Token) -> str | None:
