@@ -531,6 +531,35 @@ def test_role_affiliation(nlp: Language, text: str, person: str, role: tuple[str
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        (
+            "À l'invitation de Son Excellence Alassane Ouattara, Président de la République de Côte d'Ivoire, Son "
+            "Excellence Nana Akufo-Addo, Président de la République du Ghana, a effectué une visite d'État.",
+            {"Alassane Ouattara": {"CI"}, "Nana Akufo-Addo": {"GH"}},
+        ),
+        (
+            "À l'invitation d'Emmanuel Macron, président de la République française, Olaf Scholz, chancelier de la "
+            "République fédérale d'Allemagne, s'est rendu à Paris.",
+            {"Emmanuel Macron": {"FR"}, "Olaf Scholz": {"DE"}},
+        ),
+        (
+            "Le communiqué est signé par Jean Dupont, ministre belge de la Justice, Marie Martin, ministre "
+            "luxembourgeoise de la Justice, et Paul Durand.",
+            {"Jean Dupont": {"BE"}, "Marie Martin": {"LU"}, "Paul Durand": set()},
+        ),
+    ],
+)
+def test_bare_title_between_two_names_describes_the_one_before(
+    nlp: Language, text: str, countries: dict[str, set[str]]
+) -> None:
+    """Joint communiqués: "X, Président de la République de A, Y, Président de la République de B"."""
+    people = nlp(text)._.people
+    found = {name: {r["country"] for r in people.get(name, {}).get("roles", [])} - {None} for name in countries}
+    assert found == countries
+
+
+@pytest.mark.parametrize(
     ("text", "roles"),
     [
         # staff of a title-holder named right after: the holder's country is the staff's too, and the holder

@@ -207,6 +207,10 @@ class RoleTagger:
         single = ph.countries[0] if len(set(ph.countries)) == 1 else None
         # title before the name(s)
         after = self._names_after(doc, finder, ph, persons)
+        if after and self._bare_apposition(doc, finder, ph, persons):
+            # "Alassane Ouattara, Président de la République de Côte d'Ivoire, Nana Akufo-Addo, Président de la
+            # République du Ghana": a title with no determiner between two names describes the one before it
+            after = []
         if after:
             if ph.plural and len(ph.countries) == len(after) > 1:
                 return list(zip(after, ph.countries, strict=True)), True
@@ -222,6 +226,18 @@ class RoleTagger:
         if before is not None:
             return [(before, single)], False
         return [], False
+
+    @staticmethod
+    def _bare_apposition(doc: Doc, finder: TitleFinder, ph: TitlePhrase, persons: dict[int, Span]) -> bool:
+        """A singular title right after "NAME," (so with no determiner of its own)."""
+        i = ph.start
+        return (
+            not ph.plural
+            and i >= 2
+            and doc[i - 1].text == ","
+            and i - 2 in persons
+            and persons[i - 2].end == i - 1
+        )
 
     @staticmethod
     def _linked(doc: Doc, finder: TitleFinder, a: TitlePhrase, b: TitlePhrase) -> str | None:
