@@ -353,6 +353,11 @@ TENSE = [
     ("Le 11 septembre, la ministre est arrivée à Kiev. Elle a visité un hôpital. Elle a rencontré des "
      "soldats.\n\nLa veille, elle avait fait escale à Varsovie.", "La veille", "2017-09-10"),
     ("En 2015, la ville a accueilli le sommet en juin.", "juin", "2015-06"),
+    # a past narration does not go on from a day still to come, stated in the sentence before
+    ("Le président a reçu jeudi le ministre pour préparer le sommet prévu le 7 octobre à Abuja.\n\nDans "
+     "l'après-midi, il s'est entretenu au téléphone avec son homologue.", "Dans l'après-midi", "2017-09-21"),
+    ("Ils ont évoqué la conférence qui se tiendra le 2 octobre. Dans la soirée, le ministre a dîné avec "
+     "l'ambassadeur.", "Dans la soirée", "2017-09-21"),
     ("« Nous signerons l'accord demain », a déclaré mardi le ministre.", "demain", "2017-09-20"),  # quoted speech
     ("« Nous signerons l'accord demain », a déclaré le ministre.", "demain", "2017-09-22"),
     # a heading's year holds for its own line only, however the parser joins the lines
