@@ -135,6 +135,15 @@ MEETINGS = [
      "accompagnée de l'ambassadeur Hervé Magro.", {"Colonna", "Mikati", "Magro"}),
     # scheduled
     ("Le président Joe Biden rencontrera mardi le président chinois Xi Jinping à Bali.", {"Biden", "Jinping"}),
+    # an incise between commas before "avec"
+    ("Le directeur général Tedros Adhanom Ghebreyesus s'est entretenu hier, en marge de la Soixante-dix-septième "
+     "Assemblée mondiale de la Santé, avec la ministre française de la Santé, Catherine Vautrin.",
+     {"Ghebreyesus", "Vautrin"}),
+    ("Le président Emmanuel Macron s'est longuement entretenu mardi, au dernier jour de la conférence sur le "
+     "climat à Dubaï, avec le président brésilien Luiz Inácio Lula da Silva.", {"Macron", "Silva"}),
+    # a description by function as the subject ("le chef de l'État" is the président de la République)
+    ("Le président de la République, Emmanuel Macron, est arrivé lundi à Rio. Le chef de l'État a eu un bref "
+     "échange avec le président américain, Joe Biden.", {"Macron", "Biden"}),
 ]
 
 

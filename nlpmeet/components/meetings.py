@@ -63,6 +63,8 @@ def _key(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
+PREP_WINDOW = 8  # tokens after a trigger verb where the preposition of the people met must stand ("avec")
+INCISE_WINDOW = 16  # the longest incise between commas the search for that preposition reaches over
 AFTER_WINDOW = 4  # tokens after the people met where a verb's "after" noun must stand ("au téléphone")
 
 
@@ -673,11 +675,19 @@ class MeetingFinder:
 
     @staticmethod
     def _find_prep(d: _Doc, seg: Span, start: int, preps: set[str]) -> int | None:
-        for i in range(start, min(seg.end, start + 8)):
+        i, limit = start, min(seg.end, start + PREP_WINDOW)
+        while i < limit:
             if d.low(i) in preps:
                 return i
             if d.is_verb(i) or d.low(i) in {";", "."} or i in d.item_at:
                 return None
+            if d.low(i) == ",":
+                # "s'est entretenu hier, en marge de l'Assemblée mondiale de la Santé, avec X": the window
+                # reaches over an incise between commas that holds no verb and no person
+                close = next((k for k in range(i + 1, min(seg.end, i + INCISE_WINDOW)) if d.low(k) == ","), None)
+                if close is not None and not any(d.is_verb(k) or k in d.item_at for k in range(i + 1, close)):
+                    limit = max(limit, min(seg.end, close + PREP_WINDOW))
+            i += 1
         return None
 
     @staticmethod
