@@ -722,6 +722,18 @@ def test_pronoun_after_a_paragraph_break(nlp: Language, text: str, subject: str)
             "Pierre Martin",
             ("ministre de la défense", None, "GR"),
         ),
+        # "désigné(e)" (nominated, not yet in office) is dropped from the title, as "élu"
+        (
+            "Il a vu Mme Kaja Kallas, haute représentante désignée de l'Union européenne pour les affaires "
+            "étrangères et la politique de sécurité.",
+            "Kaja Kallas",
+            ("haute représentante pour les affaires étrangères et la politique de sécurité", "Union européenne", None),
+        ),
+        (
+            "Le commissaire désigné à l'Économie, Valdis Dombrovskis, a été auditionné.",
+            "Valdis Dombrovskis",
+            ("commissaire à l'économie", None, None),
+        ),
         # a determiner and an honorific between the title and the name in apposition
         (
             "Le Directeur général de l'Organisation mondiale de la Santé (OMS), le Dr Tedros Adhanom Ghebreyesus, "

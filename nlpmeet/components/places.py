@@ -615,6 +615,8 @@ class PlaceTagger:
             if place_words.get(key) != STREET_WORD:
                 continue
             token = doc[i]
+            if i > 0 and "Ind" in doc[i - 1].morph.get("Definite", []):
+                continue  # "une résidence de Neuilly": a building somewhere, named by the place it stands in
             j = token.i + 1
             while j < len(doc) and j - token.i <= 2 and fold(doc[j].text) in LINKS:
                 j += 1
