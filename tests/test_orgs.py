@@ -207,7 +207,7 @@ def test_lexicon_entries_well_formed() -> None:
         "ONU", "OTAN", "UE", "UA", "OSCE", "OMS", "FMI", "OCDE", "CEDEAO", "Banque mondiale", "G20",
         # branches of the French armed forces, national parliaments, press agencies, public banks
         "armée de Terre", "Marine nationale", "armée de l'Air et de l'Espace", "Verkhovna Rada", "APS", "MAP",
-        "Vatican News", "Bpifrance", "COJOP",
+        "Vatican News", "Bpifrance", "COJOP", "Triangle de Weimar",
     ],
 )  # fmt: skip
 def test_lexicon_covers_the_main_organisations(name: str, lexicon: OrgLexicon) -> None:
@@ -357,6 +357,9 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
             {},
         ),
         ("Le ministre belge de la Mobilité, du Climat et de la Transition écologique a démissionné.", {}),
+        # forms of address before a name are no organisation
+        ("Le Président de la République, Son Excellence Monsieur Bassirou Diomaye Faye, a reçu le ministre.", {}),
+        ("Sa Majesté le Roi Mohammed VI a reçu Son Excellence Monsieur Adama Barrow.", {}),
         ("Le secrétaire d'État Pompeo a appelé le ministre de la Justice.", {}),
         # a president's complement is an organisation, a minister's a portfolio
         ("Le président de l'Olympique lyonnais a démissionné.", {"Olympique lyonnais": ["Olympique lyonnais"]}),

@@ -142,6 +142,8 @@ class OrgTagger:
         self.inner_preps = frozenset(w.lower() for w in self.sets.get("inner_preps", []))
         self.adjective_links = frozenset(w.lower() for w in self.sets.get("adjective_links", []))
         self.titles = load_titles()
+        # forms of address ("Son Excellence Monsieur"): a run of them is no organisation
+        self.honorific_forms = frozenset(fold(row["form"]) for row in load_tsv("honorifics.tsv"))
         self.max_title_words = max((t.count(" ") + 1 for t in self.titles), default=1)
         self.function_words = frozenset(w.strip("'") for w in map(fold, nlp.Defaults.stop_words) if w.strip("'"))
         self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -321,7 +323,7 @@ class OrgTagger:
                 continue
             if self._title_abbreviation(doc, start, end):
                 continue  # "le chef d'état-major des armées (CEMA)": the title's abbreviation
-            if self._is_honorific(doc, span) or self._is_code(doc, span):
+            if self._is_honorific(doc, span) or self._only_honorifics(span) or self._is_code(doc, span):
                 continue
             if self._is_dateline(doc, span, places) or self._is_stray(doc, span):
                 continue
@@ -502,6 +504,17 @@ class OrgTagger:
             and letters.isupper()
             and len(letters) <= 4
         )
+
+    def _only_honorifics(self, span: Span) -> bool:
+        """The span is forms of address only ("Son Excellence Monsieur" before a name): no organisation."""
+        words = fold(span.text).split()
+        i = 0
+        while i < len(words):
+            n = next((n for n in (3, 2, 1) if " ".join(words[i : i + n]) in self.honorific_forms), 0)
+            if n == 0:
+                return False
+            i += n
+        return bool(words)
 
     @staticmethod
     def _is_code(doc: Doc, span: Span) -> bool:
