@@ -285,6 +285,20 @@ AGENDAS = [
     ("Programme prévisionnel du ministre des Armées, Sébastien Lecornu\n\nLundi 4 mars 2024\n\n15h00 : "
      "Entretien téléphonique avec M. Rustem Umerov, ministre ukrainien de la Défense.\n",
      [{"Lecornu", "Umerov"}]),
+    # the people of a line item follow its complement, after a comma, even an organisation's name; a meeting
+    # or a summit gathers them all at once
+    ("Agenda prévisionnel de M. Jean-Noël Barrot, ministre de l'Europe et des Affaires étrangères\n\nMercredi 27 "
+     "novembre\n14h00 – Réunion des ministres des Affaires étrangères du Triangle de Weimar, avec M. Radosław "
+     "Sikorski, ministre polonais des Affaires étrangères, et Mme Annalena Baerbock, ministre allemande des "
+     "Affaires étrangères (Paris)\n",
+     [{"Barrot", "Sikorski", "Baerbock"}]),
+    ("Agenda prévisionnel du Président de la République, Emmanuel Macron\n\nVendredi 15 mars 2024\n\n15h00 : "
+     "Sommet du Triangle de Weimar avec M. Olaf Scholz et M. Donald Tusk, Premier ministre de la République de "
+     "Pologne.\n",
+     [{"Macron", "Scholz", "Tusk"}]),
+    ("Agenda du Premier ministre, Gabriel Attal\n\nJeudi 14 mars 2024\n\n20h00 : Dîner de travail avec M. "
+     "Olaf Scholz, chancelier fédéral, et M. Donald Tusk, Premier ministre polonais.\n",
+     [{"Attal", "Scholz", "Tusk"}]),
     # no agenda heading: a line with no subject reports no encounter of anyone named
     ("Emmanuel Macron a publié un message.\n\n10h00 : Entretien avec M. Olaf Scholz.\n", []),
 ]

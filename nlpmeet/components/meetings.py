@@ -81,6 +81,8 @@ class Triggers:
     sides: dict[str, str]  # sequel lemma -> "start"/"end": the end of an event's dates it is on
     # kind -> first word -> the phrases of that kind opening with it, in the data's order
     phrase_starts: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
+    # nouns of an encounter that gathers all its people at once ("une réunion avec A, ministre de …, et B")
+    together_nouns: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         for kind, phrases in self.phrases.items():
@@ -95,6 +97,7 @@ def triggers() -> Triggers:
     verbs: dict[str, list[dict[str, Any]]] = {}
     nouns: set[str] = set()
     strict: set[str] = set()
+    together: set[str] = set()
     words: dict[str, set[str]] = {}
     lemmas: dict[str, set[str]] = {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -115,6 +118,8 @@ def triggers() -> Triggers:
             nouns.add(row["lemma"])
             if row.get("strict"):
                 strict.add(row["lemma"])
+            if row.get("together"):
+                together.add(row["lemma"])
         elif "phrase" in row:
             phrases.setdefault(kind, []).append(tuple(_key(w) for w in row["phrase"]))
         elif "lemma" in row:
@@ -132,6 +137,7 @@ def triggers() -> Triggers:
         tuple(sorted(participles, key=lambda p: -len(p[0]))),
         cancel,
         sides,
+        together_nouns=frozenset(together),
     )
 
 
@@ -778,8 +784,14 @@ class MeetingFinder:
         met: list[list[Item]] = []
         between = False
         org_genitive = False
-        for i in range(tok.i + 1, min(seg.end, tok.i + 1 + NOUN_PREP_WINDOW)):
+        # an agenda line ("14h00 – Réunion des ministres du Triangle de Weimar, avec M. X et Mme Y"): the
+        # owner's encounter, whose people follow anywhere on the line
+        agenda_line = d.agenda_owner is not None and all(not d.doc[j].is_alpha for j in range(seg.start, tok.i))
+        window = seg.end - tok.i if agenda_line else NOUN_PREP_WINDOW
+        for i in range(tok.i + 1, min(seg.end, tok.i + 1 + window)):
             low = d.low(i)
+            if agenda_line and low == ",":
+                continue
             if d.is_word(i, "prep_between"):
                 groups = self._met_list(d, seg, i + 1)
                 met = [[it for g in groups for it in g]]
@@ -787,6 +799,8 @@ class MeetingFinder:
                 break
             if d.is_word(i, "prep_with"):
                 met = self._met_list(d, seg, i + 1)
+                if met and (lemma in d.trig.together_nouns or _key(tok.text) in d.trig.together_nouns):
+                    met = [[it for g in met for it in g]]  # "une réunion avec A, ministre de …, et B": one of all
                 break
             if low in {",", ";", ".", ":"} or d.is_verb(i) or d.is_word(i, "relative"):
                 break
@@ -808,7 +822,7 @@ class MeetingFinder:
             return
         if self._join(d, seg, tok, out):
             return
-        if org_genitive and not genitive:
+        if org_genitive and not genitive and not agenda_line:
             return  # an organisation's meeting with someone is not a meeting between people
         taken = {id(it) for g in met for it in g}
         if genitive:
