@@ -357,6 +357,15 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
             {},
         ),
         ("Le ministre belge de la Mobilité, du Climat et de la Transition écologique a démissionné.", {}),
+        # the ordinal of a numbered sitting is no part of the body's name (the sitting is an event)
+        (
+            "Il s'est exprimé en marge de la Soixante-dix-septième Assemblée mondiale de la Santé.",
+            {"Assemblée mondiale de la Santé": ["Assemblée mondiale de la Santé"]},
+        ),
+        (
+            "La 77e Assemblée mondiale de la Santé s'est ouverte lundi à Genève.",
+            {"Assemblée mondiale de la Santé": ["Assemblée mondiale de la Santé"]},
+        ),
         # forms of address before a name are no organisation
         ("Le Président de la République, Son Excellence Monsieur Bassirou Diomaye Faye, a reçu le ministre.", {}),
         ("Sa Majesté le Roi Mohammed VI a reçu Son Excellence Monsieur Adama Barrow.", {}),

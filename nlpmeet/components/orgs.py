@@ -141,6 +141,9 @@ class OrgTagger:
         self.portfolio_preps = frozenset(w.lower() for w in self.sets.get("portfolio_preps", []))
         self.inner_preps = frozenset(w.lower() for w in self.sets.get("inner_preps", []))
         self.adjective_links = frozenset(w.lower() for w in self.sets.get("adjective_links", []))
+        self.ordinal_endings = tuple(sorted(self.sets.get("ordinal_endings", []), key=len, reverse=True))
+        self.ordinal_words = frozenset(w.lower() for w in self.sets.get("ordinal_words", []))
+        self.sitting_heads = frozenset(fold(w) for w in self.sets.get("sitting_heads", []))
         self.titles = load_titles()
         # forms of address ("Son Excellence Monsieur"): a run of them is no organisation
         self.honorific_forms = frozenset(fold(row["form"]) for row in load_tsv("honorifics.tsv"))
@@ -247,6 +250,8 @@ class OrgTagger:
             if end < len(doc) and doc[end - 1].ent_type_ == "PER" and doc[end].ent_iob_ == "I":
                 continue  # a person's name goes on: "le porte-parole du gouvernement Benjamin Griveaux"
             end = self._cut_portfolio(doc, start, self._cut(doc, start, end, dates))
+            while start < end - 1 and self._is_ordinal(doc[start]):
+                start += 1  # "la 77e Assemblée mondiale de la Santé": the session's number, not the body's name
             while end > start + 1 and doc[end - 1].pos_ in ("DET", "ADP", "PUNCT", "CCONJ"):
                 end -= 1
             # "des Jeux olympiques et paralympiques": coordinated adjectives of the last complement
@@ -297,7 +302,7 @@ class OrgTagger:
             start, end = ent.start, ent.end
             if any(doc[i].is_sent_start for i in range(start + 1, end)):
                 continue
-            while start < end and (self._droppable_lead(doc[start]) or start in dates):
+            while start < end and (self._droppable_lead(doc[start]) or start in dates or self._is_ordinal(doc[start])):
                 start += 1
             end = self._cut(doc, start, end, dates, cut_commas=True, places=places)
             dangling = end == ent.end and doc[end - 1].pos_ in ("DET", "ADP")
@@ -504,6 +509,21 @@ class OrgTagger:
             and letters.isupper()
             and len(letters) <= 4
         )
+
+    def _is_ordinal(self, token: Token) -> bool:
+        """"77e", "Soixante-dix-septième", "première": an ordinal number, before the head of a body that meets
+        in numbered sittings ("la 77e Assemblée mondiale de la Santé")."""
+        doc = token.doc
+        if token.i + 1 >= len(doc) or fold(doc[token.i + 1].text) not in self.sitting_heads:
+            return False
+        low = token.lower_
+        if low in self.ordinal_words:
+            return True
+        digits = low.lstrip("0123456789")
+        if digits != low:
+            return digits in self.ordinal_endings
+        # spelled out: "deuxième", "soixante-dix-septième" (the long endings only: not "problème")
+        return low.replace("-", "").isalpha() and any(low.endswith(e) for e in self.ordinal_endings if len(e) >= 4)
 
     def _only_honorifics(self, span: Span) -> bool:
         """The span is forms of address only ("Son Excellence Monsieur" before a name): no organisation."""
