@@ -639,6 +639,23 @@ def test_the_two_leaders_refers_to_the_previous_encounter(nlp: Language) -> None
     ]
 
 
+DESCRIBED_PAIRS = [
+    # "les deux chefs d'État": the two heads of state named before, not the encounter just reported
+    ("À l'invitation de Son Excellence Alassane Ouattara, Président de la République de Côte d'Ivoire, Son "
+     "Excellence Nana Akufo-Addo, Président de la République du Ghana, est arrivé à Abidjan. Le Président "
+     "Akufo-Addo s'est entretenu avec le Vice-Président de la République, Tiémoko Meyliet Koné. Les deux Chefs "
+     "d'État ont eu ensuite un entretien en tête-à-tête.", [{"Akufo-Addo", "Koné"}, {"Ouattara", "Akufo-Addo"}]),
+    ("Le Premier ministre polonais, Donald Tusk, et le chancelier allemand, Olaf Scholz, sont à Paris. La ministre "
+     "Catherine Colonna a reçu le ministre Radosław Sikorski. Les deux chefs de gouvernement auront un entretien "
+     "mardi.", [{"Colonna", "Sikorski"}, {"Tusk", "Scholz"}]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DESCRIBED_PAIRS)
+def test_the_two_heads_described_by_function(nlp: Language, text: str, expected: list) -> None:
+    assert surnames(run(nlp, text)) == expected
+
+
 def test_a_sequel_of_a_repeated_encounter_keeps_its_date(nlp: Language) -> None:
     doc = rerun_with_dates(
         nlp,

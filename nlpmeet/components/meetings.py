@@ -44,8 +44,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlpmeet.components.lexicon import lexicon
+from nlpmeet.components.roles import describes
 from nlpmeet.components.tokens import TokenTable
 from nlpmeet.extensions import DATES_GROUP, EVENTS_GROUP, LOCATIONS_GROUP, ORGS_GROUP, PEOPLE_GROUP, ROLES_GROUP
+from nlpmeet.normalise.names import fold
 from nlpmeet.resources import load_jsonl
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
@@ -1060,12 +1062,16 @@ class MeetingFinder:
     def _emit(
         d: _Doc, seg: Span, trigger: int, subj: list[Item], met: list[list[Item]], out: list[Meeting]
     ) -> list[Meeting]:
-        if not met and len(subj) < 2 and out and not subj:
-            # "les deux chefs de gouvernement auront une entrevue": the previous encounter again
-            if any(d.phrase_at(j, "pair_anaphor") for j in range(seg.start, trigger)):
-                again = Meeting(list(out[-1].participants), seg, trigger)
-                out.append(again)
-                return [again]
+        if not met and len(subj) < 2 and not subj:
+            # "les deux chefs de gouvernement auront une entrevue": the previous encounter again, or the two
+            # people named before whose titles the description fits ("les deux chefs d'État": the two presidents)
+            anaphor = next((j for j in range(seg.start, trigger) if d.phrase_at(j, "pair_anaphor")), None)
+            if anaphor is not None:
+                pair = MeetingFinder._described_pair(d, anaphor + d.phrase_at(anaphor, "pair_anaphor"), trigger)
+                if pair or out:
+                    again = Meeting(pair or list(out[-1].participants), seg, trigger)
+                    out.append(again)
+                    return [again]
         groups = met if met else [[]]
         made = []
         for g in groups:
@@ -1074,6 +1080,25 @@ class MeetingFinder:
                 made.append(Meeting(people, seg, trigger))
         out += made
         return made
+
+    @staticmethod
+    def _described_pair(d: _Doc, start: int, trigger: int) -> list[str]:
+        """The two people named before ``trigger`` whose roles the plural description at ``start`` fits
+        ("les deux chefs d'État" after "X, Président de la République de A" and "Y, Président de B"); else []."""
+        stop = start
+        while stop < min(trigger, start + 5) and d.pos[stop] not in {"VERB", "AUX", "PUNCT"}:
+            stop += 1
+        people = d.doc._.people or {}
+        before = list(dict.fromkeys(it.norm for i, it in sorted(d.item_at.items()) if i < start))
+        for end in range(stop, start, -1):
+            first, _, rest = fold(d.doc[start:end].text).partition(" ")
+            description = " ".join(w for w in (first.rstrip("sx"), rest) if w)  # "chefs d'État" -> "chef d'état"
+            fitting = [
+                norm for norm in before if any(describes(description, r) for r in people.get(norm, {}).get("roles", []))
+            ]
+            if fitting:
+                return fitting if len(fitting) == 2 else []
+        return []
 
     # ------------------------------------------------------------------ merging, dates, places
     @staticmethod
