@@ -361,6 +361,11 @@ TENSE = [
     ("Les consultations ont duré jusqu'à lundi.", "lundi", "2017-09-18"),
     ("Le ministre est resté à Kiev jusqu'à lundi.", "lundi", "2017-09-18"),
     ("Le ministre restera à Kiev jusqu'au 2 octobre.", "2 octobre", "2017-10-02"),
+    # a past narration does not go on from a day still to come, stated in the sentence before
+    ("Le président a reçu jeudi le ministre pour préparer le sommet prévu le 7 octobre à Abuja.\n\nDans "
+     "l'après-midi, il s'est entretenu au téléphone avec son homologue.", "Dans l'après-midi", "2017-09-21"),
+    ("Ils ont évoqué la conférence qui se tiendra le 2 octobre. Dans la soirée, le ministre a dîné avec "
+     "l'ambassadeur.", "Dans la soirée", "2017-09-21"),
     ("« Nous signerons l'accord demain », a déclaré mardi le ministre.", "demain", "2017-09-20"),  # quoted speech
     ("« Nous signerons l'accord demain », a déclaré le ministre.", "demain", "2017-09-22"),
     # a heading's year holds for its own line only, however the parser joins the lines

@@ -70,6 +70,10 @@ EVENTS = [
     # a numbered sitting is named by its number, whatever its body
     ("Ils ont préparé la 16e session de la commission mixte de coopération.", "16e session de la commission mixte"),
     ("La 3e réunion du comité de pilotage aura lieu mardi.", "3e réunion du comité"),
+    # ... also a numbered Assembly, the ordinal spelled out or not
+    ("Il s'est exprimé en marge de la Soixante-dix-septième Assemblée mondiale de la Santé.",
+     "Soixante-dix-septième Assemblée mondiale de la Santé"),
+    ("La 77e Assemblée mondiale de la Santé s'est ouverte lundi à Genève.", "77e Assemblée mondiale de la Santé"),
     # an aim whose own complement is named
     ("La France accueillera la conférence internationale de soutien au Liban.",
      "conférence internationale de soutien au Liban"),

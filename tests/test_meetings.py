@@ -135,6 +135,15 @@ MEETINGS = [
      "accompagnée de l'ambassadeur Hervé Magro.", {"Colonna", "Mikati", "Magro"}),
     # scheduled
     ("Le président Joe Biden rencontrera mardi le président chinois Xi Jinping à Bali.", {"Biden", "Jinping"}),
+    # an incise between commas before "avec"
+    ("Le directeur général Tedros Adhanom Ghebreyesus s'est entretenu hier, en marge de la Soixante-dix-septième "
+     "Assemblée mondiale de la Santé, avec la ministre française de la Santé, Catherine Vautrin.",
+     {"Ghebreyesus", "Vautrin"}),
+    ("Le président Emmanuel Macron s'est longuement entretenu mardi, au dernier jour de la conférence sur le "
+     "climat à Dubaï, avec le président brésilien Luiz Inácio Lula da Silva.", {"Macron", "Silva"}),
+    # a description by function as the subject ("le chef de l'État" is the président de la République)
+    ("Le président de la République, Emmanuel Macron, est arrivé lundi à Rio. Le chef de l'État a eu un bref "
+     "échange avec le président américain, Joe Biden.", {"Macron", "Biden"}),
 ]
 
 
@@ -276,6 +285,20 @@ AGENDAS = [
     ("Programme prévisionnel du ministre des Armées, Sébastien Lecornu\n\nLundi 4 mars 2024\n\n15h00 : "
      "Entretien téléphonique avec M. Rustem Umerov, ministre ukrainien de la Défense.\n",
      [{"Lecornu", "Umerov"}]),
+    # the people of a line item follow its complement, after a comma, even an organisation's name; a meeting
+    # or a summit gathers them all at once
+    ("Agenda prévisionnel de M. Jean-Noël Barrot, ministre de l'Europe et des Affaires étrangères\n\nMercredi 27 "
+     "novembre\n14h00 – Réunion des ministres des Affaires étrangères du Triangle de Weimar, avec M. Radosław "
+     "Sikorski, ministre polonais des Affaires étrangères, et Mme Annalena Baerbock, ministre allemande des "
+     "Affaires étrangères (Paris)\n",
+     [{"Barrot", "Sikorski", "Baerbock"}]),
+    ("Agenda prévisionnel du Président de la République, Emmanuel Macron\n\nVendredi 15 mars 2024\n\n15h00 : "
+     "Sommet du Triangle de Weimar avec M. Olaf Scholz et M. Donald Tusk, Premier ministre de la République de "
+     "Pologne.\n",
+     [{"Macron", "Scholz", "Tusk"}]),
+    ("Agenda du Premier ministre, Gabriel Attal\n\nJeudi 14 mars 2024\n\n20h00 : Dîner de travail avec M. "
+     "Olaf Scholz, chancelier fédéral, et M. Donald Tusk, Premier ministre polonais.\n",
+     [{"Attal", "Scholz", "Tusk"}]),
     # no agenda heading: a line with no subject reports no encounter of anyone named
     ("Emmanuel Macron a publié un message.\n\n10h00 : Entretien avec M. Olaf Scholz.\n", []),
 ]
@@ -305,6 +328,14 @@ NOT_MEETINGS = [
     "La rencontre entre Joe Biden et Vladimir Poutine a été reportée.",
     ("La porte-parole du gouvernement, Maud Bregeon, a précisé que la rencontre prévue jeudi avec le ministre "
      "allemand des Affaires étrangères, Johann Wadephul, avait finalement été annulée."),
+    # an encounter noun subject of a negated verb; an encounter planned in a relative clause of a trip called off
+    ("La ministre Hadja Lahbib a reçu les ambassadeurs. Une rencontre prévue avec le ministre rwandais des Affaires "
+     "étrangères, Vincent Biruta, n'a finalement pas pu avoir lieu."),
+    "L'entretien entre le président Emmanuel Macron et le chancelier Olaf Scholz ne s'est pas tenu.",
+    ("Le voyage du président Bassirou Diomaye Faye à Banjul, où il devait rencontrer son homologue gambien Adama "
+     "Barrow, est reporté à une date ultérieure."),
+    ("La visite du Premier ministre Gabriel Attal à Rome, au cours de laquelle il devait s'entretenir avec Giorgia "
+     "Meloni, a été annulée."),
     "Emmanuel Macron a reçu le soutien de François Bayrou.",
     "Emmanuel Macron a salué Olaf Scholz et Giorgia Meloni.",
     "Le président Emmanuel Macron a eu des entretiens avec de nombreux responsables.",
@@ -606,6 +637,23 @@ def test_the_two_leaders_refers_to_the_previous_encounter(nlp: Language) -> None
     assert [(set(m["participants"]), m["date"], m["location"]) for m in doc._.meetings] == [
         ({"Emmanuel Macron", "Olaf Scholz"}, "2023-05-05", "Strasbourg")
     ]
+
+
+DESCRIBED_PAIRS = [
+    # "les deux chefs d'État": the two heads of state named before, not the encounter just reported
+    ("À l'invitation de Son Excellence Alassane Ouattara, Président de la République de Côte d'Ivoire, Son "
+     "Excellence Nana Akufo-Addo, Président de la République du Ghana, est arrivé à Abidjan. Le Président "
+     "Akufo-Addo s'est entretenu avec le Vice-Président de la République, Tiémoko Meyliet Koné. Les deux Chefs "
+     "d'État ont eu ensuite un entretien en tête-à-tête.", [{"Akufo-Addo", "Koné"}, {"Ouattara", "Akufo-Addo"}]),
+    ("Le Premier ministre polonais, Donald Tusk, et le chancelier allemand, Olaf Scholz, sont à Paris. La ministre "
+     "Catherine Colonna a reçu le ministre Radosław Sikorski. Les deux chefs de gouvernement auront un entretien "
+     "mardi.", [{"Colonna", "Sikorski"}, {"Tusk", "Scholz"}]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DESCRIBED_PAIRS)
+def test_the_two_heads_described_by_function(nlp: Language, text: str, expected: list) -> None:
+    assert surnames(run(nlp, text)) == expected
 
 
 def test_a_sequel_of_a_repeated_encounter_keeps_its_date(nlp: Language) -> None:

@@ -207,7 +207,7 @@ def test_lexicon_entries_well_formed() -> None:
         "ONU", "OTAN", "UE", "UA", "OSCE", "OMS", "FMI", "OCDE", "CEDEAO", "Banque mondiale", "G20",
         # branches of the French armed forces, national parliaments, press agencies, public banks
         "armée de Terre", "Marine nationale", "armée de l'Air et de l'Espace", "Verkhovna Rada", "APS", "MAP",
-        "Vatican News", "Bpifrance", "COJOP",
+        "Vatican News", "Bpifrance", "COJOP", "Triangle de Weimar",
     ],
 )  # fmt: skip
 def test_lexicon_covers_the_main_organisations(name: str, lexicon: OrgLexicon) -> None:
@@ -348,6 +348,27 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
             {"Alliance atlantique": ["Alliance atlantique", "Alliance"]},
         ),
         ("Le ministre italien de la Justice a démissionné dimanche.", {}),
+        # the last portfolio of an enumeration, tagged as a proper noun, and a national adjective the tagger
+        # took for a proper noun ("sud-africaine") between the title and the portfolios
+        ("Il a vu la ministre du Travail, de la Santé et des Solidarités, Catherine Vautrin.", {}),
+        (
+            "Elle s'est entretenue avec la ministre sud-africaine des Relations internationales et de la "
+            "Coopération, Naledi Pandor.",
+            {},
+        ),
+        ("Le ministre belge de la Mobilité, du Climat et de la Transition écologique a démissionné.", {}),
+        # the ordinal of a numbered sitting is no part of the body's name (the sitting is an event)
+        (
+            "Il s'est exprimé en marge de la Soixante-dix-septième Assemblée mondiale de la Santé.",
+            {"Assemblée mondiale de la Santé": ["Assemblée mondiale de la Santé"]},
+        ),
+        (
+            "La 77e Assemblée mondiale de la Santé s'est ouverte lundi à Genève.",
+            {"Assemblée mondiale de la Santé": ["Assemblée mondiale de la Santé"]},
+        ),
+        # forms of address before a name are no organisation
+        ("Le Président de la République, Son Excellence Monsieur Bassirou Diomaye Faye, a reçu le ministre.", {}),
+        ("Sa Majesté le Roi Mohammed VI a reçu Son Excellence Monsieur Adama Barrow.", {}),
         ("Le secrétaire d'État Pompeo a appelé le ministre de la Justice.", {}),
         # a president's complement is an organisation, a minister's a portfolio
         ("Le président de l'Olympique lyonnais a démissionné.", {"Olympique lyonnais": ["Olympique lyonnais"]}),

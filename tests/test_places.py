@@ -179,12 +179,19 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
         ("Les Marseillais ont battu les Lyonnais dimanche.", {"Marseillais", "Lyonnais"}),  # inhabitants
         ("Le ministre a rendu hommage à Jean Moulin.", {"Jean", "Moulin", "Jean Moulin"}),  # a person after "à"
         ("Le ministre de l'Europe et des Affaires étrangères est arrivé.", {"Europe"}),  # a portfolio
+        # a national adjective between the title and its portfolio
+        ("Elle a reçu le ministre français de l'Europe et des Affaires étrangères, Stéphane Séjourné.", {"Europe"}),
+        ("La ministre allemande de l'Europe, Anna Lührmann, a rencontré ses homologues.", {"Europe"}),
+        ("Le ministre irlandais de l'Europe, Peter Burke, est arrivé hier à Rome.", {"Europe"}),
         # portfolios after "chargé de" and in an enumeration after the title
         ("Roland Lescure, ministre délégué chargé de l'Industrie, a parlé.", {"Industrie"}),
         ("Bruno Le Maire, ministre de l'Économie, des Finances et de la Souveraineté industrielle et numérique, a "
          "reçu les patrons.", {"Souveraineté", "Souveraineté industrielle"}),
         ("Les négociations ont repris lundi 4 mars.", {"lundi", "mars", "Lundi"}),
         ("Le Quai d'Orsay a condamné l'attaque dans un communiqué.", {"Quai d'Orsay", "Orsay"}),
+        # a building after an indefinite article is named by the place it stands in
+        ("L'ancien ministre vit dans une résidence de Neuilly.", {"résidence de Neuilly"}),
+        ("Le sommet s'est tenu dans un château de Bourgogne.", {"château de Bourgogne"}),
         # a common noun capitalised by its place: an agenda line, a heading
         (
             "Agenda du président\n\n11h00 : Réunion de préparation des Jeux olympiques.\nPalais de l'Élysée\n",
@@ -246,6 +253,16 @@ def test_dateline_after_a_heading_line(nlp: Language, text: str, place: str) -> 
         # "palais" + a capitalised name is a building
         ("Il a été reçu lundi au palais de Merdeka par le président indonésien.", "palais de Merdeka"),
         ("L'ambassadeur a donné une réception au palais Farnèse.", "palais Farnèse"),
+        # so are "château", "bâtiment", "résidence", "musée" + a capitalised name
+        ("Le Premier ministre a accueilli mardi au château de Senningen le chancelier autrichien.",
+         "château de Senningen"),
+        ("La présidente l'a reçu dans son bureau du bâtiment Louise-Weiss à Strasbourg.", "bâtiment Louise-Weiss"),
+        ("Le ministre a rencontré la communauté française à la résidence des Pins.", "résidence des Pins"),
+        ("La réception a eu lieu au musée du Louvre.", "musée du Louvre"),
+        # well-known seats and regions of models/places.tsv
+        ("Le Grand-Duc a reçu le chancelier en audience au palais grand-ducal.", "palais grand-ducal"),
+        ("Les ministres ont évoqué l'élargissement de l'Union européenne aux Balkans occidentaux.",
+         "Balkans occidentaux"),
     ],
 )
 def test_jurisdictions_and_palaces(nlp: Language, text: str, place: str) -> None:

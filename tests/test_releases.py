@@ -1,10 +1,13 @@
-"""End to end on 28 releases the team wrote and annotated (tests/data/releases.*.jsonl: Élysée, Quai
+"""End to end on 38 releases the team wrote and annotated (tests/data/releases.*.jsonl: Élysée, Quai
 d'Orsay, UN, African Union, European Commission, French Armed Forces, NATO, agency dispatches, a daily
 paper, a regional paper, the Swiss foreign ministry, the Sénat, the Holy See, Bercy, a presidential
 agenda, the Council of Europe, staff talks; then Matignon, a ministère des Armées bilateral, the OIF,
 the IMF, the Moroccan agency MAP, the Québec government, the Assemblée nationale, a French embassy in
-Asia, the sports ministry and a newspaper interview), scored by the rules of the annotation guide with
-nlpmeet's own scorer.
+Asia, the sports ministry and a newspaper interview; then the Belgian SPF Affaires étrangères, the
+Luxembourg government, the Senegalese presidency, the WHO, the European Parliament, a G20 summit day of
+bilateral meetings, an Ivorian-Ghanaian joint communiqué, a French minister's week agenda, Global Affairs
+Canada and an Interior ministry meeting with police counterparts), scored by the rules of the annotation
+guide with nlpmeet's own scorer.
 
 These texts were written as a held-out check (gold written before the first run) and are kept as a
 regression corpus: each category must stay at or above the figure it reached when the corpus was
@@ -25,14 +28,15 @@ from nlpmeet.io.readers import Document
 DATA = Path(__file__).parent / "data"
 MARGIN = 0.03
 # F1 per category when the corpus was added (people, roles, ... as in spec/annotation.md)
-# (raised, never lowered, when the third round of 10 releases joined: the higher of the two figures)
+# (raised, never lowered, when the third and fourth rounds of 10 releases joined: the higher of the two figures;
+# with the fourth round events 0.952 and meetings 0.966 stayed under their earlier figures, within the margin)
 REACHED = {
     "people": 1.000,
-    "roles": 0.956,
-    "organizations": 0.904,
+    "roles": 0.978,
+    "organizations": 0.927,
     "countries": 1.000,
-    "locations": 0.953,
-    "dates": 0.972,
+    "locations": 0.972,
+    "dates": 0.982,
     "events": 0.958,
     "meetings": 0.978,
 }

@@ -531,6 +531,35 @@ def test_role_affiliation(nlp: Language, text: str, person: str, role: tuple[str
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        (
+            "À l'invitation de Son Excellence Alassane Ouattara, Président de la République de Côte d'Ivoire, Son "
+            "Excellence Nana Akufo-Addo, Président de la République du Ghana, a effectué une visite d'État.",
+            {"Alassane Ouattara": {"CI"}, "Nana Akufo-Addo": {"GH"}},
+        ),
+        (
+            "À l'invitation d'Emmanuel Macron, président de la République française, Olaf Scholz, chancelier de la "
+            "République fédérale d'Allemagne, s'est rendu à Paris.",
+            {"Emmanuel Macron": {"FR"}, "Olaf Scholz": {"DE"}},
+        ),
+        (
+            "Le communiqué est signé par Jean Dupont, ministre belge de la Justice, Marie Martin, ministre "
+            "luxembourgeoise de la Justice, et Paul Durand.",
+            {"Jean Dupont": {"BE"}, "Marie Martin": {"LU"}, "Paul Durand": set()},
+        ),
+    ],
+)
+def test_bare_title_between_two_names_describes_the_one_before(
+    nlp: Language, text: str, countries: dict[str, set[str]]
+) -> None:
+    """Joint communiqués: "X, Président de la République de A, Y, Président de la République de B"."""
+    people = nlp(text)._.people
+    found = {name: {r["country"] for r in people.get(name, {}).get("roles", [])} - {None} for name in countries}
+    assert found == countries
+
+
+@pytest.mark.parametrize(
     ("text", "roles"),
     [
         # staff of a title-holder named right after: the holder's country is the staff's too, and the holder
@@ -563,6 +592,39 @@ def test_homologue_with_model(nlp: Language) -> None:
     doc = nlp(text)
     expected = [{"title": "secrétaire général", "org": "OSCE", "country": None}]
     assert doc._.people["Thomas Greminger"]["roles"] == expected
+
+
+DESCRIPTIONS = [
+    # a description by function refers to the holder of the title it describes (models/title_descriptions.tsv)
+    ("Le président de la République, Emmanuel Macron, est arrivé à Rio. Le chef de l'État a ensuite parlé.",
+     "chef", "Emmanuel Macron"),
+    ("La Première ministre, Élisabeth Borne, a reçu les syndicats. La cheffe du gouvernement a ensuite parlé.",
+     "cheffe", "Élisabeth Borne"),
+    ("Le ministre des Affaires étrangères, Jean-Noël Barrot, est arrivé à Beyrouth. Le chef de la diplomatie "
+     "française a ensuite parlé.", "chef", "Jean-Noël Barrot"),
+    # "président" of a commission is no head of state
+    ("Le président de la Commission de la CEDEAO, Omar Alieu Touray, et le président sénégalais, Bassirou "
+     "Diomaye Faye, sont à Dakar. Le chef de l'État a ensuite parlé.", "chef", "Bassirou Diomaye Faye"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "head", "expected"), DESCRIPTIONS)
+def test_coref_description_by_function(nlp: Language, text: str, head: str, expected: str) -> None:
+    doc = nlp(text)
+    index = max(t.i for t in doc if t.text == head)
+    assert doc._.coref.get(index) == expected
+
+
+@pytest.mark.model
+def test_counterpart_of_a_description_takes_the_holders_title(nlp: Language) -> None:
+    doc = nlp(
+        "Le président de la République, Bassirou Diomaye Faye, a reçu le Premier ministre, Ousmane Sonko. Le voyage "
+        "du chef de l'État à Banjul, où il devait rencontrer son homologue gambien Adama Barrow, est reporté."
+    )
+    assert doc._.people["Adama Barrow"]["roles"] == [
+        {"title": "président de la république", "org": None, "country": "GM"}
+    ]
 
 
 @pytest.mark.parametrize(
@@ -659,6 +721,30 @@ def test_pronoun_after_a_paragraph_break(nlp: Language, text: str, subject: str)
             "Le ministre grec de la Défense, le général Pierre Martin, est arrivé à Paris.",
             "Pierre Martin",
             ("ministre de la défense", None, "GR"),
+        ),
+        # "désigné(e)" (nominated, not yet in office) is dropped from the title, as "élu"
+        (
+            "Il a vu Mme Kaja Kallas, haute représentante désignée de l'Union européenne pour les affaires "
+            "étrangères et la politique de sécurité.",
+            "Kaja Kallas",
+            ("haute représentante pour les affaires étrangères et la politique de sécurité", "Union européenne", None),
+        ),
+        (
+            "Le commissaire désigné à l'Économie, Valdis Dombrovskis, a été auditionné.",
+            "Valdis Dombrovskis",
+            ("commissaire à l'économie", None, None),
+        ),
+        # a determiner and an honorific between the title and the name in apposition
+        (
+            "Le Directeur général de l'Organisation mondiale de la Santé (OMS), le Dr Tedros Adhanom Ghebreyesus, "
+            "a ouvert l'Assemblée.",
+            "Tedros Adhanom Ghebreyesus",
+            ("directeur général", "OMS", None),
+        ),
+        (
+            "Le président du Comité international olympique (CIO), le Dr Thomas Bach, a reçu le prix.",
+            "Thomas Bach",
+            ("président", "CIO", None),
         ),
         # the Québec and Belgian feminine of "maire"
         ("Il a été reçu par la mairesse de Montréal, Valérie Plante.", "Valérie Plante", ("mairesse", None, None)),

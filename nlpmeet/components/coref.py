@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlpmeet.components.lexicon import TitleFinder, TitlePhrase, lexicon
-from nlpmeet.components.roles import is_subject, person_index, titles_compatible
+from nlpmeet.components.roles import describes, is_subject, person_index, titles_compatible
 from nlpmeet.components.tokens import TokenTable
 from nlpmeet.extensions import ROLES_GROUP
 from nlpmeet.normalise.names import fold
@@ -74,10 +74,14 @@ class CorefResolver:
         holders = []
         for norm, info in people.items():
             for role in info.get("roles", []):
-                if not titles_compatible(fold(role["title"]), fold(ph.title)):
+                # "le chef de l'État" refers to "le président de la République X" (models/title_descriptions.tsv)
+                described = describes(ph.title, role)
+                if not described and not titles_compatible(fold(role["title"]), fold(ph.title)):
                     continue
                 if any(
-                    (o is None or o == role["org"]) and (c is None or c == role["country"]) for o, c in affiliations
+                    (o is None or o == role["org"])
+                    and (c is None or c == role["country"] or (described and role["country"] is None))
+                    for o, c in affiliations
                 ):
                     holders.append(norm)
                     break

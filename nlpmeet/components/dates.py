@@ -468,7 +468,12 @@ class DateTagger:
                 near = self._day_after(doc, spans, k, dct, near)  # "vers 0 h 40, jeudi"
             line_of = bisect_right(line_starts, span.start)
             hint = year_hint[1] if year_hint is not None and year_hint[0] == (sent_of, line_of) else None
-            value = resolve(span.text, dct, self.tense(span) if parsed else None, near, hint)
+            tense = self.tense(span) if parsed else None
+            if near is not None and dct is not None and tense == "past" and near > date.fromisoformat(dct):
+                # "Le sommet est prévu le 7 juillet. Dans l'après-midi, il s'est entretenu avec X": a past
+                # narration does not go on from a day still to come
+                near = None
+            value = resolve(span.text, dct, tense, near, hint)
             span._.norm = value
             kept.append(span)
             day = day_of(value)

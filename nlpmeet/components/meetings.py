@@ -44,8 +44,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlpmeet.components.lexicon import lexicon
+from nlpmeet.components.roles import describes
 from nlpmeet.components.tokens import TokenTable
 from nlpmeet.extensions import DATES_GROUP, EVENTS_GROUP, LOCATIONS_GROUP, ORGS_GROUP, PEOPLE_GROUP, ROLES_GROUP
+from nlpmeet.normalise.names import fold
 from nlpmeet.resources import load_jsonl
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
@@ -63,6 +65,8 @@ def _key(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
+PREP_WINDOW = 8  # tokens after a trigger verb where the preposition of the people met must stand ("avec")
+INCISE_WINDOW = 16  # the longest incise between commas the search for that preposition reaches over
 AFTER_WINDOW = 4  # tokens after the people met where a verb's "after" noun must stand ("au téléphone")
 
 
@@ -79,6 +83,8 @@ class Triggers:
     sides: dict[str, str]  # sequel lemma -> "start"/"end": the end of an event's dates it is on
     # kind -> first word -> the phrases of that kind opening with it, in the data's order
     phrase_starts: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
+    # nouns of an encounter that gathers all its people at once ("une réunion avec A, ministre de …, et B")
+    together_nouns: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         for kind, phrases in self.phrases.items():
@@ -93,6 +99,7 @@ def triggers() -> Triggers:
     verbs: dict[str, list[dict[str, Any]]] = {}
     nouns: set[str] = set()
     strict: set[str] = set()
+    together: set[str] = set()
     words: dict[str, set[str]] = {}
     lemmas: dict[str, set[str]] = {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -113,6 +120,8 @@ def triggers() -> Triggers:
             nouns.add(row["lemma"])
             if row.get("strict"):
                 strict.add(row["lemma"])
+            if row.get("together"):
+                together.add(row["lemma"])
         elif "phrase" in row:
             phrases.setdefault(kind, []).append(tuple(_key(w) for w in row["phrase"]))
         elif "lemma" in row:
@@ -130,6 +139,7 @@ def triggers() -> Triggers:
         tuple(sorted(participles, key=lambda p: -len(p[0]))),
         cancel,
         sides,
+        together_nouns=frozenset(together),
     )
 
 
@@ -537,10 +547,13 @@ class MeetingFinder:
             ):
                 break  # (back over a modal verb too, "n'a pas pu rencontrer"; "n'a pas pu participer à la réunion")
             i -= 1
+        if MeetingFinder._in_cancelled_relative(d, tok):
+            return True
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return any(d.is_word(j, "negation_after") for j in range(tok.i + 1, min(seg.end, tok.i + 3)))
-        # "la rencontre entre A et B a été reportée": the noun is the subject of a cancelling verb
-        if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.i != tok.i and d.is_cancel(tok.head.i):
+        # "la rencontre entre A et B a été reportée", "la rencontre prévue avec X n'a pas pu avoir lieu": the
+        # noun is the subject of a cancelling or negated verb
+        if MeetingFinder._subject_cancelled(d, tok):
             return True
         for j in range(tok.i + 1, min(seg.end, tok.i + 16)):
             if d.low(j) in {";", "."}:
@@ -548,6 +561,43 @@ class MeetingFinder:
             if d.is_cancel(j) and d.pos[j] in {"VERB", "AUX", "ADJ"}:
                 return True
         return False
+
+    @staticmethod
+    def _subject_cancelled(d: _Doc, noun: Token) -> bool:
+        """``noun`` is the subject of a cancelling or negated verb ("la rencontre a été reportée", "n'a pas
+        eu lieu")."""
+        if noun.dep_ not in ("nsubj", "nsubj:pass") or noun.head.i == noun.i:
+            return False
+        return MeetingFinder._verb_cancelled(d, noun.head)
+
+    @staticmethod
+    def _verb_cancelled(d: _Doc, verb: Token) -> bool:
+        """A cancelling verb ("a été reportée"), or a verb negated by a particle and a negation after it
+        ("n'a pas eu lieu", "ne s'est finalement pas tenue")."""
+        if d.is_cancel(verb.i):
+            return True
+        marks = [c.i for c in verb.children if c.dep_ == "advmod"]
+        return any(d.is_word(i, "negation_particle") for i in marks) and any(
+            d.is_word(i, "negation_after") for i in marks
+        )
+
+    @staticmethod
+    def _in_cancelled_relative(d: _Doc, tok: Token) -> bool:
+        """The trigger stands in a relative clause of something called off: "le voyage à Banjul, où il devait
+        rencontrer X, est reporté"; "la visite, au cours de laquelle il devait voir X, a été annulée"."""
+        node = tok
+        while node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i and tok.i - node.head.i < 6:
+            node = node.head  # up over "devait" + infinitive
+        if node.dep_ not in ("acl:relcl", "acl", "advcl") or node.head.i == node.i:
+            return False
+        if not any(d.is_word(i, "relative") for i in range(node.left_edge.i, node.i)):
+            return False  # "après avoir rencontré X, il a annulé ...": no relative clause
+        head = node.head
+        if head.pos_ in ("VERB", "AUX"):
+            return MeetingFinder._verb_cancelled(d, head)  # the parser hung the clause on the main verb
+        while head.dep_ == "nmod" and head.head.i != head.i:
+            head = head.head  # "au cours de laquelle": up to the noun the clause speaks of
+        return MeetingFinder._subject_cancelled(d, head)
 
     @staticmethod
     def _participle(d: _Doc, tok: Token) -> str | None:
@@ -641,11 +691,19 @@ class MeetingFinder:
 
     @staticmethod
     def _find_prep(d: _Doc, seg: Span, start: int, preps: set[str]) -> int | None:
-        for i in range(start, min(seg.end, start + 8)):
+        i, limit = start, min(seg.end, start + PREP_WINDOW)
+        while i < limit:
             if d.low(i) in preps:
                 return i
             if d.is_verb(i) or d.low(i) in {";", "."} or i in d.item_at:
                 return None
+            if d.low(i) == ",":
+                # "s'est entretenu hier, en marge de l'Assemblée mondiale de la Santé, avec X": the window
+                # reaches over an incise between commas that holds no verb and no person
+                close = next((k for k in range(i + 1, min(seg.end, i + INCISE_WINDOW)) if d.low(k) == ","), None)
+                if close is not None and not any(d.is_verb(k) or k in d.item_at for k in range(i + 1, close)):
+                    limit = max(limit, min(seg.end, close + PREP_WINDOW))
+            i += 1
         return None
 
     @staticmethod
@@ -736,8 +794,14 @@ class MeetingFinder:
         met: list[list[Item]] = []
         between = False
         org_genitive = False
-        for i in range(tok.i + 1, min(seg.end, tok.i + 1 + NOUN_PREP_WINDOW)):
+        # an agenda line ("14h00 – Réunion des ministres du Triangle de Weimar, avec M. X et Mme Y"): the
+        # owner's encounter, whose people follow anywhere on the line
+        agenda_line = d.agenda_owner is not None and all(not d.doc[j].is_alpha for j in range(seg.start, tok.i))
+        window = seg.end - tok.i if agenda_line else NOUN_PREP_WINDOW
+        for i in range(tok.i + 1, min(seg.end, tok.i + 1 + window)):
             low = d.low(i)
+            if agenda_line and low == ",":
+                continue
             if d.is_word(i, "prep_between"):
                 groups = self._met_list(d, seg, i + 1)
                 met = [[it for g in groups for it in g]]
@@ -745,6 +809,8 @@ class MeetingFinder:
                 break
             if d.is_word(i, "prep_with"):
                 met = self._met_list(d, seg, i + 1)
+                if met and (lemma in d.trig.together_nouns or _key(tok.text) in d.trig.together_nouns):
+                    met = [[it for g in met for it in g]]  # "une réunion avec A, ministre de …, et B": one of all
                 break
             if low in {",", ";", ".", ":"} or d.is_verb(i) or d.is_word(i, "relative"):
                 break
@@ -766,7 +832,7 @@ class MeetingFinder:
             return
         if self._join(d, seg, tok, out):
             return
-        if org_genitive and not genitive:
+        if org_genitive and not genitive and not agenda_line:
             return  # an organisation's meeting with someone is not a meeting between people
         taken = {id(it) for g in met for it in g}
         if genitive:
@@ -1004,12 +1070,16 @@ class MeetingFinder:
     def _emit(
         d: _Doc, seg: Span, trigger: int, subj: list[Item], met: list[list[Item]], out: list[Meeting]
     ) -> list[Meeting]:
-        if not met and len(subj) < 2 and out and not subj:
-            # "les deux chefs de gouvernement auront une entrevue": the previous encounter again
-            if any(d.phrase_at(j, "pair_anaphor") for j in range(seg.start, trigger)):
-                again = Meeting(list(out[-1].participants), seg, trigger)
-                out.append(again)
-                return [again]
+        if not met and len(subj) < 2 and not subj:
+            # "les deux chefs de gouvernement auront une entrevue": the previous encounter again, or the two
+            # people named before whose titles the description fits ("les deux chefs d'État": the two presidents)
+            anaphor = next((j for j in range(seg.start, trigger) if d.phrase_at(j, "pair_anaphor")), None)
+            if anaphor is not None:
+                pair = MeetingFinder._described_pair(d, anaphor + d.phrase_at(anaphor, "pair_anaphor"), trigger)
+                if pair or out:
+                    again = Meeting(pair or list(out[-1].participants), seg, trigger)
+                    out.append(again)
+                    return [again]
         groups = met if met else [[]]
         made = []
         for g in groups:
@@ -1018,6 +1088,25 @@ class MeetingFinder:
                 made.append(Meeting(people, seg, trigger))
         out += made
         return made
+
+    @staticmethod
+    def _described_pair(d: _Doc, start: int, trigger: int) -> list[str]:
+        """The two people named before ``trigger`` whose roles the plural description at ``start`` fits
+        ("les deux chefs d'État" after "X, Président de la République de A" and "Y, Président de B"); else []."""
+        stop = start
+        while stop < min(trigger, start + 5) and d.pos[stop] not in {"VERB", "AUX", "PUNCT"}:
+            stop += 1
+        people = d.doc._.people or {}
+        before = list(dict.fromkeys(it.norm for i, it in sorted(d.item_at.items()) if i < start))
+        for end in range(stop, start, -1):
+            first, _, rest = fold(d.doc[start:end].text).partition(" ")
+            description = " ".join(w for w in (first.rstrip("sx"), rest) if w)  # "chefs d'État" -> "chef d'état"
+            fitting = [
+                norm for norm in before if any(describes(description, r) for r in people.get(norm, {}).get("roles", []))
+            ]
+            if fitting:
+                return fitting if len(fitting) == 2 else []
+        return []
 
     # ------------------------------------------------------------------ merging, dates, places
     @staticmethod

@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlpmeet.components.tokens import TokenTable, opens_clause, phrase_patterns
+from nlpmeet.components.tokens import TokenTable, is_adjective, opens_clause, phrase_patterns
 from nlpmeet.components.windows import WindowedMatcher, function_words
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
 from nlpmeet.normalise.orgs import OrgLexicon, OrgMention, acronym_fits, fold, is_acronym, resolve, words_of
@@ -142,7 +142,12 @@ class OrgTagger:
         self.portfolio_preps = frozenset(w.lower() for w in self.sets.get("portfolio_preps", []))
         self.inner_preps = frozenset(w.lower() for w in self.sets.get("inner_preps", []))
         self.adjective_links = frozenset(w.lower() for w in self.sets.get("adjective_links", []))
+        self.ordinal_endings = tuple(sorted(self.sets.get("ordinal_endings", []), key=len, reverse=True))
+        self.ordinal_words = frozenset(w.lower() for w in self.sets.get("ordinal_words", []))
+        self.sitting_heads = frozenset(fold(w) for w in self.sets.get("sitting_heads", []))
         self.titles = load_titles()
+        # forms of address ("Son Excellence Monsieur"): a run of them is no organisation
+        self.honorific_forms = frozenset(fold(row["form"]) for row in load_tsv("honorifics.tsv"))
         self.max_title_words = max((t.count(" ") + 1 for t in self.titles), default=1)
         # every beginning of a title's folded text: a longer run of tokens folds to a longer text that
         # starts with the shorter one's, so a run that begins no title cannot grow into one
@@ -250,6 +255,8 @@ class OrgTagger:
             if end < len(doc) and doc[end - 1].ent_type_ == "PER" and doc[end].ent_iob_ == "I":
                 continue  # a person's name goes on: "le porte-parole du gouvernement Benjamin Griveaux"
             end = self._cut_portfolio(doc, start, self._cut(doc, start, end, dates))
+            while start < end - 1 and self._is_ordinal(doc[start]):
+                start += 1  # "la 77e Assemblée mondiale de la Santé": the session's number, not the body's name
             while end > start + 1 and doc[end - 1].pos_ in ("DET", "ADP", "PUNCT", "CCONJ"):
                 end -= 1
             # "des Jeux olympiques et paralympiques": coordinated adjectives of the last complement
@@ -300,7 +307,7 @@ class OrgTagger:
             start, end = ent.start, ent.end
             if any(doc[i].is_sent_start for i in range(start + 1, end)):
                 continue
-            while start < end and (self._droppable_lead(doc[start]) or start in dates):
+            while start < end and (self._droppable_lead(doc[start]) or start in dates or self._is_ordinal(doc[start])):
                 start += 1
             end = self._cut(doc, start, end, dates, cut_commas=True, places=places)
             dangling = end == ent.end and doc[end - 1].pos_ in ("DET", "ADP")
@@ -326,7 +333,7 @@ class OrgTagger:
                 continue
             if self._title_abbreviation(doc, start, end):
                 continue  # "le chef d'état-major des armées (CEMA)": the title's abbreviation
-            if self._is_honorific(doc, span) or self._is_code(doc, span):
+            if self._is_honorific(doc, span) or self._only_honorifics(span) or self._is_code(doc, span):
                 continue
             if self._is_dateline(doc, span, places) or self._is_stray(doc, span):
                 continue
@@ -475,15 +482,17 @@ class OrgTagger:
             and self._title_before_article(doc, start - 1, self.portfolio_titles)
         ):
             return True  # "ministre de la Justice", "ministre des Finances", "ministre iranien des Transports"
-        if first.pos_ == "PROPN":
-            return False
+        # a proper noun ends an enumeration of portfolios only under a ministerial title ("ministre du Travail,
+        # de la Santé et des Solidarités"); after another title it names a body ("président de l'Olympique")
+        enumeration_titles = self.portfolio_titles if first.pos_ == "PROPN" else None
         i, steps = start - 1, 0
         while i >= 0 and steps < 14:
             token = doc[i]
-            if self._title_before(doc, i) and i < start - 1:
+            if self._title_before(doc, i, enumeration_titles) and i < start - 1:
                 return True
             portfolio_word = (
-                token.pos_ in ("DET", "ADP", "CCONJ", "ADJ")
+                token.pos_ in ("DET", "ADP", "CCONJ")
+                or is_adjective(token)
                 or token.text == ","
                 or "Part" in token.morph.get("VerbForm", [])
                 or (token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != "PER")
@@ -499,7 +508,7 @@ class OrgTagger:
         if j < 0 or doc[j].pos_ != "ADP":
             return False
         j -= 1
-        if j >= 0 and doc[j].pos_ == "ADJ" and not self._title_before(doc, j, titles):
+        if j >= 0 and is_adjective(doc[j]) and not self._title_before(doc, j, titles):
             j -= 1
         return j >= 0 and self._title_before(doc, j, titles)
 
@@ -514,6 +523,32 @@ class OrgTagger:
             and letters.isupper()
             and len(letters) <= 4
         )
+
+    def _is_ordinal(self, token: Token) -> bool:
+        """"77e", "Soixante-dix-septième", "première": an ordinal number, before the head of a body that meets
+        in numbered sittings ("la 77e Assemblée mondiale de la Santé")."""
+        doc = token.doc
+        if token.i + 1 >= len(doc) or fold(doc[token.i + 1].text) not in self.sitting_heads:
+            return False
+        low = token.lower_
+        if low in self.ordinal_words:
+            return True
+        digits = low.lstrip("0123456789")
+        if digits != low:
+            return digits in self.ordinal_endings
+        # spelled out: "deuxième", "soixante-dix-septième" (the long endings only: not "problème")
+        return low.replace("-", "").isalpha() and any(low.endswith(e) for e in self.ordinal_endings if len(e) >= 4)
+
+    def _only_honorifics(self, span: Span) -> bool:
+        """The span is forms of address only ("Son Excellence Monsieur" before a name): no organisation."""
+        words = fold(span.text).split()
+        i = 0
+        while i < len(words):
+            n = next((n for n in (3, 2, 1) if " ".join(words[i : i + n]) in self.honorific_forms), 0)
+            if n == 0:
+                return False
+            i += n
+        return bool(words)
 
     @staticmethod
     def _is_code(doc: Doc, span: Span) -> bool:

@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlpmeet.components.tokens import TokenTable, opens_clause, phrase_patterns
+from nlpmeet.components.tokens import TokenTable, is_adjective, opens_clause, phrase_patterns
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP
 from nlpmeet.normalise.countries import ADJECTIVE, NAME, PREFIX, CountryForm, all_forms, fold, lookup, surface_variants
 from nlpmeet.resources import load_tsv
@@ -572,7 +572,10 @@ class PlaceTagger:
             i -= 1
         if i < 1 or fold(doc[i].text) not in {"de", "d'", "du", "des"}:
             return False
-        if portfolio and fold(doc[i - 1].text) in self.words.portfolio_heads:
+        head = i - 1
+        if head >= 1 and is_adjective(doc[head]) and doc[head].text.islower():
+            head -= 1  # "ministre français de l'Europe": a national adjective between the title and its portfolio
+        if portfolio and fold(doc[head].text) in self.words.portfolio_heads:
             return True  # "ministre de l'Europe", "ministère des Outre-mer": a portfolio, not a place
         if portfolio and fold(doc[i - 1].text) in {"et", ","} and self._in_portfolios(doc, i - 1):
             return True  # "ministre de l'Économie, des Finances et de la Souveraineté industrielle"
@@ -612,6 +615,8 @@ class PlaceTagger:
             if place_words.get(key) != STREET_WORD:
                 continue
             token = doc[i]
+            if i > 0 and "Ind" in doc[i - 1].morph.get("Definite", []):
+                continue  # "une résidence de Neuilly": a building somewhere, named by the place it stands in
             j = token.i + 1
             while j < len(doc) and j - token.i <= 2 and fold(doc[j].text) in LINKS:
                 j += 1

@@ -18,6 +18,7 @@ country a role of theirs represents) and ROLES_GROUP spans (``_.norm`` = title).
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -25,7 +26,8 @@ from spacy.tokens import Doc, Span
 
 from nlpmeet.components.lexicon import TitleFinder, TitlePhrase, lexicon
 from nlpmeet.extensions import PEOPLE_GROUP, ROLES_GROUP
-from nlpmeet.normalise.names import words
+from nlpmeet.normalise.names import fold, words
+from nlpmeet.resources import load_tsv
 
 Role = dict[str, Any]
 MAX_PREDICATE = 8
@@ -40,6 +42,25 @@ def make_roles(nlp: Language, name: str) -> RoleTagger:
 def titles_compatible(a: str, b: str) -> bool:
     """Same function, one title a word-prefix of the other ("ministre" / "ministre des finances")."""
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+@cache
+def _title_descriptions() -> dict[str, tuple[tuple[str, bool], ...]]:
+    """Folded description -> (folded title, needs a country) of models/title_descriptions.tsv."""
+    out: dict[str, list[tuple[str, bool]]] = {}
+    for row in load_tsv("title_descriptions.tsv"):
+        out.setdefault(fold(row["description"]), []).append((fold(row["title"]), row["needs_country"] == "yes"))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def describes(description: str, role: Role) -> bool:
+    """A description by function ("le chef de l'État") refers to the holder of ``role`` ("président de la
+    république"; "président" of a state only, with its country)."""
+    title = fold(role["title"])
+    return any(
+        titles_compatible(title, fitting) and (role.get("country") or not needs_country)
+        for fitting, needs_country in _title_descriptions().get(fold(description), ())
+    )
 
 
 def _content(title: str) -> list[str]:
@@ -207,6 +228,10 @@ class RoleTagger:
         single = ph.countries[0] if len(set(ph.countries)) == 1 else None
         # title before the name(s)
         after = self._names_after(doc, finder, ph, persons)
+        if after and self._bare_apposition(doc, finder, ph, persons):
+            # "Alassane Ouattara, Président de la République de Côte d'Ivoire, Nana Akufo-Addo, Président de la
+            # République du Ghana": a title with no determiner between two names describes the one before it
+            after = []
         if after:
             if ph.plural and len(ph.countries) == len(after) > 1:
                 return list(zip(after, ph.countries, strict=True)), True
@@ -222,6 +247,18 @@ class RoleTagger:
         if before is not None:
             return [(before, single)], False
         return [], False
+
+    @staticmethod
+    def _bare_apposition(doc: Doc, finder: TitleFinder, ph: TitlePhrase, persons: dict[int, Span]) -> bool:
+        """A singular title right after "NAME," (so with no determiner of its own)."""
+        i = ph.start
+        return (
+            not ph.plural
+            and i >= 2
+            and doc[i - 1].text == ","
+            and i - 2 in persons
+            and persons[i - 2].end == i - 1
+        )
 
     @staticmethod
     def _linked(doc: Doc, finder: TitleFinder, a: TitlePhrase, b: TitlePhrase) -> str | None:
@@ -277,6 +314,8 @@ class RoleTagger:
             inner = finder.at(k) if k > j else None
             if inner is not None and inner.end in persons and persons[inner.end].start == inner.end:
                 j = inner.end
+            elif k > j and finder.words.phrase(finder.lex.honorifics, k)[0]:
+                j = k  # "le directeur général de l'OMS, le Dr Tedros": a determiner before an honorific
         while j < len(doc) and finder.words.phrase(finder.lex.honorifics, j)[0]:
             j += finder.words.phrase(finder.lex.honorifics, j)[0]
         while j < len(doc) and j in persons and persons[j].start == j:
@@ -347,6 +386,14 @@ class RoleTagger:
                 return str(span._.norm), people[span._.norm]["roles"][0]["title"]
         for other in reversed(phrases):
             if other.end <= ph.start and other.start >= sent_start and not other.counterpart:
+                # "le voyage du chef de l'État, où il devait rencontrer son homologue": the description refers
+                # to an earlier holder ("le président X"), whose title the counterpart takes
+                for i in range(other.start - 1, -1, -1):
+                    span = persons.get(i)
+                    roles = people.get(span._.norm, {}).get("roles", []) if span is not None else []
+                    role = next((r for r in roles if describes(other.title, r)), None)
+                    if span is not None and role is not None:
+                        return str(span._.norm), role["title"]
                 return None, other.title
         for start in (sent_start, 0):
             for i in range(ph.start - 1, start - 1, -1):

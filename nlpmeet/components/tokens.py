@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.attrs import LEMMA, ORTH, POS, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 MEMO_SIZE = 1 << 17  # distinct hashes whose strings are remembered (bounded for long dumps)
 
@@ -99,3 +99,8 @@ def phrase_patterns(nlp: Language, texts: Iterable[str], attr: str = "LOWER") ->
         else:
             out.append(nlp.make_doc(text))
     return out
+
+
+def is_adjective(token: Token) -> bool:
+    """An adjective, also a lower-case one the tagger took for a proper noun ("la ministre sud-africaine")."""
+    return token.pos_ == "ADJ" or (token.pos_ == "PROPN" and token.text.islower())
