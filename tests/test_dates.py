@@ -58,6 +58,13 @@ RELATIVE: list[Case] = [
     ("jeudi dernier", "2017-09-21", None, "2017-09-14"),
     ("lundi prochain", "2017-09-21", None, "2017-09-25"),
     ("mercredi 20 septembre", "2017-09-21", "past", "2017-09-20"),
+    # a day of the month alone: the dct's month, or a neighbouring one by the tense and the weekday named
+    ("le 3", "2017-09-21", "past", "2017-09-03"),
+    ("le 28", "2017-09-21", "past", "2017-08-28"),
+    ("le 2", "2017-09-21", "future", "2017-10-02"),
+    ("mardi 19", "2017-09-21", "future", "2017-09-19"),  # the 19th that is a Tuesday, though "future"
+    ("samedi 30", "2017-09-21", "past", "2017-09-30"),
+    ("du 3 au 4", "2017-09-21", "past", "2017-09-03/2017-09-04"),
     ("ce mardi", "2017-09-19", None, "2017-09-19"),
     ("hier", "2017-09-21", None, "2017-09-20"),
     ("avant-hier", "2017-09-21", None, "2017-09-19"),
@@ -376,6 +383,33 @@ TENSE = [
      "La chancelière a reçu mercredi le président, dont le parti avait gagné les élections en décembre.",
      "décembre", "2016-12"),
 ]
+
+
+# a day of the month without its month (the journalist's "Le 3, ...", "mardi 19"), with the full parse
+TENSE += [
+    ("Le 3, le ministre a reçu son homologue.", "Le 3", "2017-09-03"),
+    ("Le 2, il se rendra à Berlin.", "Le 2", "2017-10-02"),
+    ("Mardi 19, le président a reçu le chancelier.", "Mardi 19", "2017-09-19"),
+    ("Le ministre est arrivé le 12 à Dakar.", "le 12", "2017-09-12"),
+    ("Dans la nuit du 3 au 4, des frappes ont visé la ville.", "Dans la nuit du 3 au 4", "2017-09-03/2017-09-04"),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi 12 militaires ont été blessés.",  # a count after a weekday
+        "Il regarde le 20 heures sur France 2.",
+        "Les pompiers sont arrivés devant le 10, rue de la Paix.",  # a house number
+        "Le coureur a attaqué dès le 25 e kilomètre.",  # an ordinal
+        "Le 10 a marqué deux buts.",  # a shirt number as subject
+    ],
+)
+def test_bare_numbers_that_are_no_days(nlp: Language, text: str) -> None:
+    doc = nlp.make_doc(text)
+    doc._.dct = "2017-09-21"
+    doc = nlp(doc)
+    assert not [s.text for s in doc.spans[DATES_GROUP] if any(c.isdigit() for c in s.text)]
 
 
 @pytest.mark.parametrize(("text", "mention", "expected"), TENSE)

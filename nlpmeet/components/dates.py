@@ -174,7 +174,8 @@ class DateTagger:
                 self.trims[str(row["id"])] = frozenset(_expand(row["trim"], self.sets, {}))
         self.tense_cues, self.future_endings, self.prep_cues = load_tense_cues()
         self.etre_verbs = load_etre_verbs()
-        self.date_words = frozenset(w for cls, words in self.sets.items() if cls != "to" for w in words)
+        context_sets = ("to", "street", "ordinal_mark")  # words around a date, not of one
+        self.date_words = frozenset(w for cls, words in self.sets.items() if cls not in context_sets for w in words)
         day_classes = ("weekday", "relday", "daypart", "month", "month_abbr")
         self.day_words = frozenset(w for cls in day_classes for w in self.sets.get(cls, []))
         self.function_words = function_words
@@ -278,6 +279,27 @@ class DateTagger:
             )
         if check == "relative_to":
             return nxt is None or nxt.lower_ not in ("de", "d'", "d’", "du", "des")
+        if check == "bare_day":
+            after = doc[end + 1] if end + 1 < len(doc) else None
+            return self._bare_day_ok(prev, nxt, after, end - start == 2 and doc[start].lower_ == "le")
+        return True
+
+    def _bare_day_ok(self, prev: Token | None, nxt: Token | None, after: Token | None, after_article: bool) -> bool:
+        """A day number with no month is a day, not a count: "mardi 12," but not "mardi 12 militaires",
+        "le 20 heures"; "le 3" not after a noun ("le numéro le 3"), nor a house number ("le 10, rue Paul-Bert")."""
+        if nxt is not None and nxt.text == "," and after is not None and after.lower_ in self.sets.get("street", []):
+            return False
+        if nxt is not None and not nxt.is_punct:
+            if nxt.like_num or nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+                return False
+            if not nxt.pos_ and nxt.is_alpha and nxt.lower_ not in self.function_words:
+                return False  # without a parse: any word but a function word may be what is counted
+        if nxt is not None and nxt.lower_ in self.sets.get("ordinal_mark", []):
+            return False  # "le 25 e kilomètre"
+        if after_article and prev is not None and prev.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET"):
+            return False
+        if after_article and nxt is not None and nxt.pos_ in ("VERB", "AUX"):
+            return False  # "le 10 provient d'une blessure": a number as subject (a shirt, a house)
         return True
 
     def _join_times(self, doc: Doc, spans: list[Span]) -> list[Span]:

@@ -456,6 +456,15 @@ def _frame_value(
                     d = _safe_date(_add_months(dct, -1).year, _add_months(dct, -1).month, f.day)
                 elif (tense == "future" or f.shift > 0) and d < dct:
                     d = _safe_date(_add_months(dct, 1).year, _add_months(dct, 1).month, f.day)
+                if f.weekday is not None and (d is None or d.weekday() != f.weekday):
+                    # "mardi 12": the month, of the dct's and its neighbours, where the 12th is a Tuesday
+                    fits = [
+                        c
+                        for k in (0, -1, 1)
+                        if (c := _safe_date(_add_months(dct, k).year, _add_months(dct, k).month, f.day))
+                        and c.weekday() == f.weekday
+                    ]
+                    d = fits[0] if fits else d
                 value = Value(d, "day") if d else None
             else:
                 year = _year_for(dct, month, f.day, tense, f.shift)
