@@ -388,6 +388,8 @@ TENSE = [
 # a day of the month without its month (the journalist's "Le 3, ...", "mardi 19"), with the full parse
 TENSE += [
     ("Le 3, le ministre a reçu son homologue.", "Le 3", "2017-09-03"),
+    # a present passive is no past narration: its time goes with the day still to come it states
+    ("La reprise des cours est fixée au jeudi 28 septembre, à 18 h, au gymnase.", "à 18 h", "2017-09-28T18:00"),
     ("Le 2, il se rendra à Berlin.", "Le 2", "2017-10-02"),
     ("Mardi 19, le président a reçu le chancelier.", "Mardi 19", "2017-09-19"),
     ("Le ministre est arrivé le 12 à Dakar.", "le 12", "2017-09-12"),

@@ -491,7 +491,13 @@ class DateTagger:
             line_of = bisect_right(line_starts, span.start)
             hint = year_hint[1] if year_hint is not None and year_hint[0] == (sent_of, line_of) else None
             tense = self.tense(span) if parsed else None
-            if near is not None and dct is not None and tense == "past" and near > date.fromisoformat(dct):
+            if (
+                near is not None
+                and dct is not None
+                and tense == "past"
+                and near > date.fromisoformat(dct)
+                and not self._passive_present(self._clause_verb(span))  # "est fixée au jeudi 16, à 18 h"
+            ):
                 # "Le sommet est prévu le 7 juillet. Dans l'après-midi, il s'est entretenu avec X": a past
                 # narration does not go on from a day still to come
                 near = None
