@@ -36,7 +36,7 @@ REACHED = {
     "organizations": 0.927,
     "countries": 1.000,
     "locations": 0.972,
-    "dates": 0.982,
+    "dates": 0.985,
     "events": 0.958,
     "meetings": 0.978,
 }
