@@ -136,6 +136,27 @@ def test_summits_of_different_bodies_are_two_events(nlp: Language, text: str) ->
     assert len(names(run(nlp, text))) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an organisation's event named once by its place, once by its kind: one event
+        ("G7 d'Hiroshima : les dirigeants arrivent\n\nAu premier jour du sommet du G7, vendredi, le président a vu "
+         "le Premier ministre japonais.", [["G7 d'Hiroshima", "sommet du G7"]]),
+        # two occurrences named by their places, or two kinds of event of one body: two events
+        ("Le sommet du G20 de Rio s'est ouvert lundi. L'an dernier, le sommet du G20 de New Delhi avait adopté une "
+         "déclaration.", [["sommet du G20 de New Delhi"], ["sommet du G20 de Rio"]]),
+        ("La réunion des ministres de la Défense de l'OTAN a précédé le sommet de l'OTAN.",
+         [["réunion des ministres de la Défense de l'OTAN"], ["sommet de l'OTAN"]]),
+    ],
+)
+def test_an_event_named_by_its_place_and_by_its_kind(nlp: Language, text: str, expected: list[list[str]]) -> None:
+    doc = run(nlp, text)
+    events: dict[str, list[str]] = {}
+    for span in doc.spans[EVENTS_GROUP]:
+        events.setdefault(span._.norm, []).append(span.text)
+    assert sorted(sorted(texts) for texts in events.values()) == expected
+
+
 def test_event_location(nlp: Language) -> None:
     doc = run(nlp, "Emmanuel Macron participera au sommet de l'OTAN à Vilnius.")
     assert doc._.events["sommet de l'OTAN à Vilnius"]["location"] == "Vilnius"

@@ -313,15 +313,47 @@ class EventTagger:
             i += 1
         return frozenset(out)
 
+    def _org_tokens(self, span: Span) -> set[int]:
+        return {
+            i
+            for start, (end, group) in self.named.items()
+            if group == ORGS_GROUP and span.start <= start and end <= span.end
+            for i in range(start, end)
+        }
+
+    def _org_names(self, span: Span) -> frozenset[str]:
+        """The words of the organisation names inside a mention ("G20" in "sommet du G20")."""
+        inside = self._org_tokens(span)
+        return frozenset(w for i in sorted(inside) for w in _words(self.doc[i].text))
+
+    def _proper_words(self, span: Span) -> frozenset[str]:
+        """The words of a mention's capitalised tokens outside organisation names, its first token apart:
+        what names one occurrence of an organisation's event ("Rio" in "G20 de Rio", "New Delhi")."""
+        inside = self._org_tokens(span)
+        return frozenset(
+            w
+            for tok in span[1:]
+            if tok.i not in inside and tok.text[:1].isupper()
+            for w in _words(tok.text)
+        )
+
     def _cluster(self, spans: list[Span]) -> list[list[Span]]:
         clusters: list[list[Span]] = []
-        keys: list[list[tuple[frozenset[str], frozenset[str]]]] = []
+        Key = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+        keys: list[list[Key]] = []
+
+        def placed(a: Key, b: Key) -> bool:
+            # "G20 de Rio" and "sommet du G20": the same organisation's event, one of them also named by its
+            # place (two mentions with places of their own, "... de Rio", "... de New Delhi", are two events)
+            rest = a[0] - a[2]
+            return bool(a[2]) and not b[2] and bool(rest) and rest <= b[0] and bool(a[3] & b[3])
+
         for s in spans:
-            k = (_words(s.text), self._org_words(s))
+            k: Key = (_words(s.text), self._org_words(s), self._proper_words(s), self._org_names(s))
             for n, cluster in enumerate(clusters):
-                if any(_contained(k[0], o[0]) or _contained(k[1], o[1]) for o in keys[n]) or any(
-                    self._same_undated(s, other) for other in cluster
-                ):
+                if any(
+                    _contained(k[0], o[0]) or _contained(k[1], o[1]) or placed(k, o) or placed(o, k) for o in keys[n]
+                ) or any(self._same_undated(s, other) for other in cluster):
                     cluster.append(s)
                     keys[n].append(k)
                     break
