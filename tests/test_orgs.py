@@ -448,6 +448,11 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
             "Le Fonds des Nations unies pour l'enfance (Unicef) a lancé un appel.",
             {"Unicef": ["Fonds des Nations unies pour l'enfance", "Unicef"]},
         ),
+        # ... also a known acronym whose lexicon entry is a longer form, when its letters are the name's initials
+        (
+            "La présidente du groupe des Socialistes et Démocrates (S&D) a reçu la délégation. Le S&D votera.",
+            {"S&D": ["Socialistes et Démocrates", "S&D", "S&D"]},
+        ),
         # ... but not an acronym longer than the name: the coalition the party belongs to
         (
             "L'Union calédonienne (FLNKS) a appelé au boycott du scrutin.",

@@ -807,7 +807,9 @@ class OrgTagger:
                 and (theirs[: len(mine)] == mine or mine[: len(theirs)] == theirs)
             ):
                 return True
-        return False
+        # a known acronym whose letters are the name's initials: the name is another form of it ("groupe
+        # des Socialistes et Démocrates (S&D)", the lexicon's entry being "Alliance progressiste des ...")
+        return acronym_fits(acronym, long, self.function_words, strict=True)
 
     def _foreign_abbreviation(self, acronym: str, long: str, cand: _Cand) -> bool:
         """An acronym in parentheses right after a name is that name's, though its letters come from
