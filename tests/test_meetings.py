@@ -243,6 +243,25 @@ def test_description_subject_through_coref(nlp: Language) -> None:
     assert surnames(doc) == [{"Stoltenberg", "Scholz"}]
 
 
+HOME_HEAD_OF_STATE = [
+    # a bare "le chef de l'État" is the home president, not a foreign president named last
+    ("Le Président de la République, Paul Biya, a reçu l'ambassadeur de France, porteur d'un message du Président "
+     "Emmanuel Macron.\n\nJeudi, le Chef de l'État avait reçu Mme Ngozi Okonjo-Iweala, directrice générale de l'OMC.",
+     {"Biya", "Okonjo-Iweala"}),
+    ("Le Président de la République, Kaïs Saïed, a eu un entretien téléphonique avec le président algérien, "
+     "Abdelmadjid Tebboune.\n\nLe Chef de l'État recevra jeudi le président de la Commission de l'Union africaine, "
+     "Moussa Faki Mahamat.", {"Mahamat", "Saïed"}),
+    ("Le président de la République, Emmanuel Macron, a téléphoné à son homologue ukrainien, Volodymyr Zelensky. "
+     "Vendredi, le chef de l'État recevra le chancelier Olaf Scholz.", {"Macron", "Scholz"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HOME_HEAD_OF_STATE)
+def test_bare_head_of_state_is_the_home_president(nlp: Language, text: str, expected: set[str]) -> None:
+    assert expected in surnames(run(nlp, text))
+    assert all("Okonjo-Iweala" not in m or "Biya" in m for m in surnames(run(nlp, text)))
+
+
 PRESENCE = [
     # "en présence de X": X attends the talk of the sentence
     ("Le président Emmanuel Macron a reçu mardi le chancelier Olaf Scholz, en présence du ministre des Armées, "

@@ -91,13 +91,25 @@ class CorefResolver:
             return holders[0]
         # several holders ("le secrétaire général" of NATO and of the UN): the one the text is
         # about (most mentions), then the one mentioned last before the description
+        # a description without a country ("le chef de l'État") is the home one: a holder whose
+        # role states no country before a foreign one known by it ("son homologue algérien")
+        bare = not any(c for _, c in affiliations)
+        home = {n for n in holders if any(r["country"] is None for r in people[n].get("roles", []))}
         counts: dict[str, int] = {}
         last: dict[str, int] = {}
         for span in {id(s): s for s in persons.values()}.values():
             counts[span._.norm] = counts.get(span._.norm, 0) + 1
             if span.start < ph.start:
                 last[span._.norm] = max(last.get(span._.norm, -1), span.start)
-        return max(holders, key=lambda n: (counts.get(n, 0), last.get(n, -1), -first_mention.get(n, 1 << 30)))
+        return max(
+            holders,
+            key=lambda n: (
+                counts.get(n, 0),
+                bare and n in home,
+                last.get(n, -1),
+                -first_mention.get(n, 1 << 30),
+            ),
+        )
 
     def _pronouns(self, doc: Doc, finder: TitleFinder, persons: dict[int, Span], coref: dict[int, str]) -> None:
         last_subject: str | None = None
