@@ -495,6 +495,13 @@ SPEAKERS = [
     # transcript paragraph
     ("Conférence de presse\n\nMme Angela Merkel — Mesdames, messieurs, je suis heureuse de recevoir "
      "le président Emmanuel Macron à Berlin.", {"Merkel", "Macron"}),
+    # radio transcript: the speaker's name before a colon
+    ("Invité Afrique\n\nRFI : Et avec le Mali ?\n\nLéon Kacou Adom : Non. J'ai eu mon homologue malien, Abdoulaye "
+     "Diop, au téléphone dimanche.", {"Adom", "Diop"}),
+    ("Question : Avez-vous parlé aux Américains ?\n\nCatherine Colonna : Bien sûr. J'ai eu Antony Blinken au "
+     "téléphone jeudi soir.", {"Colonna", "Blinken"}),
+    ("RFI : Vous avez rencontré le président sénégalais, Bassirou Diomaye Faye ?\n\nLéon Kacou Adom : Oui, j'ai "
+     "été reçu par le président Faye en fin de matinée.", {"Adom", "Faye"}),
 ]
 
 
