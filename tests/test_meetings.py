@@ -201,6 +201,23 @@ PRONOUN_SUBJECTS = [
 ]
 
 
+LOCATIVE_CLITIC_SUBJECTS = [
+    # "Il y rencontrera X": the pronoun before the clitic "y" is a person, though the parser may call it expletive
+    ("Le conseiller fédéral Ignazio Cassis se rendra à Washington du 16 au 18 avril. Il y rencontrera notamment le "
+     "secrétaire d'État américain, Antony Blinken.", [["Blinken", "Cassis"]]),
+    ("La ministre Catherine Colonna est arrivée à Kiev. Elle y a rencontré notamment le président Volodymyr "
+     "Zelensky.", [["Colonna", "Zelensky"]]),
+    # ... but the "il" of "il y a" is impersonal
+    ("Le président Emmanuel Macron est arrivé à Berlin. Il y a eu une réunion avec le chancelier Olaf Scholz.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOCATIVE_CLITIC_SUBJECTS)
+def test_pronoun_subject_before_the_clitic_y(nlp: Language, text: str, expected: list) -> None:
+    doc = run(nlp, text)
+    assert [sorted(p.split()[-1] for p in m["participants"]) for m in doc._.meetings] == expected
+
+
 @pytest.mark.parametrize("text", PRONOUN_SUBJECTS)
 def test_pronoun_subject_of_a_pronominal_verb(nlp: Language, text: str) -> None:
     doc = run(nlp, text)

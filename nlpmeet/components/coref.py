@@ -174,7 +174,12 @@ class CorefResolver:
         # a pronominal verb ("il s'est entretenu", "elle s'est rendue"): a personal subject, though
         # the parser may call it expletive; "il s'agit" is ruled out by the impersonal lemmas below
         reflexive = nxt is not None and "Reflex=Yes" in str(nxt.morph)
-        if not (tok.dep_ in SUBJECT_DEPS or reflexive and tok.dep_ == "expl:subj"):
+        # "Il y rencontrera X": a personal subject before the clitic "y", though the parser may call it
+        # expletive; not the "il" of "il y a"
+        locative = nxt is not None and finder.lex.grammar.get(nxt.lower_) == "locative_clitic"
+        if locative and finder.lex.grammar.get(tok.head.lemma_) == "existential":
+            return False
+        if not (tok.dep_ in SUBJECT_DEPS or (reflexive or locative) and tok.dep_ == "expl:subj"):
             return False
         morph = tok.morph.to_dict()
         if morph.get("Person") != "3" or morph.get("Number") != "Sing" or morph.get("PronType", "Prs") != "Prs":
@@ -184,8 +189,10 @@ class CorefResolver:
         head = tok.head
         if finder.lex.grammar.get(head.lemma_) == "impersonal":
             return False
-        if tok.dep_ in IMPERSONAL_PASSIVE_DEPS and any(c.dep_ == "iobj" and c.pos_ == "PRON" for c in head.children):
+        if tok.dep_ in IMPERSONAL_PASSIVE_DEPS and any(
+            c.dep_ == "iobj" and c.pos_ == "PRON" and not (locative and c.i == tok.i + 1) for c in head.children
+        ):
             return False  # an impersonal passive: "Il lui est reproché de …", "Il leur a été demandé de …"
-        if reflexive:
+        if reflexive or locative:
             return True
         return not (nxt is not None and nxt.pos_ == "PRON" and nxt.dep_.startswith("expl"))
