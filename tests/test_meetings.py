@@ -72,6 +72,17 @@ MEETINGS = [
      {"Guterres", "Zelensky"}),
     ("Le roi Philippe a accueilli Emmanuel Macron au palais royal.", {"Philippe", "Macron"}),
     ("Justin Trudeau a été reçu par Joe Biden à la Maison-Blanche.", {"Trudeau", "Biden"}),
+    # "accorder une audience à", over a day between the verb and its noun
+    ("Le roi Mohammed VI a accordé mardi une audience à Stéphane Séjourné, ministre français des Affaires "
+     "étrangères.", {"VI", "Séjourné"}),
+    ("Le Président de la République, Paul Biya, a accordé ce jour une audience au Palais de l'Unité à M. Thierry "
+     "Marchand, ambassadeur de France au Cameroun.", {"Biya", "Marchand"}),
+    ("Le président Emmanuel Macron a reçu mardi soir la visite du chancelier Olaf Scholz.", {"Macron", "Scholz"}),
+    # a working session ("séance de travail"), of coordinated subjects or with its people
+    ("Le président togolais, Faure Gnassingbé, et le président du Ghana, Nana Akufo-Addo, ont eu samedi soir une "
+     "séance de travail consacrée à la libre circulation.", {"Gnassingbé", "Akufo-Addo"}),
+    ("Le ministre Bruno Le Maire a tenu une séance de travail avec son homologue allemand, Christian Lindner.",
+     {"Maire", "Lindner"}),
     # verbs with a preposition
     ("La ministre des Affaires étrangères, Catherine Colonna, s'est entretenue avec son homologue britannique, "
      "James Cleverly.", {"Colonna", "Cleverly"}),
@@ -355,6 +366,10 @@ def test_people_joining_an_encounter(nlp: Language) -> None:
 
 
 NOT_MEETINGS = [
+    # called off by a demonstrative later in the sentence
+    ("« Le Maroc est un partenaire stratégique », a déclaré Peter Herweck, qui devait également s'entretenir avec "
+     "le chef du gouvernement, Aziz Akhannouch, mais cette rencontre n'a finalement pas pu avoir lieu."),
+    "Le président Emmanuel Macron devait recevoir jeudi le chancelier Olaf Scholz, mais cet entretien a été reporté.",
     "Emmanuel Macron et Olaf Scholz ont chacun commenté les résultats des élections.",
     "Emmanuel Macron a rencontré des dirigeants africains à Paris.",
     "Olaf Scholz a rencontré les représentants de l'OTAN à Bruxelles.",
