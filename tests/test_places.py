@@ -188,6 +188,7 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
         # a national adjective between the title and its portfolio
         ("Elle a reçu le ministre français de l'Europe et des Affaires étrangères, Stéphane Séjourné.", {"Europe"}),
         ("La ministre allemande de l'Europe, Anna Lührmann, a rencontré ses homologues.", {"Europe"}),
+        ("Le vice-ministre vietnamien de la Construction, Nguyen Van Sinh, a reçu la délégation.", {"Construction"}),
         ("Le ministre irlandais de l'Europe, Peter Burke, est arrivé hier à Rome.", {"Europe"}),
         # portfolios after "chargé de" and in an enumeration after the title
         ("Roland Lescure, ministre délégué chargé de l'Industrie, a parlé.", {"Industrie"}),
