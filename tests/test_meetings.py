@@ -475,6 +475,23 @@ def test_meeting_date(nlp: Language, text: str, dates: dict[str, str | None], ex
     assert m["date"] == expected
 
 
+EVENT_DATE_IN_APPOSITION = [
+    # the dates of an event named in the sentence, in apposition after it, are the event's, not the encounter's
+    ("Le président Kaïs Saïed a reçu mardi la ministre de la Justice, Leïla Jaffel. Il a ensuite reçu le ministre "
+     "des Affaires étrangères, Mohamed Ali Nafti, qui lui a rendu compte de sa participation au Forum de Doha, les 4 "
+     "et 5 mars.", "Nafti", "2023-03-07"),
+    # ... while an encounter at that event takes them
+    ("Le président Emmanuel Macron a rencontré le chancelier Olaf Scholz en marge du sommet de l'OTAN, le 8 mars.",
+     "Scholz", "2023-03-08"),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "expected"), EVENT_DATE_IN_APPOSITION)
+def test_event_date_in_apposition(nlp: Language, text: str, person: str, expected: str) -> None:
+    (m,) = [m for m in run(nlp, text)._.meetings if any(p.endswith(person) for p in m["participants"])]
+    assert m["date"] == expected
+
+
 @pytest.mark.parametrize("same_day", ["Le même jour", "Plus tard dans la journée", "Plus tôt dans la journée"])
 def test_same_day_takes_the_previous_meetings_date(nlp: Language, same_day: str) -> None:
     doc = rerun_with_dates(

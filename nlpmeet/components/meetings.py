@@ -1196,8 +1196,14 @@ class MeetingFinder:
             if d.phrase_at(i, "same_day") and prev_date:
                 m.date, m.dated = prev_date, True
                 return
-        # a date inside an event's name is the event's ("le sommet du 12 juin"), not the encounter's
+        # a date inside an event's name is the event's ("le sommet du 12 juin"), not the encounter's, nor is one
+        # in apposition right after it ("sa participation au Forum de Doha, les 7 et 8 décembre"); an encounter
+        # at that event takes its date below
         in_events = {i for ev in d.events for i in range(ev.start, ev.end)}
+        for ev in d.events:
+            if ev.end + 1 < len(d.doc) and d.doc[ev.end].text == ",":
+                # (over the article of "les 7 et 8 décembre")
+                in_events |= {ev.end + 1, ev.end + 2} if d.pos[ev.end + 1] == "DET" else {ev.end + 1}
         in_seg = [s for s in d.dates if seg.start <= s.start < seg.end and s.start not in in_events]
         if in_seg:
             best = min(in_seg, key=lambda s: min(abs(s.start - trigger), abs(s.end - trigger)))
