@@ -273,6 +273,9 @@ def tagged(nlp: Language, text: str, dct: str | None = "2017-09-21") -> list[tup
         # a dateline's day with an abbreviated month and no year
         ("Dakar, 14 sept (APS) - Le président a reçu le ministre.", [("14 sept", "2017-09-14")]),
         ("RABAT, 3 nov - Le roi a reçu le ministre.", [("3 nov", "2017-11-03")]),
+        # "ce jour" in the official style is the publication day
+        ("Le Président de la République a reçu ce jour en audience le ministre.", [("ce jour", "2017-09-21")]),
+        ("Le ministre a signé ce jour un décret.", [("ce jour", "2017-09-21")]),
     ],
 )  # fmt: skip
 def test_component_finds_and_resolves(dates_only: Language, text: str, expected: list[tuple[str, str]]) -> None:
@@ -293,6 +296,8 @@ def test_component_finds_and_resolves(dates_only: Language, text: str, expected:
         "Il a été élu à l'unanimité.",  # "été", the verb
         "Il avait 45 ans.",  # an age
         "Il a compté 14 sept fois les voix.",  # an abbreviation outside a dateline
+        "À ce jour, aucun accord n'a été trouvé.",  # up to now
+        "Il reste jusqu'à ce jour le seul candidat.",
     ],
 )
 def test_not_dates(dates_only: Language, text: str) -> None:

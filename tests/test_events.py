@@ -82,6 +82,15 @@ EVENTS = [
     ("La session de printemps du Conseil de l'Europe s'ouvre lundi.", "session de printemps du Conseil de l'Europe"),
     ("Il s'est rendu aux Réunions de printemps du FMI à Washington.", "Réunions de printemps du FMI à Washington"),
     ("Elle participe aux Assemblées annuelles de la Banque mondiale.", "Assemblées annuelles de la Banque mondiale"),
+    # ... in lower case too, when the season makes the series
+    ("Il sera à Washington en marge des réunions de printemps du Fonds monétaire international.",
+     "réunions de printemps du Fonds monétaire international"),
+    # a body's own numbered sitting after a possessive
+    ("À Abuja, la Conférence a tenu dimanche sa soixante-cinquième session ordinaire.",
+     "soixante-cinquième session ordinaire"),
+    ("Le Sénat tiendra sa 3e session extraordinaire en juillet.", "3e session extraordinaire"),
+    # a trade fair with its proper name in apposition
+    ("Le groupe exposera au salon Solaire Expo Maroc à Casablanca.", "salon Solaire Expo Maroc à Casablanca"),
 ]
 
 
@@ -105,6 +114,8 @@ NOT_EVENTS = [
     "Une session de rattrapage aura lieu en juin.",
     "Les réunions de printemps ont été annulées.",
     "Il a assisté à une réunion de soutien aux sinistrés.",
+    "Le comité a tenu sa réunion mensuelle.",
+    "Le ministre visitera le salon de l'agriculture.",
 ]
 
 

@@ -72,6 +72,17 @@ MEETINGS = [
      {"Guterres", "Zelensky"}),
     ("Le roi Philippe a accueilli Emmanuel Macron au palais royal.", {"Philippe", "Macron"}),
     ("Justin Trudeau a été reçu par Joe Biden à la Maison-Blanche.", {"Trudeau", "Biden"}),
+    # "accorder une audience à", over a day between the verb and its noun
+    ("Le roi Mohammed VI a accordé mardi une audience à Stéphane Séjourné, ministre français des Affaires "
+     "étrangères.", {"VI", "Séjourné"}),
+    ("Le Président de la République, Paul Biya, a accordé ce jour une audience au Palais de l'Unité à M. Thierry "
+     "Marchand, ambassadeur de France au Cameroun.", {"Biya", "Marchand"}),
+    ("Le président Emmanuel Macron a reçu mardi soir la visite du chancelier Olaf Scholz.", {"Macron", "Scholz"}),
+    # a working session ("séance de travail"), of coordinated subjects or with its people
+    ("Le président togolais, Faure Gnassingbé, et le président du Ghana, Nana Akufo-Addo, ont eu samedi soir une "
+     "séance de travail consacrée à la libre circulation.", {"Gnassingbé", "Akufo-Addo"}),
+    ("Le ministre Bruno Le Maire a tenu une séance de travail avec son homologue allemand, Christian Lindner.",
+     {"Maire", "Lindner"}),
     # verbs with a preposition
     ("La ministre des Affaires étrangères, Catherine Colonna, s'est entretenue avec son homologue britannique, "
      "James Cleverly.", {"Colonna", "Cleverly"}),
@@ -201,6 +212,23 @@ PRONOUN_SUBJECTS = [
 ]
 
 
+LOCATIVE_CLITIC_SUBJECTS = [
+    # "Il y rencontrera X": the pronoun before the clitic "y" is a person, though the parser may call it expletive
+    ("Le conseiller fédéral Ignazio Cassis se rendra à Washington du 16 au 18 avril. Il y rencontrera notamment le "
+     "secrétaire d'État américain, Antony Blinken.", [["Blinken", "Cassis"]]),
+    ("La ministre Catherine Colonna est arrivée à Kiev. Elle y a rencontré notamment le président Volodymyr "
+     "Zelensky.", [["Colonna", "Zelensky"]]),
+    # ... but the "il" of "il y a" is impersonal
+    ("Le président Emmanuel Macron est arrivé à Berlin. Il y a eu une réunion avec le chancelier Olaf Scholz.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOCATIVE_CLITIC_SUBJECTS)
+def test_pronoun_subject_before_the_clitic_y(nlp: Language, text: str, expected: list) -> None:
+    doc = run(nlp, text)
+    assert [sorted(p.split()[-1] for p in m["participants"]) for m in doc._.meetings] == expected
+
+
 @pytest.mark.parametrize("text", PRONOUN_SUBJECTS)
 def test_pronoun_subject_of_a_pronominal_verb(nlp: Language, text: str) -> None:
     doc = run(nlp, text)
@@ -241,6 +269,25 @@ def test_description_subject_through_coref(nlp: Language) -> None:
         "Jeudi, le secrétaire général a rencontré le chancelier Olaf Scholz.",
     )
     assert surnames(doc) == [{"Stoltenberg", "Scholz"}]
+
+
+HOME_HEAD_OF_STATE = [
+    # a bare "le chef de l'État" is the home president, not a foreign president named last
+    ("Le Président de la République, Paul Biya, a reçu l'ambassadeur de France, porteur d'un message du Président "
+     "Emmanuel Macron.\n\nJeudi, le Chef de l'État avait reçu Mme Ngozi Okonjo-Iweala, directrice générale de l'OMC.",
+     {"Biya", "Okonjo-Iweala"}),
+    ("Le Président de la République, Kaïs Saïed, a eu un entretien téléphonique avec le président algérien, "
+     "Abdelmadjid Tebboune.\n\nLe Chef de l'État recevra jeudi le président de la Commission de l'Union africaine, "
+     "Moussa Faki Mahamat.", {"Mahamat", "Saïed"}),
+    ("Le président de la République, Emmanuel Macron, a téléphoné à son homologue ukrainien, Volodymyr Zelensky. "
+     "Vendredi, le chef de l'État recevra le chancelier Olaf Scholz.", {"Macron", "Scholz"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HOME_HEAD_OF_STATE)
+def test_bare_head_of_state_is_the_home_president(nlp: Language, text: str, expected: set[str]) -> None:
+    assert expected in surnames(run(nlp, text))
+    assert all("Okonjo-Iweala" not in m or "Biya" in m for m in surnames(run(nlp, text)))
 
 
 PRESENCE = [
@@ -319,6 +366,10 @@ def test_people_joining_an_encounter(nlp: Language) -> None:
 
 
 NOT_MEETINGS = [
+    # called off by a demonstrative later in the sentence
+    ("« Le Maroc est un partenaire stratégique », a déclaré Peter Herweck, qui devait également s'entretenir avec "
+     "le chef du gouvernement, Aziz Akhannouch, mais cette rencontre n'a finalement pas pu avoir lieu."),
+    "Le président Emmanuel Macron devait recevoir jeudi le chancelier Olaf Scholz, mais cet entretien a été reporté.",
     "Emmanuel Macron et Olaf Scholz ont chacun commenté les résultats des élections.",
     "Emmanuel Macron a rencontré des dirigeants africains à Paris.",
     "Olaf Scholz a rencontré les représentants de l'OTAN à Bruxelles.",
@@ -424,6 +475,23 @@ def test_meeting_date(nlp: Language, text: str, dates: dict[str, str | None], ex
     assert m["date"] == expected
 
 
+EVENT_DATE_IN_APPOSITION = [
+    # the dates of an event named in the sentence, in apposition after it, are the event's, not the encounter's
+    ("Le président Kaïs Saïed a reçu mardi la ministre de la Justice, Leïla Jaffel. Il a ensuite reçu le ministre "
+     "des Affaires étrangères, Mohamed Ali Nafti, qui lui a rendu compte de sa participation au Forum de Doha, les 4 "
+     "et 5 mars.", "Nafti", "2023-03-07"),
+    # ... while an encounter at that event takes them
+    ("Le président Emmanuel Macron a rencontré le chancelier Olaf Scholz en marge du sommet de l'OTAN, le 8 mars.",
+     "Scholz", "2023-03-08"),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "expected"), EVENT_DATE_IN_APPOSITION)
+def test_event_date_in_apposition(nlp: Language, text: str, person: str, expected: str) -> None:
+    (m,) = [m for m in run(nlp, text)._.meetings if any(p.endswith(person) for p in m["participants"])]
+    assert m["date"] == expected
+
+
 @pytest.mark.parametrize("same_day", ["Le même jour", "Plus tard dans la journée", "Plus tôt dans la journée"])
 def test_same_day_takes_the_previous_meetings_date(nlp: Language, same_day: str) -> None:
     doc = rerun_with_dates(
@@ -476,6 +544,13 @@ SPEAKERS = [
     # transcript paragraph
     ("Conférence de presse\n\nMme Angela Merkel — Mesdames, messieurs, je suis heureuse de recevoir "
      "le président Emmanuel Macron à Berlin.", {"Merkel", "Macron"}),
+    # radio transcript: the speaker's name before a colon
+    ("Invité Afrique\n\nRFI : Et avec le Mali ?\n\nLéon Kacou Adom : Non. J'ai eu mon homologue malien, Abdoulaye "
+     "Diop, au téléphone dimanche.", {"Adom", "Diop"}),
+    ("Question : Avez-vous parlé aux Américains ?\n\nCatherine Colonna : Bien sûr. J'ai eu Antony Blinken au "
+     "téléphone jeudi soir.", {"Colonna", "Blinken"}),
+    ("RFI : Vous avez rencontré le président sénégalais, Bassirou Diomaye Faye ?\n\nLéon Kacou Adom : Oui, j'ai "
+     "été reçu par le président Faye en fin de matinée.", {"Adom", "Faye"}),
 ]
 
 

@@ -157,6 +157,12 @@ def test_georgia_state_or_us_state(nlp: Language, text: str, country: set[str], 
         ("La Réunion a été frappée par un cyclone dimanche.", "La Réunion", "FR"),
         ("Le cyclone a touché La Réunion dimanche. Réunion de crise à la préfecture.", "La Réunion", "FR"),
         ("Nord-Pas-de-Calais : la région a voté son budget.", "Nord-Pas-de-Calais", None),
+        # the nations of the United Kingdom and the German Länder, as French writes them
+        ("La délégation bretonne s'est rendue au pays de Galles jeudi.", "Pays de Galles", "GB"),
+        ("Le ministre-président du Land de Saxe, Michael Kretschmer, sera reçu à Rennes.", "Saxe", "DE"),
+        ("Les inondations ont frappé la Rhénanie-du-Nord-Westphalie et la Rhénanie-Palatinat.",
+         "Rhénanie-du-Nord-Westphalie", "DE"),
+        ("Volkswagen a son siège en Basse-Saxe.", "Basse-Saxe", "DE"),
     ],
 )
 def test_locations(nlp: Language, text: str, name: str, country: str | None) -> None:
@@ -182,6 +188,7 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
         # a national adjective between the title and its portfolio
         ("Elle a reçu le ministre français de l'Europe et des Affaires étrangères, Stéphane Séjourné.", {"Europe"}),
         ("La ministre allemande de l'Europe, Anna Lührmann, a rencontré ses homologues.", {"Europe"}),
+        ("Le vice-ministre vietnamien de la Construction, Nguyen Van Sinh, a reçu la délégation.", {"Construction"}),
         ("Le ministre irlandais de l'Europe, Peter Burke, est arrivé hier à Rome.", {"Europe"}),
         # portfolios after "chargé de" and in an enumeration after the title
         ("Roland Lescure, ministre délégué chargé de l'Industrie, a parlé.", {"Industrie"}),

@@ -1,4 +1,4 @@
-"""End to end on 38 releases the team wrote and annotated (tests/data/releases.*.jsonl: Élysée, Quai
+"""End to end on 48 releases the team wrote and annotated (tests/data/releases.*.jsonl: Élysée, Quai
 d'Orsay, UN, African Union, European Commission, French Armed Forces, NATO, agency dispatches, a daily
 paper, a regional paper, the Swiss foreign ministry, the Sénat, the Holy See, Bercy, a presidential
 agenda, the Council of Europe, staff talks; then Matignon, a ministère des Armées bilateral, the OIF,
@@ -6,8 +6,11 @@ the IMF, the Moroccan agency MAP, the Québec government, the Assemblée nationa
 Asia, the sports ministry and a newspaper interview; then the Belgian SPF Affaires étrangères, the
 Luxembourg government, the Senegalese presidency, the WHO, the European Parliament, a G20 summit day of
 bilateral meetings, an Ivorian-Ghanaian joint communiqué, a French minister's week agenda, Global Affairs
-Canada and an Interior ministry meeting with police counterparts), scored by the rules of the annotation
-guide with nlpmeet's own scorer.
+Canada and an Interior ministry meeting with police counterparts; then a company press release (a CEO received by
+a minister), a trade-mission report, the Cameroonian and Tunisian presidencies, a Swiss Federal Council
+communiqué, UNESCO, an ECOWAS summit's final communiqué, the European Council president's calls, a radio
+interview transcript with speaker labels and a regional council's delegation abroad), scored by the rules of the
+annotation guide with nlpmeet's own scorer.
 
 These texts were written as a held-out check (gold written before the first run) and are kept as a
 regression corpus: each category must stay at or above the figure it reached when the corpus was
@@ -29,14 +32,16 @@ DATA = Path(__file__).parent / "data"
 MARGIN = 0.03
 # F1 per category when the corpus was added (people, roles, ... as in spec/annotation.md)
 # (raised, never lowered, when the third and fourth rounds of 10 releases joined: the higher of the two figures;
-# with the fourth round events 0.952 and meetings 0.966 stayed under their earlier figures, within the margin)
+# with the fourth round events 0.952 and meetings 0.966 stayed under their earlier figures, within the margin;
+# with the fifth (48 releases) only dates rose, to 0.988; organizations 0.903, events 0.939, meetings 0.966, roles
+# 0.972 and people 0.998 stayed under, within the margin)
 REACHED = {
     "people": 1.000,
     "roles": 0.978,
     "organizations": 0.927,
     "countries": 1.000,
     "locations": 0.972,
-    "dates": 0.985,
+    "dates": 0.988,
     "events": 0.958,
     "meetings": 0.978,
 }

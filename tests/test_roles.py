@@ -259,6 +259,17 @@ def roles_of(doc) -> dict[str, list[tuple[str, str | None, str | None]]]:
             ("Stéphane Dion",),
             {"Stéphane Dion": [("ambassadeur", None, "CA")]},
         ),
+        # a vice-minister, with the portfolio after the national adjective
+        (
+            "Le vice-ministre russe des Affaires étrangères, Sergueï Riabkov, est arrivé.",
+            ("Sergueï Riabkov",),
+            {"Sergueï Riabkov": [("vice-ministre des affaires étrangères", None, "RU")]},
+        ),
+        (
+            "Ils ont été reçus par le vice-ministre Nguyen Van Sinh.",
+            ("Nguyen Van Sinh",),
+            {"Nguyen Van Sinh": [("vice-ministre", None, None)]},
+        ),
         # a place after "de" is no portfolio
         (
             "Le roi des Pays-Bas Willem-Alexander est arrivé.",

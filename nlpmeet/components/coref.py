@@ -91,13 +91,25 @@ class CorefResolver:
             return holders[0]
         # several holders ("le secrétaire général" of NATO and of the UN): the one the text is
         # about (most mentions), then the one mentioned last before the description
+        # a description without a country ("le chef de l'État") is the home one: a holder whose
+        # role states no country before a foreign one known by it ("son homologue algérien")
+        bare = not any(c for _, c in affiliations)
+        home = {n for n in holders if any(r["country"] is None for r in people[n].get("roles", []))}
         counts: dict[str, int] = {}
         last: dict[str, int] = {}
         for span in {id(s): s for s in persons.values()}.values():
             counts[span._.norm] = counts.get(span._.norm, 0) + 1
             if span.start < ph.start:
                 last[span._.norm] = max(last.get(span._.norm, -1), span.start)
-        return max(holders, key=lambda n: (counts.get(n, 0), last.get(n, -1), -first_mention.get(n, 1 << 30)))
+        return max(
+            holders,
+            key=lambda n: (
+                counts.get(n, 0),
+                bare and n in home,
+                last.get(n, -1),
+                -first_mention.get(n, 1 << 30),
+            ),
+        )
 
     def _pronouns(self, doc: Doc, finder: TitleFinder, persons: dict[int, Span], coref: dict[int, str]) -> None:
         last_subject: str | None = None
@@ -162,7 +174,12 @@ class CorefResolver:
         # a pronominal verb ("il s'est entretenu", "elle s'est rendue"): a personal subject, though
         # the parser may call it expletive; "il s'agit" is ruled out by the impersonal lemmas below
         reflexive = nxt is not None and "Reflex=Yes" in str(nxt.morph)
-        if not (tok.dep_ in SUBJECT_DEPS or reflexive and tok.dep_ == "expl:subj"):
+        # "Il y rencontrera X": a personal subject before the clitic "y", though the parser may call it
+        # expletive; not the "il" of "il y a"
+        locative = nxt is not None and finder.lex.grammar.get(nxt.lower_) == "locative_clitic"
+        if locative and finder.lex.grammar.get(tok.head.lemma_) == "existential":
+            return False
+        if not (tok.dep_ in SUBJECT_DEPS or (reflexive or locative) and tok.dep_ == "expl:subj"):
             return False
         morph = tok.morph.to_dict()
         if morph.get("Person") != "3" or morph.get("Number") != "Sing" or morph.get("PronType", "Prs") != "Prs":
@@ -172,8 +189,10 @@ class CorefResolver:
         head = tok.head
         if finder.lex.grammar.get(head.lemma_) == "impersonal":
             return False
-        if tok.dep_ in IMPERSONAL_PASSIVE_DEPS and any(c.dep_ == "iobj" and c.pos_ == "PRON" for c in head.children):
+        if tok.dep_ in IMPERSONAL_PASSIVE_DEPS and any(
+            c.dep_ == "iobj" and c.pos_ == "PRON" and not (locative and c.i == tok.i + 1) for c in head.children
+        ):
             return False  # an impersonal passive: "Il lui est reproché de …", "Il leur a été demandé de …"
-        if reflexive:
+        if reflexive or locative:
             return True
         return not (nxt is not None and nxt.pos_ == "PRON" and nxt.dep_.startswith("expl"))

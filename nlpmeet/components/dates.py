@@ -277,6 +277,12 @@ class DateTagger:
                 and nxt is not None
                 and nxt.text in self.sets.get("dateline_end", [])
             )
+        if check == "this_day":
+            # "a reçu ce jour X" is today; not "à ce jour" (up to now) nor "ce jour-là" (the day just told of)
+            return not (
+                (prev is not None and prev.lower_ in self.sets.get("this_day_not_after", []))
+                or (nxt is not None and nxt.lower_ in self.sets.get("this_day_not_before", []))
+            )
         if check == "relative_to":
             return nxt is None or nxt.lower_ not in ("de", "d'", "d’", "du", "des")
         if check == "bare_day":

@@ -67,6 +67,9 @@ def _key(text: str) -> str:
 
 PREP_WINDOW = 8  # tokens after a trigger verb where the preposition of the people met must stand ("avec")
 INCISE_WINDOW = 16  # the longest incise between commas the search for that preposition reaches over
+# tokens after a trigger verb where the noun it needs must stand, over a day between them ("a accordé ce jour une
+# audience à X", "a reçu mardi soir la visite de X")
+WITH_WINDOW = 5
 AFTER_WINDOW = 4  # tokens after the people met where a verb's "after" noun must stand ("au téléphone")
 
 
@@ -547,7 +550,7 @@ class MeetingFinder:
             ):
                 break  # (back over a modal verb too, "n'a pas pu rencontrer"; "n'a pas pu participer à la réunion")
             i -= 1
-        if MeetingFinder._in_cancelled_relative(d, tok):
+        if MeetingFinder._in_cancelled_relative(d, tok) or MeetingFinder._called_off_after(d, seg, tok):
             return True
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return any(d.is_word(j, "negation_after") for j in range(tok.i + 1, min(seg.end, tok.i + 3)))
@@ -560,6 +563,19 @@ class MeetingFinder:
                 break
             if d.is_cancel(j) and d.pos[j] in {"VERB", "AUX", "ADJ"}:
                 return True
+        return False
+
+    @staticmethod
+    def _called_off_after(d: _Doc, seg: Span, tok: Token) -> bool:
+        """Later in the sentence, a demonstrative names the trigger's encounter as called off: "X devait
+        s'entretenir avec Y, mais cette rencontre n'a finalement pas pu avoir lieu", "… ; cet entretien a été
+        reporté"."""
+        for j in range(tok.i + 1, seg.end):
+            noun = d.doc[j]
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in d.trig.nouns:
+                continue
+            if any(c.dep_ == "det" and "Dem" in c.morph.get("PronType", []) for c in noun.children):
+                return MeetingFinder._subject_cancelled(d, noun)
         return False
 
     @staticmethod
@@ -624,7 +640,8 @@ class MeetingFinder:
                 continue  # ("avoir" as an auxiliary)
             start = tok.i + 1
             if row.get("with"):
-                j = next((k for k in range(tok.i + 1, min(seg.end, tok.i + 4)) if d.low(k) in row["with"]), None)
+                window = range(tok.i + 1, min(seg.end, tok.i + 1 + WITH_WINDOW))
+                j = next((k for k in window if d.low(k) in row["with"]), None)
                 if j is None:
                     continue
                 start = j + 1
@@ -1179,8 +1196,14 @@ class MeetingFinder:
             if d.phrase_at(i, "same_day") and prev_date:
                 m.date, m.dated = prev_date, True
                 return
-        # a date inside an event's name is the event's ("le sommet du 12 juin"), not the encounter's
+        # a date inside an event's name is the event's ("le sommet du 12 juin"), not the encounter's, nor is one
+        # in apposition right after it ("sa participation au Forum de Doha, les 7 et 8 décembre"); an encounter
+        # at that event takes its date below
         in_events = {i for ev in d.events for i in range(ev.start, ev.end)}
+        for ev in d.events:
+            if ev.end + 1 < len(d.doc) and d.doc[ev.end].text == ",":
+                # (over the article of "les 7 et 8 décembre")
+                in_events |= {ev.end + 1, ev.end + 2} if d.pos[ev.end + 1] == "DET" else {ev.end + 1}
         in_seg = [s for s in d.dates if seg.start <= s.start < seg.end and s.start not in in_events]
         if in_seg:
             best = min(in_seg, key=lambda s: min(abs(s.start - trigger), abs(s.end - trigger)))

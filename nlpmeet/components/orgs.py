@@ -688,7 +688,8 @@ class OrgTagger:
 
     def _drop_inner_places(self, doc: Doc, orgs: list[Span]) -> None:
         """A place inside an organisation's name is no mention of a place (spec: Locations): "Afrique" in
-        "Marché commun de l'Afrique orientale et australe"; nor is a lexicon organisation read as a place."""
+        "Marché commun de l'Afrique orientale et australe"; nor is a lexicon organisation read as a place, nor a
+        name built on an organisation's head noun ("Conseil régional de Bretagne", "Chambre des communes")."""
         if LOCATIONS_GROUP not in doc.spans or not orgs:
             return
         inside = {i: s for s in orgs for i in range(s.start, s.end)}
@@ -697,7 +698,11 @@ class OrgTagger:
             org = inside.get(loc.start)
             if org is None or org.end < loc.end:
                 return False
-            return len(org) > len(loc) or self.lexicon.lookup(org.text) is not None
+            return (
+                len(org) > len(loc)
+                or self.lexicon.lookup(org.text) is not None
+                or (len(org) > 1 and fold(org[0].text) in self.heads)
+            )
 
         kept = [loc for loc in doc.spans[LOCATIONS_GROUP] if not covered(loc)]
         if len(kept) != len(doc.spans[LOCATIONS_GROUP]):

@@ -57,8 +57,11 @@ def describes(description: str, role: Role) -> bool:
     """A description by function ("le chef de l'État") refers to the holder of ``role`` ("président de la
     république"; "président" of a state only, with its country)."""
     title = fold(role["title"])
+    # the holder's title is the fitting one or a longer one starting with it ("ministre des affaires
+    # étrangères et de la coopération"); a shorter one is not: a bare "président" fits "président de la
+    # république" only as the president of a state, with its country
     return any(
-        titles_compatible(title, fitting) and (role.get("country") or not needs_country)
+        (title == fitting or title.startswith(fitting + " ")) and (role.get("country") or not needs_country)
         for fitting, needs_country in _title_descriptions().get(fold(description), ())
     )
 
