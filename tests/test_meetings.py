@@ -193,6 +193,15 @@ SEPARATE_TALKS = [
      "Vice-Secrétaire générale des Nations unies, Amina Mohammed.", [["Ahmed", "Mahamat"], ["Mahamat", "Mohammed"]]),
     ("Josep Borrell a rencontré Ursula von der Leyen, ainsi que Charles Michel.",
      [["Borrell", "Leyen"], ["Borrell", "Michel"]]),
+    # an encounter noun with an object relative whose verb has or holds it: its subject met the people after "avec"
+    ("La ministre Catherine Colonna a évoqué les entretiens qu'elle a eus mardi avec Antony Blinken, puis avec "
+     "Annalena Baerbock.", [["Baerbock", "Colonna"], ["Blinken", "Colonna"]]),
+    ("Catherine Colonna a rappelé l'entretien qu'elle avait eu la veille avec Antony Blinken.",
+     [["Blinken", "Colonna"]]),
+    ("Emmanuel Macron a salué la réunion qu'il a tenue lundi avec Olaf Scholz.", [["Macron", "Scholz"]]),
+    # ... not any relative with "avec" ("le rapport que X a remis avec Y"), nor one that does not hold it
+    ("Emmanuel Macron a cité le rapport qu'Olaf Scholz a remis avec Mark Rutte.", []),
+    ("Emmanuel Macron a commenté la rencontre que Olaf Scholz a évoquée avec Mark Rutte.", []),
 ]
 
 

@@ -829,6 +829,14 @@ class MeetingFinder:
                 if met and (lemma in d.trig.together_nouns or _key(tok.text) in d.trig.together_nouns):
                     met = [[it for g in met for it in g]]  # "une réunion avec A, ministre de …, et B": one of all
                 break
+            if i == tok.i + 1 and d.is_word(i, "relative_object"):
+                # "les entretiens qu'elle a eus mardi avec X, puis avec Y": the relative's subject met them
+                at = self._with_in_relative(d, seg, i)
+                if at is not None:
+                    met = self._met_list(d, seg, at + 1)
+                    if met and i + 1 in d.item_at:
+                        genitive = [d.item_at[i + 1]]
+                break
             if low in {",", ";", ".", ":"} or d.is_verb(i) or d.is_word(i, "relative"):
                 break
             if i in d.item_at and d.item_at[i] not in genitive:
@@ -870,6 +878,20 @@ class MeetingFinder:
         )
         for m in self._emit(d, seg, tok.i, subj, met, out):
             m.anchor = side
+
+    @staticmethod
+    def _with_in_relative(d: _Doc, seg: Span, rel: int) -> int | None:
+        """The "avec" of an object relative whose verb has or holds the encounter ("qu'elle a eus mardi avec"),
+        within a few tokens and before any punctuation or other clause."""
+        held = False
+        for k in range(rel + 1, min(seg.end, rel + 9)):
+            if d.low(k) in {",", ";", ".", ":"} or d.is_word(k, "relative"):
+                return None
+            if d.has_lemma(k, "relative_hold") and d.pos[k] == "VERB":  # (not the auxiliary of "a évoquée")
+                held = True
+            elif d.is_word(k, "prep_with"):
+                return k if held else None
+        return None
 
     # ------------------------------------------------------------------ people
     def _met_list(self, d: _Doc, seg: Span, start: int) -> list[list[Item]]:
