@@ -208,10 +208,17 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
         # institutional words and a title's first word are no places
         ("La présidente de la Confédération, Viola Amherd, a reçu lundi le président ukrainien.", {"Confédération"}),
         ("Au cours de leur entretien, le Souverain pontife et le président ont parlé du climat.", {"Souverain"}),
+        # a frequent given name and a name (or a particle) the model read as a place: a person
+        ("Bachar al-Assad a rencontré Vladimir Poutine à Moscou.", {"Bachar al-Assad"}),
+        ("Le régime de Bachar al-Assad est tombé en décembre.", {"Bachar al-Assad"}),
     ],
 )
 def test_not_locations(nlp: Language, text: str, absent: set[str]) -> None:
     assert not absent & set(locations(nlp, text))
+
+
+def test_a_named_thing_after_a_common_noun_stays_a_place(nlp: Language) -> None:
+    assert "Charles de Gaulle" in locations(nlp, "Il a atterri mardi à l'aéroport Charles de Gaulle.")
 
 
 def test_locations_do_not_overlap_dates(nlp: Language) -> None:

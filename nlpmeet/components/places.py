@@ -208,6 +208,8 @@ class PlaceTagger:
         self.prefixes = {f.key: f for f in all_forms() if f.kind == PREFIX}
         self._token_data: weakref.WeakKeyDictionary[Doc, tuple[list[str], list[str]]] = weakref.WeakKeyDictionary()
         # role phrases the model tags as LOC ("Premier ministre"): the shared titles lexicon
+        self.given_names = frozenset(row["name"] for row in load_tsv("given_names.tsv"))
+        self.particles = frozenset(fold(row["particle"]).rstrip("'") for row in load_tsv("name_particles.tsv"))
         self.titles = frozenset(
             fold(row[column]) for row in load_tsv("titles.tsv") for column in ("title", "feminine") if row.get(column)
         )
@@ -543,8 +545,22 @@ class PlaceTagger:
         if 0 < span.start and span.end < len(doc) and doc[span.start - 1].text in OPEN_QUOTES:
             if doc[span.end].text in CLOSE_QUOTES:
                 return False  # « Quotidien »: a title in quotes, not a place
+        if self._given_name_first(doc, span):
+            return False  # "Bachar al-Assad a rencontré ...": a person's name the model read as a place
         # the name of a person of the document ("Flynn" beside "Michael Flynn")
         return not all(fold(w) in person_words for w in span.text.split())
+
+    def _given_name_first(self, doc: Doc, span: Span) -> bool:
+        """A frequent given name then a capitalised word or a name particle ("Bachar al-Assad"), with no
+        common noun or place word before it ("la rue Victor-Hugo", "l'aéroport Charles de Gaulle" stay places)."""
+        if len(span) < 2 or span[0].text not in self.given_names:
+            return False
+        if span.start > 0 and (
+            fold(doc[span.start - 1].text) in self.words.place_words or doc[span.start - 1].pos_ == "NOUN"
+        ):
+            return False  # a common noun names what the name is of: "l'aéroport Charles de Gaulle"
+        second = span[1].text
+        return second[:1].isupper() or fold(second).split("-")[0] in self.particles
 
     def _demonym(self, doc: Doc, span: Span) -> bool:
         """ "les Marseillais", "la Bermudienne": inhabitants (a demonym after a matching determiner), not a place."""
