@@ -321,21 +321,16 @@ class EventTagger:
             for i in range(start, end)
         }
 
-    def _org_names(self, span: Span) -> frozenset[str]:
-        """The words of the organisation names inside a mention ("G20" in "sommet du G20")."""
+    def _names_and_proper_words(self, span: Span) -> tuple[frozenset[str], frozenset[str]]:
+        """The words of the organisation names inside a mention ("G20" in "sommet du G20"), and those of its
+        capitalised tokens outside them, its first token apart: what names one occurrence of an organisation's
+        event ("Rio" in "G20 de Rio", "New Delhi")."""
         inside = self._org_tokens(span)
-        return frozenset(w for i in sorted(inside) for w in _words(self.doc[i].text))
-
-    def _proper_words(self, span: Span) -> frozenset[str]:
-        """The words of a mention's capitalised tokens outside organisation names, its first token apart:
-        what names one occurrence of an organisation's event ("Rio" in "G20 de Rio", "New Delhi")."""
-        inside = self._org_tokens(span)
-        return frozenset(
-            w
-            for tok in span[1:]
-            if tok.i not in inside and tok.text[:1].isupper()
-            for w in _words(tok.text)
+        names = frozenset(w for i in sorted(inside) for w in _words(self.doc[i].text))
+        proper = frozenset(
+            w for tok in span[1:] if tok.i not in inside and tok.text[:1].isupper() for w in _words(tok.text)
         )
+        return names, proper
 
     def _cluster(self, spans: list[Span]) -> list[list[Span]]:
         clusters: list[list[Span]] = []
@@ -349,7 +344,8 @@ class EventTagger:
             return bool(a[2]) and not b[2] and bool(rest) and rest <= b[0] and bool(a[3] & b[3])
 
         for s in spans:
-            k: Key = (_words(s.text), self._org_words(s), self._proper_words(s), self._org_names(s))
+            names, proper = self._names_and_proper_words(s)
+            k: Key = (_words(s.text), self._org_words(s), proper, names)
             for n, cluster in enumerate(clusters):
                 if any(
                     _contained(k[0], o[0]) or _contained(k[1], o[1]) or placed(k, o) or placed(o, k) for o in keys[n]

@@ -48,6 +48,7 @@ from nlpmeet.components.roles import describes
 from nlpmeet.components.tokens import TokenTable
 from nlpmeet.extensions import DATES_GROUP, EVENTS_GROUP, LOCATIONS_GROUP, ORGS_GROUP, PEOPLE_GROUP, ROLES_GROUP
 from nlpmeet.normalise.names import fold
+from nlpmeet.normalise.titles import word_key
 from nlpmeet.resources import load_jsonl
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
@@ -571,9 +572,9 @@ class MeetingFinder:
         s'entretenir avec Y, mais cette rencontre n'a finalement pas pu avoir lieu", "… ; cet entretien a été
         reporté"."""
         for j in range(tok.i + 1, seg.end):
-            noun = d.doc[j]
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in d.trig.nouns:
+            if d.pos[j] != "NOUN" or d.lemmas[j] not in d.trig.nouns:
                 continue
+            noun = d.doc[j]
             if any(c.dep_ == "det" and "Dem" in c.morph.get("PronType", []) for c in noun.children):
                 return MeetingFinder._subject_cancelled(d, noun)
         return False
@@ -1139,7 +1140,7 @@ class MeetingFinder:
         before = list(dict.fromkeys(it.norm for i, it in sorted(d.item_at.items()) if i < start))
         for end in range(stop, start, -1):
             first, _, rest = fold(d.doc[start:end].text).partition(" ")
-            description = " ".join(w for w in (first.rstrip("sx"), rest) if w)  # "chefs d'État" -> "chef d'état"
+            description = " ".join(w for w in (word_key(first), rest) if w)  # "chefs d'État" -> "chef d'etat"
             fitting = [
                 norm for norm in before if any(describes(description, r) for r in people.get(norm, {}).get("roles", []))
             ]

@@ -38,9 +38,11 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from nlpmeet.components.lexicon import lexicon
 from nlpmeet.components.tokens import TokenTable, is_adjective, opens_clause, phrase_patterns
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP
 from nlpmeet.normalise.countries import ADJECTIVE, NAME, PREFIX, CountryForm, all_forms, fold, lookup, surface_variants
+from nlpmeet.normalise.names import words as name_words
 from nlpmeet.resources import load_tsv
 
 PLACES_FILE = "places.tsv"
@@ -208,8 +210,6 @@ class PlaceTagger:
         self.prefixes = {f.key: f for f in all_forms() if f.kind == PREFIX}
         self._token_data: weakref.WeakKeyDictionary[Doc, tuple[list[str], list[str]]] = weakref.WeakKeyDictionary()
         # role phrases the model tags as LOC ("Premier ministre"): the shared titles lexicon
-        self.given_names = frozenset(row["name"] for row in load_tsv("given_names.tsv"))
-        self.particles = frozenset(fold(row["particle"]).rstrip("'") for row in load_tsv("name_particles.tsv"))
         self.titles = frozenset(
             fold(row[column]) for row in load_tsv("titles.tsv") for column in ("title", "feminine") if row.get(column)
         )
@@ -553,14 +553,15 @@ class PlaceTagger:
     def _given_name_first(self, doc: Doc, span: Span) -> bool:
         """A frequent given name then a capitalised word or a name particle ("Bachar al-Assad"), with no
         common noun or place word before it ("la rue Victor-Hugo", "l'aéroport Charles de Gaulle" stay places)."""
-        if len(span) < 2 or span[0].text not in self.given_names:
+        names = lexicon()  # the people component's given names and name particles
+        if len(span) < 2 or span[0].text not in names.given_names:
             return False
         if span.start > 0 and (
             fold(doc[span.start - 1].text) in self.words.place_words or doc[span.start - 1].pos_ == "NOUN"
         ):
             return False  # a common noun names what the name is of: "l'aéroport Charles de Gaulle"
         second = span[1].text
-        return second[:1].isupper() or fold(second).split("-")[0] in self.particles
+        return second[:1].isupper() or next(iter(name_words(second)), "") in names.particles
 
     def _demonym(self, doc: Doc, span: Span) -> bool:
         """ "les Marseillais", "la Bermudienne": inhabitants (a demonym after a matching determiner), not a place."""
