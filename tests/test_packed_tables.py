@@ -207,3 +207,49 @@ def test_corrupt_lookups_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Mo
         assert list(rebuilt.get_table(name).items()) == list(stock.get_table(name).items())
         assert list(again.get_table(name).items()) == list(stock.get_table(name).items())
     assert type(again.get_table("lemma_lookup")).__name__ == "PackedTable"
+
+
+# --- member lists ------------------------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(max_size=6)), st.lists(st.one_of(st.text(max_size=6), st.integers(), st.none()), max_size=15))
+def test_member_lists_answer_in_like_the_list(items: list[str], probes: list[Any]):
+    members = packed.MemberList.of(items)
+    assert members == items and list(members) == items and len(members) == len(items)
+    for probe in probes + items:
+        assert (probe in members) == (probe in items)
+    assert srsly.msgpack_dumps(members) == srsly.msgpack_dumps(items)
+    assert srsly.msgpack_dumps({"noun": members}) == srsly.msgpack_dumps({"noun": items})
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda m: m.append("neuf"),
+        lambda m: m.extend(["neuf", "dix"]),
+        lambda m: m.insert(0, "neuf"),
+        lambda m: m.remove("deux"),
+        lambda m: m.pop(),
+        lambda m: m.clear(),
+        lambda m: m.__setitem__(0, "neuf"),
+        lambda m: m.__delitem__(slice(0, 2)),
+        lambda m: m.__iadd__(["neuf"]),
+        lambda m: m.__imul__(2),
+    ],
+)
+def test_member_lists_follow_changes(change: Any):
+    items = ["un", "deux", "trois"]
+    members = packed.MemberList.of(list(items))
+    change(members)
+    change(items)
+    assert members == items
+    for probe in ("un", "deux", "trois", "neuf", "dix"):
+        assert (probe in members) == (probe in items)
+
+
+def test_member_list_copies_are_plain_lists():
+    members = packed.MemberList.of(["un", "deux"])
+    for made in (copy.copy(members), copy.deepcopy(members), pickle.loads(pickle.dumps(members)), members[:]):
+        assert type(made) is list and made == ["un", "deux"]
+    assert packed.MemberList.of(["un", 2])._members is None  # not all strings: ``in`` scans, as a list does
