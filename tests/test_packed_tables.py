@@ -248,6 +248,24 @@ def test_member_lists_follow_changes(change: Any):
         assert (probe in members) == (probe in items)
 
 
+def test_member_lists_tell_hash_collisions_apart(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(packed, "_str_hash", lambda text: len(text))  # every item of one length collides
+    items = ["chat", "chien", "rat", "loup", "ours"]
+    members = packed.MemberList.of(items)
+    for probe in ["chat", "loup", "ours", "lion", "rat", "gnou", "", "chiens"]:
+        assert (probe in members) == (probe in items)
+
+
+def test_member_lists_from_cached_fields():
+    items = ["été", "avoir", "être", "aller"]
+    fields = marshal.loads(marshal.dumps(packed.MemberList.member_fields(items)))
+    members = packed.MemberList.of(list(items), fields)
+    assert all(item in members for item in items) and "venir" not in members
+    assert packed.MemberList.member_fields([1, "a"]) is None
+    with pytest.raises(ValueError):
+        packed.MemberList.of(items[:2], fields)  # fields of other items
+
+
 def test_member_list_copies_are_plain_lists():
     members = packed.MemberList.of(["un", "deux"])
     for made in (copy.copy(members), copy.deepcopy(members), pickle.loads(pickle.dumps(members)), members[:]):
