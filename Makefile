@@ -4,13 +4,15 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install run test lint bench clean
 
+# compileall after every install check: it recompiles only what changed since (this machine sets
+# PYTHONDONTWRITEBYTECODE, so Python itself would compile the edited sources again at every start)
 install: $(STAMP)
+	@$(PY) -m compileall -q nlpmeet > /dev/null
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev,dask]"
-	$(PY) -m compileall -q nlpmeet  # as pip does for a wheel: no source compiled at each start
 	touch $(STAMP)
 
 run: install
