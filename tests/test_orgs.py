@@ -479,6 +479,26 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
             {"conseil régional d'Occitanie": ["conseil régional d'Occitanie"]},
         ),
         ("Le conseil municipal a voté le budget lundi soir.", {}),
+        # a later portfolio of a minister's enumeration is no organisation, though it opens with a head noun
+        (
+            "Le ministre des Affaires étrangères, de la Communauté nationale à l'étranger et des Affaires "
+            "africaines, Ahmed Attaf, a reçu son homologue.",
+            {},
+        ),
+        # ... but not a body named after a minister's title and a complement ("au siège de l'Organisation")
+        (
+            "Les ministres de la Défense des pays de l'OTAN se sont réunis au siège de l'Organisation à Bruxelles.",
+            {"OTAN": ["OTAN", "Organisation"]},
+        ),
+        # ... also a territory whose name the tokenizer splits at its hyphens
+        (
+            "Alain Rousset, président du conseil régional de Nouvelle-Aquitaine, a reçu les viticulteurs.",
+            {"conseil régional de Nouvelle-Aquitaine": ["conseil régional de Nouvelle-Aquitaine"]},
+        ),
+        (
+            "Le conseil régional de Bourgogne-Franche-Comté a voté le budget.",
+            {"conseil régional de Bourgogne-Franche-Comté": ["conseil régional de Bourgogne-Franche-Comté"]},
+        ),
         # a function title's own abbreviation in parentheses is no organisation
         ("Le chef d'état-major des armées (CEMA), le général Thierry Burkhard, a reçu mardi l'amiral Tony Radakin.",
          {}),

@@ -684,6 +684,13 @@ def test_coref_two_holders(blank_nlp: Language, sentence: str, expected: str) ->
             "Leïla Ben Salem",
             "ministre des affaires sociales et des tunisiens vivant à l'étranger",
         ),
+        # a later portfolio opening with a head noun of organisations, or with a complement in lower case
+        (
+            "Le ministre des Affaires étrangères, de la Communauté nationale à l'étranger et des Affaires "
+            "africaines, Ahmed Attaf, a reçu son homologue.",
+            "Ahmed Attaf",
+            "ministre des affaires étrangères, de la communauté nationale à l'étranger et des affaires africaines",
+        ),
     ],
 )
 def test_long_portfolios(nlp: Language, text: str, person: str, title: str) -> None:
