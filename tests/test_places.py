@@ -208,6 +208,7 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
         # institutional words and a title's first word are no places
         ("La présidente de la Confédération, Viola Amherd, a reçu lundi le président ukrainien.", {"Confédération"}),
         ("Au cours de leur entretien, le Souverain pontife et le président ont parlé du climat.", {"Souverain"}),
+        ("Les ministres ont évoqué les relations de la Principauté avec l'Union européenne.", {"Principauté"}),
         # a frequent given name and a name (or a particle) the model read as a place: a person
         ("Bachar al-Assad a rencontré Vladimir Poutine à Moscou.", {"Bachar al-Assad"}),
         ("Le régime de Bachar al-Assad est tombé en décembre.", {"Bachar al-Assad"}),

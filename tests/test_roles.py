@@ -469,6 +469,14 @@ def test_impersonal_il_not_resolved(nlp: Language) -> None:
         ("Le représentant spécial de l'ONU, Jean Arnault, est arrivé.", "Jean Arnault", "représentant spécial"),
         ("Jean Arnault, nommé représentant le 3 mars, est arrivé à Bogota.", "Jean Arnault", "représentant"),
         ("Le général Thierry Burkhard a visité la base.", "Thierry Burkhard", "général"),
+        # a personal envoy of a title holder: the envoy's title, not the holder's
+        ("Le ministre recevra l'envoyé personnel du Secrétaire général des Nations unies pour le Sahara occidental, "
+         "M. Staffan de Mistura.", "Staffan de Mistura", "envoyé personnel"),
+        ("Le président a reçu l'envoyé personnel du président français pour le Liban, M. Jean-Yves Le Drian.",
+         "Jean-Yves Le Drian", "envoyé personnel"),
+        # the Belgian mayor
+        ("Il a été reçu à l'hôtel de ville par le bourgmestre de Bruxelles, Philippe Close.", "Philippe Close",
+         "bourgmestre"),
     ],
 )
 def test_roles_with_model(nlp: Language, text: str, person: str, title: str | None) -> None:
