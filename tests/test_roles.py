@@ -500,6 +500,18 @@ def test_roles_with_model(nlp: Language, text: str, person: str, title: str | No
             "Carole Delga",
             ("présidente", "conseil régional d'Occitanie", None),
         ),
+        # a possessive title belongs to the organisation or country named before it in its clause
+        (
+            "Vendredi, le maire de Kharkiv sera reçu au siège du conseil régional des Hauts-de-France par son "
+            "président, Xavier Bertrand.",
+            "Xavier Bertrand",
+            ("président", "conseil régional des Hauts-de-France", None),
+        ),
+        ("La France et son président, Emmanuel Macron, ont été critiqués.", "Emmanuel Macron",
+         ("président", None, "FR")),
+        # ... not one of another clause: the adviser of the person who came
+        ("Jean Dupont, président de Renault, est venu avec son conseiller, Paul Martin.", "Paul Martin",
+         ("conseiller", None, None)),
         # an organisation's adjective after the title is its affiliation, as a national adjective is a country
         (
             "Le commissaire européen au Marché intérieur, Thierry Breton, a reçu les industriels.",
