@@ -817,6 +817,15 @@ HELDOUT6_MEETINGS = [
 ]
 
 
+HELDOUT6_MEETINGS += [
+    # a meal given by a host: the host, agent of the participle, meets the guest
+    ("Hier soir, la première ministre Susan Holt a été l'invitée d'un dîner offert en son honneur par "
+     "l'ambassadeur du Canada en France, Stéphane Dion.", {"Holt", "Dion"}),
+    ("Le ministre Jean Castex a participé à un déjeuner offert par le président du Sénat, Gérard Larcher.",
+     {"Castex", "Larcher"}),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), HELDOUT6_MEETINGS)
 def test_heldout6_encounters(nlp: Language, text: str, expected: set[str]) -> None:
     assert expected in surnames(run(nlp, text))
@@ -846,3 +855,7 @@ def test_accompanying_someone_elsewhere_is_no_presence(nlp: Language) -> None:
         "un voyage à Londres pendant lequel il a accompagné le président Recep Tayyip Erdoğan."
     )
     assert run(nlp, text)._.meetings == []
+
+
+def test_a_meal_given_by_an_organisation_is_no_encounter(nlp: Language) -> None:
+    assert run(nlp, "Le ministre Jean Castex a participé à un déjeuner offert par la société Renault.")._.meetings == []

@@ -877,6 +877,14 @@ class MeetingFinder:
         if between:
             self._emit(d, seg, tok.i, [], met, out)
             return
+        if not met:
+            # "un dîner offert en son honneur par l'ambassadeur X": the host, agent of the participle, meets the
+            # sentence's subject
+            host = self._agent_of_participle(d, seg, tok)
+            if host is not None:
+                met = [[host]]
+                genitive = [it for it in genitive if it is not host]
+                org_genitive = False  # ("par le président du Sénat, X": the host's title, no organisation's meal)
         if self._sequel(d, seg, tok, out, met):
             return
         if self._join(d, seg, tok, out):
@@ -902,6 +910,25 @@ class MeetingFinder:
         )
         for m in self._emit(d, seg, tok.i, subj, met, out):
             m.anchor = side
+
+    @staticmethod
+    def _agent_of_participle(d: _Doc, seg: Span, tok: Token) -> Item | None:
+        """The person agent ("par X") of a past participle qualifying the encounter noun ("un dîner offert par
+        X", "la réception donnée en son honneur par X")."""
+        part = next((j for j in range(tok.i + 1, min(seg.end, tok.i + 3)) if j in d.noun_participles), None)
+        if part is None:
+            return None
+        for it in d.seg_items(seg):
+            if it.start <= part:
+                continue
+            node = d.doc[it.start]
+            for _ in range(4):
+                if node.dep_ == "obl:agent" and node.head.i == part:
+                    return it
+                if node.head.i == node.i:
+                    break
+                node = node.head
+        return None
 
     @staticmethod
     def _with_in_relative(d: _Doc, seg: Span, rel: int) -> int | None:
