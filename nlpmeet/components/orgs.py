@@ -129,6 +129,9 @@ def load_titles() -> frozenset[str]:
     return frozenset(titles)
 
 
+# a dash separating the parts of a heading line: the capital of the word after it says nothing
+HEADING_DASHES = frozenset({"–", "—"})
+
 class OrgTagger:
     def __init__(self, nlp: Language):
         self.lexicon = OrgLexicon(load_jsonl(LEXICON_FILE))
@@ -274,9 +277,11 @@ class OrgTagger:
             ):
                 end += 2
             span = doc[start:end]
-            if doc[start].is_sent_start and not any(t.text[:1].isupper() for t in span[1:]):
+            opening = doc[start].is_sent_start or start > 0 and doc[start - 1].text in HEADING_DASHES
+            if opening and not any(t.text[:1].isupper() for t in span[1:]):
                 if doc[start].ent_type_ != "ORG":
-                    continue  # a capital at the start of a sentence says nothing unless the model agrees
+                    continue  # a capital at the start of a sentence or after a heading's dash says nothing
+                    # unless the model agrees ("Présidence de la République – Bureau de presse")
             cands.append(_Cand(start, end, "pat"))
         return cands
 
@@ -339,9 +344,11 @@ class OrgTagger:
                 continue
             if self._is_dateline(doc, span, places) or self._is_stray(doc, span):
                 continue
-            if len(span) > 1 and opens_clause(doc, start) and span[0].pos_ == "NOUN":
+            after_dash = start > 0 and doc[start - 1].text in HEADING_DASHES
+            if len(span) > 1 and (opens_clause(doc, start) or after_dash) and span[0].pos_ == "NOUN":
                 if not any(t.text[:1].isupper() for t in span[1:]):
-                    continue  # "Conférence de presse" heading a paragraph, "10h00 : Déjeuner de travail"
+                    # "Conférence de presse" heading a paragraph, "10h00 : Déjeuner de travail", "… – Service de presse"
+                    continue
             cands.append(_Cand(start, end, "ner"))
         return cands
 
