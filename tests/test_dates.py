@@ -419,6 +419,15 @@ def test_bare_numbers_that_are_no_days(nlp: Language, text: str) -> None:
     assert not [s.text for s in doc.spans[DATES_GROUP] if any(c.isdigit() for c in s.text)]
 
 
+# a part of the day opening a sentence of an announced programme is of the day announced (dct Thursday 21)
+TENSE += [
+    ("La ministre se rendra à Bordeaux le samedi 23 septembre. Elle y sera accueillie par le préfet.\n\nDans la "
+     "matinée, elle visitera un vignoble.", "Dans la matinée", "2017-09-23"),
+    ("Le président effectuera lundi une visite à Lille. Il inaugurera une usine.\n\nDans l'après-midi, il "
+     "rencontrera les élus.", "Dans l'après-midi", "2017-09-25"),
+]
+
+
 @pytest.mark.parametrize(("text", "mention", "expected"), TENSE)
 def test_tense_sets_the_direction(nlp: Language, text: str, mention: str, expected: str) -> None:
     doc = nlp.make_doc(text)
@@ -435,3 +444,4 @@ def test_windowed_matching_equals_the_whole_text(dates_only: Language) -> None:
     for text in articles(40, seed=7):
         doc = dates_only.make_doc(text)
         assert sorted(tagger._matches(doc)) == sorted(tagger.matcher(doc))
+

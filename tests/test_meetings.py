@@ -795,3 +795,67 @@ def test_encounter_right_after_the_previous_one_takes_its_day(nlp: Language, ope
     doc = run(nlp, text)  # dct Friday 2023-03-10
     dates = {frozenset(p.split()[-1] for p in m["participants"]): m["date"] for m in doc._.meetings}
     assert dates[frozenset({"Macron", "Sunak"})] == "2023-03-07"
+
+
+# ---------------------------------------------------------------- sixth held-out round
+HELDOUT6_MEETINGS = [
+    # a participle of a function title is no clause verb ending the object before the name
+    ("Lundi, la première ministre Susan Holt a rencontré le ministre délégué chargé de la Francophonie, Thani "
+     "Mohamed Soilihi.", {"Holt", "Soilihi"}),
+    ("Le maire Bruno Marchand a reçu la vice-présidente chargée des Relations internationales, Anne Dupré.",
+     {"Marchand", "Dupré"}),
+    # a fronted passive participle: the main clause's subject was received by the agent
+    ("Reçu mardi en audience au palais de la Marina par le président de la République, Patrice Talon, M. Ousmane "
+     "Diagana a salué les réformes engagées.", {"Talon", "Diagana"}),
+    ("Accueillie à Bordeaux par le préfet Étienne Guyot, la ministre Annie Genevard a ensuite visité un vignoble.",
+     {"Guyot", "Genevard"}),
+    # a relative clause the parser hangs on a cancelled verb of the previous sentence
+    ("Le maire de Québec, Bruno Marchand, poursuit sa mission en Belgique.\n\nUne rencontre avec le premier ministre "
+     "belge, Bart De Wever, évoquée la semaine dernière, n'a pas pu être organisée.\n\nSamedi, le maire rejoindra "
+     "Bordeaux, ville jumelée avec Québec depuis 1962, où l'accueillera son homologue, Pierre Hurmic.",
+     {"Marchand", "Hurmic"}),
+]
+
+
+HELDOUT6_MEETINGS += [
+    # a meal given by a host: the host, agent of the participle, meets the guest
+    ("Hier soir, la première ministre Susan Holt a été l'invitée d'un dîner offert en son honneur par "
+     "l'ambassadeur du Canada en France, Stéphane Dion.", {"Holt", "Dion"}),
+    ("Le ministre Jean Castex a participé à un déjeuner offert par le président du Sénat, Gérard Larcher.",
+     {"Castex", "Larcher"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HELDOUT6_MEETINGS)
+def test_heldout6_encounters(nlp: Language, text: str, expected: set[str]) -> None:
+    assert expected in surnames(run(nlp, text))
+
+
+PRESIDED_IN_PRESENCE = [
+    # "X a présidé la séance, en présence de Y" is the sentence's own encounter, not an addition to the one before
+    ("Le président Joseph Aoun s'est entretenu mercredi par téléphone avec l'émir Tamim ben Hamad Al Thani.\n\n"
+     "Mardi, le président Joseph Aoun avait présidé la séance du Conseil des ministres, en présence du premier "
+     "ministre Nawaf Salam.",
+     [({"Aoun", "Thani"}, "2023-03-08"), ({"Aoun", "Salam"}, "2023-03-07")]),
+    ("Le ministre Jean Castex a rencontré jeudi Mario Draghi à Rome.\n\n"
+     "Vendredi, le ministre Jean Castex a ouvert la réunion du comité, en présence de la ministre Élisabeth Borne.",
+     [({"Castex", "Draghi"}, "2023-03-09"), ({"Castex", "Borne"}, "2023-03-10")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRESIDED_IN_PRESENCE)
+def test_presence_at_a_session_the_subject_holds(nlp: Language, text: str, expected: list) -> None:
+    doc = run(nlp, text)  # dct Friday 2023-03-10
+    assert [({p.split()[-1] for p in m["participants"]}, m["date"]) for m in doc._.meetings] == expected
+
+
+def test_accompanying_someone_elsewhere_is_no_presence(nlp: Language) -> None:
+    text = (
+        "Le ministre Mevlüt Çavuşoğlu a participé le 5 décembre à la réunion du Conseil ministériel de l'OSCE, après "
+        "un voyage à Londres pendant lequel il a accompagné le président Recep Tayyip Erdoğan."
+    )
+    assert run(nlp, text)._.meetings == []
+
+
+def test_a_meal_given_by_an_organisation_is_no_encounter(nlp: Language) -> None:
+    assert run(nlp, "Le ministre Jean Castex a participé à un déjeuner offert par la société Renault.")._.meetings == []

@@ -479,6 +479,38 @@ def test_component_blank(blank_nlp, blank_tagger, text, ents, dates, expected) -
             {"conseil régional d'Occitanie": ["conseil régional d'Occitanie"]},
         ),
         ("Le conseil municipal a voté le budget lundi soir.", {}),
+        # a common noun capitalised after a heading's dash is no organisation's name
+        ("Baabda, le 27 mars 2025\n\nPrésidence libanaise – Bureau de presse\n\nLe président a reçu le ministre.", {}),
+        ("Rabat, le 3 mai 2024 – Direction de la communication\n\nLe ministre a reçu son homologue.", {}),
+        # a name opening with its capitalised adjective, the head noun in lower case
+        (
+            "Les ministres ont préparé la session de la Grande commission mixte algéro-mauritanienne.",
+            {"Grande commission mixte algéro-mauritanienne": ["Grande commission mixte algéro-mauritanienne"]},
+        ),
+        (
+            "Le président a saisi la Haute cour constitutionnelle malgache.",
+            {"Haute cour constitutionnelle malgache": ["Haute cour constitutionnelle malgache"]},
+        ),
+        # a later portfolio of a minister's enumeration is no organisation, though it opens with a head noun
+        (
+            "Le ministre des Affaires étrangères, de la Communauté nationale à l'étranger et des Affaires "
+            "africaines, Ahmed Attaf, a reçu son homologue.",
+            {},
+        ),
+        # ... but not a body named after a minister's title and a complement ("au siège de l'Organisation")
+        (
+            "Les ministres de la Défense des pays de l'OTAN se sont réunis au siège de l'Organisation à Bruxelles.",
+            {"OTAN": ["OTAN", "Organisation"]},
+        ),
+        # ... also a territory whose name the tokenizer splits at its hyphens
+        (
+            "Alain Rousset, président du conseil régional de Nouvelle-Aquitaine, a reçu les viticulteurs.",
+            {"conseil régional de Nouvelle-Aquitaine": ["conseil régional de Nouvelle-Aquitaine"]},
+        ),
+        (
+            "Le conseil régional de Bourgogne-Franche-Comté a voté le budget.",
+            {"conseil régional de Bourgogne-Franche-Comté": ["conseil régional de Bourgogne-Franche-Comté"]},
+        ),
         # a function title's own abbreviation in parentheses is no organisation
         ("Le chef d'état-major des armées (CEMA), le général Thierry Burkhard, a reçu mardi l'amiral Tony Radakin.",
          {}),

@@ -265,6 +265,9 @@ def test_family_name_joins_the_person_of_its_gender(nlp: Language, text: str, me
         # a title word after a capitalised particle is part of the name
         ("Le président Mohamed Ould Cheikh El Ghazouani est arrivé.", {"Mohamed Ould Cheikh El Ghazouani"}),
         ("Le ministre Ahmed Ould Cheikh Sidia a parlé.", {"Ahmed Ould Cheikh Sidia"}),
+        # a title word that is a given name, with its capital inside a sentence and no article, opens the name
+        ("Il a dîné avec le ministre des Finances et du Budget, Cheikh Diba.", {"Cheikh Diba"}),
+        ("Le ministre Cheikh Tidiane Gadio a reçu la presse.", {"Cheikh Tidiane Gadio"}),
     ],
 )
 def test_name_boundaries_with_model(nlp: Language, text: str, expected: set[str]) -> None:
@@ -323,3 +326,17 @@ def test_person_country(
 ) -> None:
     doc = run(make(blank_nlp, text, per, countries=countries))
     assert doc._.people[person]["country"] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # the title itself: in lower case, after an article, or opening the sentence
+        ("Le président a reçu cheikh Tamim ben Hamad Al Thani à Doha.", "Tamim ben Hamad Al Thani"),
+        ("Le président a reçu le Cheikh Tamim ben Hamad Al Thani à Doha.", "Tamim ben Hamad Al Thani"),
+    ],
+)
+def test_the_title_cheikh_stays_a_title(nlp: Language, text: str, person: str) -> None:
+    doc = nlp(text)
+    assert person in doc._.people
+    assert [r["title"] for r in doc._.people[person]["roles"]] == ["cheikh"]

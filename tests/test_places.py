@@ -208,6 +208,7 @@ def test_locations(nlp: Language, text: str, name: str, country: str | None) -> 
         # institutional words and a title's first word are no places
         ("La présidente de la Confédération, Viola Amherd, a reçu lundi le président ukrainien.", {"Confédération"}),
         ("Au cours de leur entretien, le Souverain pontife et le président ont parlé du climat.", {"Souverain"}),
+        ("Les ministres ont évoqué les relations de la Principauté avec l'Union européenne.", {"Principauté"}),
         # a frequent given name and a name (or a particle) the model read as a place: a person
         ("Bachar al-Assad a rencontré Vladimir Poutine à Moscou.", {"Bachar al-Assad"}),
         ("Le régime de Bachar al-Assad est tombé en décembre.", {"Bachar al-Assad"}),
@@ -316,3 +317,32 @@ def test_country_name_as_a_given_name(nlp: Language, text: str, expected: set[st
 )
 def test_place_named_after_a_person(nlp: Language, text: str, place: str) -> None:
     assert place in locations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # a dateline's town in capitals, unknown to the lexicon: before an agency in parentheses and a dash
+        ("FREDERICTON (GNB) – La première ministre a conclu aujourd'hui une mission en France.", "FREDERICTON"),
+        ("SAINT-JEAN (GNB) – Le ministre des Finances a présenté le budget.", "SAINT-JEAN"),
+        # ... or before a comma and a date
+        ("MONCTON, le 3 mars 2025 – La ministre a inauguré un centre de santé.", "MONCTON"),
+    ],
+)
+def test_dateline_town_in_capitals(nlp: Language, text: str, town: str) -> None:
+    assert town in locations(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "COMMUNIQUÉ DE PRESSE\n\nLa ministre a inauguré un centre de santé.",
+        "ALERTE (mise à jour) – La ministre a inauguré un centre de santé.",
+    ],
+)
+def test_a_heading_in_capitals_is_no_dateline(nlp: Language, text: str) -> None:
+    assert not any(name.isupper() for name in locations(nlp, text))
+
+
+def test_a_capitalised_heading_before_a_time_is_no_dateline(nlp: Language) -> None:
+    assert "FINALE" not in locations(nlp, "Programme des matchs\n\nFINALE, à 21h à Saint-Denis.")

@@ -469,6 +469,14 @@ def test_impersonal_il_not_resolved(nlp: Language) -> None:
         ("Le représentant spécial de l'ONU, Jean Arnault, est arrivé.", "Jean Arnault", "représentant spécial"),
         ("Jean Arnault, nommé représentant le 3 mars, est arrivé à Bogota.", "Jean Arnault", "représentant"),
         ("Le général Thierry Burkhard a visité la base.", "Thierry Burkhard", "général"),
+        # a personal envoy of a title holder: the envoy's title, not the holder's
+        ("Le ministre recevra l'envoyé personnel du Secrétaire général des Nations unies pour le Sahara occidental, "
+         "M. Staffan de Mistura.", "Staffan de Mistura", "envoyé personnel"),
+        ("Le président a reçu l'envoyé personnel du président français pour le Liban, M. Jean-Yves Le Drian.",
+         "Jean-Yves Le Drian", "envoyé personnel"),
+        # the Belgian mayor
+        ("Il a été reçu à l'hôtel de ville par le bourgmestre de Bruxelles, Philippe Close.", "Philippe Close",
+         "bourgmestre"),
     ],
 )
 def test_roles_with_model(nlp: Language, text: str, person: str, title: str | None) -> None:
@@ -492,6 +500,18 @@ def test_roles_with_model(nlp: Language, text: str, person: str, title: str | No
             "Carole Delga",
             ("présidente", "conseil régional d'Occitanie", None),
         ),
+        # a possessive title belongs to the organisation or country named before it in its clause
+        (
+            "Vendredi, le maire de Kharkiv sera reçu au siège du conseil régional des Hauts-de-France par son "
+            "président, Xavier Bertrand.",
+            "Xavier Bertrand",
+            ("président", "conseil régional des Hauts-de-France", None),
+        ),
+        ("La France et son président, Emmanuel Macron, ont été critiqués.", "Emmanuel Macron",
+         ("président", None, "FR")),
+        # ... not one of another clause: the adviser of the person who came
+        ("Jean Dupont, président de Renault, est venu avec son conseiller, Paul Martin.", "Paul Martin",
+         ("conseiller", None, None)),
         # an organisation's adjective after the title is its affiliation, as a national adjective is a country
         (
             "Le commissaire européen au Marché intérieur, Thierry Breton, a reçu les industriels.",
@@ -683,6 +703,13 @@ def test_coref_two_holders(blank_nlp: Language, sentence: str, expected: str) ->
             "forum.",
             "Leïla Ben Salem",
             "ministre des affaires sociales et des tunisiens vivant à l'étranger",
+        ),
+        # a later portfolio opening with a head noun of organisations, or with a complement in lower case
+        (
+            "Le ministre des Affaires étrangères, de la Communauté nationale à l'étranger et des Affaires "
+            "africaines, Ahmed Attaf, a reçu son homologue.",
+            "Ahmed Attaf",
+            "ministre des affaires étrangères, de la communauté nationale à l'étranger et des affaires africaines",
         ),
     ],
 )

@@ -19,7 +19,9 @@ Each expression is resolved by ``nlpmeet.normalise.dates.resolve`` against
 * an anchor for "le lendemain", "la veille", "le même jour" and bare times: the last single day
   stated in the same or the previous sentence (for a time, else the day right after it: "vers
   0 h 40, jeudi"), else the dct; "le lendemain"/"la veille" opening a sentence or a paragraph count
-  from the last day stated before them, however far back, when it lies within a month of the dct;
+  from the last day stated before them, however far back, when it lies within a month of the dct; so
+  does a part of the day naming no day ("Dans la matinée, elle visitera …") opening a sentence in the
+  future, when that day is still to come (an announced programme);
 * inside quoted speech, the day the speech was given when the reporting clause states it
   (« Nous signerons demain », a déclaré mardi le ministre).
 
@@ -338,6 +340,16 @@ class DateTagger:
         return any("anchor" in a.classes for a in atoms(span.text))
 
     @staticmethod
+    def _day_part(span: Span) -> bool:
+        """A part of a day that names no day ("dans la matinée", "dans l'après-midi"): not "ce matin", "mercredi
+        soir", "la veille au soir"."""
+        items = atoms(span.text)
+        named = {"this", "weekday", "relday", "month", "month_abbr", "anchor", "same"}
+        return any("daypart" in a.classes for a in items) and not any(
+            a.kind != "word" or named & set(a.classes) for a in items
+        )
+
+    @staticmethod
     def _kind(span: Span) -> str:
         items = atoms(span.text)
         if any(a.kind == "clock" or "hour_unit" in a.classes or "clock" in a.classes for a in items):
@@ -491,6 +503,16 @@ class DateTagger:
                 # "Le lendemain, ..." opening a sentence continues the narration: the day after the last
                 # day narrated, when that day is of the news (near the dct), not of the background
                 if dct is None or abs((anchor - date.fromisoformat(dct)).days) <= NARRATED_DAYS:
+                    near = anchor
+            elif near is None and anchor is not None and opens and self._day_part(span) and parsed:
+                # "Elle se rendra vendredi à Bordeaux. [...] Dans la matinée, elle visitera ...": a part of the
+                # day opening a sentence of an announced programme is of the day announced, still to come and
+                # of the news (a past narration keeps the dct: a background day may come between)
+                if (
+                    dct is not None
+                    and 0 < (anchor - date.fromisoformat(dct)).days <= NARRATED_DAYS
+                    and self.tense(span) == "future"
+                ):
                     near = anchor
             if self._kind(span) == "time" and (near is None or anchor_sent != sent_of):
                 near = self._day_after(doc, spans, k, dct, near)  # "vers 0 h 40, jeudi"

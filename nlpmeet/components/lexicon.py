@@ -286,7 +286,26 @@ class TitleFinder:
 
     def title_at(self, i: int) -> tuple[int, TitleEntry | None]:
         n, value = self.words.phrase(self.lex.titles, i)
+        if n == 1 and self._given_name_here(i):
+            return 0, None
         return (n, value) if isinstance(value, TitleEntry) else (0, None)
+
+    def _given_name_here(self, i: int) -> bool:
+        """A title word that is also a frequent given name, with a capital inside a sentence, no article before
+        it and a capitalised word after it, begins a name: "le ministre des Finances, Cheikh Diba" (not "cheikh
+        Tamim", "le Cheikh Tamim", nor a sentence opening "Cheikh Tamim a reçu")."""
+        doc = self.doc
+        text = doc[i].text
+        return (
+            text in self.lex.given_names
+            and text[:1].isupper()
+            and 0 < i < len(doc) - 1
+            and doc[i].is_sent_start is not True
+            and doc[i - 1].pos_ != "DET"
+            and "\n" not in doc[i - 1].text + doc[i - 1].whitespace_  # (nor at the start of a line)
+            and doc[i + 1].text[:1].isupper()
+            and doc[i + 1].is_alpha
+        )
 
     def modifier_at(self, i: int, position: str) -> tuple[int, Modifier | None]:
         n, value = self.words.phrase(self.lex.modifiers, i)

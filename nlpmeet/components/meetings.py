@@ -478,12 +478,14 @@ class _Doc:
         return 0
 
     def is_verb(self, i: int) -> bool:
-        # (a word of a name is no verb: "Nations unies" tagged as a participle)
+        # (a word of a name is no verb: "Nations unies" tagged as a participle; nor is a participle of a
+        # function title: "le ministre délégué chargé de la Francophonie, X")
         return (
             self.pos[i] == "VERB"
             and i not in self.item_at
             and i not in self.org_tokens
             and i not in self.noun_participles
+            and i not in self.role_tokens
         )
 
 
@@ -551,7 +553,7 @@ class MeetingFinder:
             ):
                 break  # (back over a modal verb too, "n'a pas pu rencontrer"; "n'a pas pu participer à la réunion")
             i -= 1
-        if MeetingFinder._in_cancelled_relative(d, tok) or MeetingFinder._called_off_after(d, seg, tok):
+        if MeetingFinder._in_cancelled_relative(d, seg, tok) or MeetingFinder._called_off_after(d, seg, tok):
             return True
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return any(d.is_word(j, "negation_after") for j in range(tok.i + 1, min(seg.end, tok.i + 3)))
@@ -599,9 +601,11 @@ class MeetingFinder:
         )
 
     @staticmethod
-    def _in_cancelled_relative(d: _Doc, tok: Token) -> bool:
+    def _in_cancelled_relative(d: _Doc, seg: Span, tok: Token) -> bool:
         """The trigger stands in a relative clause of something called off: "le voyage à Banjul, où il devait
-        rencontrer X, est reporté"; "la visite, au cours de laquelle il devait voir X, a été annulée"."""
+        rencontrer X, est reporté"; "la visite, au cours de laquelle il devait voir X, a été annulée". (Not a
+        clause the parser hung on a verb of another sentence: "… n'a pas pu être organisée. Samedi, il
+        rejoindra Bordeaux, où l'accueillera X".)"""
         node = tok
         while node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i and tok.i - node.head.i < 6:
             node = node.head  # up over "devait" + infinitive
@@ -610,6 +614,8 @@ class MeetingFinder:
         if not any(d.is_word(i, "relative") for i in range(node.left_edge.i, node.i)):
             return False  # "après avoir rencontré X, il a annulé ...": no relative clause
         head = node.head
+        if not seg.start <= head.i < seg.end:
+            return False
         if head.pos_ in ("VERB", "AUX"):
             return MeetingFinder._verb_cancelled(d, head)  # the parser hung the clause on the main verb
         while head.dep_ == "nmod" and head.head.i != head.i:
@@ -689,8 +695,25 @@ class MeetingFinder:
                 return  # "A et B ont reçu une délégation": they received something, not each other
             taken = {id(it) for g in met for it in g}
             subj = self._subject_before(d, seg, tok.i, taken)
+            if not subj and met and self._fronted_participle(d, seg, tok):
+                # "Reçu mardi par le président X, M. Y a salué …": the main clause's subject was received by the
+                # agent (the list of people met runs on to that subject: the agent's group only)
+                met = met[:1]
+                last = max(it.end for it in met[0])
+                after = [it for it in d.seg_items(seg) if it.start >= last and it not in met[0]]
+                subj = [next((it for it in after if it.subject), after[0])] if after else []
             self._emit(d, seg, tok.i, subj, met, out)
             return
+
+    @staticmethod
+    def _fronted_participle(d: _Doc, seg: Span, tok: Token) -> bool:
+        """A past participle opening its sentence, before the main clause ("Reçu mardi par X, M. Y a …",
+        "Accueillie à l'aéroport par X, la ministre s'est rendue …")."""
+        return (
+            "Part" in tok.morph.get("VerbForm", [])
+            and all(d.pos[j] in {"PUNCT", "SPACE", "ADV"} for j in range(seg.start, tok.i))
+            and tok.i - seg.start <= 2
+        )
 
     @staticmethod
     def _reflexive(d: _Doc, seg: Span, tok: Token) -> bool:
@@ -854,6 +877,14 @@ class MeetingFinder:
         if between:
             self._emit(d, seg, tok.i, [], met, out)
             return
+        if not met:
+            # "un dîner offert en son honneur par l'ambassadeur X": the host, agent of the participle, meets the
+            # sentence's subject
+            host = self._agent_of_participle(d, seg, tok)
+            if host is not None:
+                met = [[host]]
+                genitive = [it for it in genitive if it is not host]
+                org_genitive = False  # ("par le président du Sénat, X": the host's title, no organisation's meal)
         if self._sequel(d, seg, tok, out, met):
             return
         if self._join(d, seg, tok, out):
@@ -879,6 +910,25 @@ class MeetingFinder:
         )
         for m in self._emit(d, seg, tok.i, subj, met, out):
             m.anchor = side
+
+    @staticmethod
+    def _agent_of_participle(d: _Doc, seg: Span, tok: Token) -> Item | None:
+        """The person agent ("par X") of a past participle qualifying the encounter noun ("un dîner offert par
+        X", "la réception donnée en son honneur par X")."""
+        part = next((j for j in range(tok.i + 1, min(seg.end, tok.i + 3)) if j in d.noun_participles), None)
+        if part is None:
+            return None
+        for it in d.seg_items(seg):
+            if it.start <= part:
+                continue
+            node = d.doc[it.start]
+            for _ in range(4):
+                if node.dep_ == "obl:agent" and node.head.i == part:
+                    return it
+                if node.head.i == node.i:
+                    break
+                node = node.head
+        return None
 
     @staticmethod
     def _with_in_relative(d: _Doc, seg: Span, rel: int) -> int | None:
@@ -1096,9 +1146,22 @@ class MeetingFinder:
             people = [it.norm for g in self._met_list(d, seg, j + n) for it in g]
             if not people:
                 return
+            nouns = [k for k in range(seg.start, j) if d.lemmas[k] in d.trig.nouns or d.low(k) in d.trig.nouns]
+            own = [it for it in d.seg_items(seg) if it.end <= (nouns[0] if nouns else j) and it.subject]
             if len(out) > before:
                 target = out[-1]
-            elif out and any(d.lemmas[k] in d.trig.nouns or d.low(k) in d.trig.nouns for k in range(seg.start, j)):
+            elif (
+                own
+                and nouns
+                and j + n < seg.end
+                and d.pos[j + n] == "ADP"  # "en présence de", "accompagné de"; not "il a accompagné le président X"
+                and not any(d.is_verb(k) for k in range(nouns[0] + 1, j))
+            ):
+                # "X avait présidé la séance du Conseil des ministres, en présence de Y": the sentence's own
+                # encounter, of its subject, not the one reported before
+                target = Meeting([own[-1].norm], seg, nouns[0])
+                out.append(target)
+            elif out and nouns:
                 target = out[-1]
                 target.extra_segs.append(seg)
             else:

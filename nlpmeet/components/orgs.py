@@ -129,6 +129,9 @@ def load_titles() -> frozenset[str]:
     return frozenset(titles)
 
 
+# a dash separating the parts of a heading line: the capital of the word after it says nothing
+HEADING_DASHES = frozenset({"–", "—"})
+
 class OrgTagger:
     def __init__(self, nlp: Language):
         self.lexicon = OrgLexicon(load_jsonl(LEXICON_FILE))
@@ -250,6 +253,8 @@ class OrgTagger:
                 continue
             if self._inside_title(doc, start):
                 continue
+            if fold(doc[start].text) in self.heads and self._is_role_phrase(doc, start, end):
+                continue  # "ministre des Affaires étrangères, de la Communauté nationale": a later portfolio
             if all(i in countries for i in range(start, end)):
                 continue  # a country's name built like an organisation's ("l'Union des Comores")
             if end < len(doc) and doc[end - 1].ent_type_ == "PER" and doc[end].ent_iob_ == "I":
@@ -272,9 +277,11 @@ class OrgTagger:
             ):
                 end += 2
             span = doc[start:end]
-            if doc[start].is_sent_start and not any(t.text[:1].isupper() for t in span[1:]):
+            opening = doc[start].is_sent_start or start > 0 and doc[start - 1].text in HEADING_DASHES
+            if opening and not any(t.text[:1].isupper() for t in span[1:]):
                 if doc[start].ent_type_ != "ORG":
-                    continue  # a capital at the start of a sentence says nothing unless the model agrees
+                    continue  # a capital at the start of a sentence or after a heading's dash says nothing
+                    # unless the model agrees ("Présidence de la République – Bureau de presse")
             cands.append(_Cand(start, end, "pat"))
         return cands
 
@@ -291,7 +298,7 @@ class OrgTagger:
                 continue
             prev = doc[token.i - 1]
             if prev.pos_ in ("DET", "ADP") and "Def" in prev.morph.get("Definite", []):
-                if not self._inside_title(doc, token.i):
+                if not self._inside_title(doc, token.i) and not self._is_role_phrase(doc, token.i, token.i + 1):
                     cands.append(_Cand(token.i, token.i + 1, "head"))
         return cands
 
@@ -337,9 +344,11 @@ class OrgTagger:
                 continue
             if self._is_dateline(doc, span, places) or self._is_stray(doc, span):
                 continue
-            if len(span) > 1 and opens_clause(doc, start) and span[0].pos_ == "NOUN":
+            after_dash = start > 0 and doc[start - 1].text in HEADING_DASHES
+            if len(span) > 1 and (opens_clause(doc, start) or after_dash) and span[0].pos_ == "NOUN":
                 if not any(t.text[:1].isupper() for t in span[1:]):
-                    continue  # "Conférence de presse" heading a paragraph, "10h00 : Déjeuner de travail"
+                    # "Conférence de presse" heading a paragraph, "10h00 : Déjeuner de travail", "… – Service de presse"
+                    continue
             cands.append(_Cand(start, end, "ner"))
         return cands
 
@@ -473,29 +482,49 @@ class OrgTagger:
         if self._title_at(doc, start) is not None:
             return True
         first = doc[start]
-        if fold(first.text) in self.heads or (first.is_upper and len(first) > 1):
+        if first.is_upper and len(first) > 1:
             return False
+        # a head noun ("Communauté", "Conseil") names a body, except as a later item of a minister's enumeration
+        # of portfolios ("ministre des Affaires étrangères, de la Communauté nationale à l'étranger et des
+        # Affaires africaines")
+        head = fold(first.text) in self.heads
         before = doc[start - 1] if start > 0 else None
         if (
-            before is not None
+            not head
+            and before is not None
             and "Def" in before.morph.get("Definite", [])
             and self._title_before_article(doc, start - 1, self.portfolio_titles)
         ):
             return True  # "ministre de la Justice", "ministre des Finances", "ministre iranien des Transports"
         # a proper noun ends an enumeration of portfolios only under a ministerial title ("ministre du Travail,
-        # de la Santé et des Solidarités"); after another title it names a body ("président de l'Olympique")
-        enumeration_titles = self.portfolio_titles if first.pos_ == "PROPN" else None
+        # de la Santé et des Solidarités"); after another title it names a body ("président de l'Olympique");
+        # so does a head noun, or an enumeration reaching over a complement in lower case ("à l'étranger")
+        enumeration_titles = self.portfolio_titles if first.pos_ == "PROPN" or head else None
         i, steps = start - 1, 0
+        listed = False  # a comma or a conjunction between the title and the name: a later item of a list
         while i >= 0 and steps < 14:
             token = doc[i]
             if self._title_before(doc, i, enumeration_titles) and i < start - 1:
-                return True
+                return listed or not head
+            # a complement in lower case inside a later item of the list ("…, de la Communauté nationale à
+            # l'étranger et des Affaires africaines"), under a minister's title only
+            complement = (
+                listed
+                and token.pos_ == "NOUN"
+                and token.text[:1].islower()
+                and i > 1
+                and (doc[i - 1].pos_ == "ADP" or doc[i - 1].pos_ == "DET" and doc[i - 2].pos_ == "ADP")
+            )
+            if complement:
+                enumeration_titles = self.portfolio_titles
+            listed = listed or token.text == "," or token.pos_ == "CCONJ"
             portfolio_word = (
                 token.pos_ in ("DET", "ADP", "CCONJ")
                 or is_adjective(token)
                 or token.text == ","
                 or "Part" in token.morph.get("VerbForm", [])
                 or (token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != "PER")
+                or complement
             )
             if not portfolio_word or token.is_sent_start:
                 return False

@@ -514,7 +514,42 @@ class PlaceTagger:
                 continue
             out.append((start, end, doc[start:end].text, None))
             taken.append((start, end))
+        days = [(s.start, s.end) for s in doc.spans[DATES_GROUP] if len(str(s._.norm or "")) == 10] if dates else []
+        for start, end in self._datelines(doc, days):
+            if not overlaps(start, end, taken):
+                out.append((start, end, doc[start:end].text, None))
+                taken.append((start, end))
         return self._finish(doc, out)
+
+    @staticmethod
+    def _datelines(doc: Doc, dates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A dateline's town in capitals opening a line, before an agency in parentheses and a dash
+        ("FREDERICTON (GNB) – …") or before a comma and a day ("MONCTON, le 3 mars – …"; not a time: "FINALE, à
+        21h"), though no lexicon knows it."""
+        out = []
+        date_starts = {s for s, _ in dates}
+        for i in range(len(doc)):
+            if i > 0 and "\n" not in doc[i - 1].text + doc[i - 1].whitespace_:
+                continue
+            j = i
+            while j < len(doc) and (
+                doc[j].text.replace("-", "").isalpha() and doc[j].is_upper and len(doc[j]) > 1
+                or doc[j].text == "-" and j > i
+            ):
+                j += 1
+            if j == i or len(doc[i]) < 3 or doc[j - 1].text == "-" or j + 1 >= len(doc):
+                continue
+            after = doc[j].text
+            if after == "(":
+                k = j + 1
+                while k < len(doc) and doc[k].is_upper and doc[k].is_alpha:
+                    k += 1
+                dash = k + 1 < len(doc) and k > j + 1 and doc[k].text == ")" and doc[k + 1].is_punct
+                if dash and doc[k + 1].text != ",":
+                    out.append((i, j))
+            elif after == "," and j + 1 in date_starts | {s - 1 for s in date_starts}:
+                out.append((i, j))
+        return out
 
     def _plausible_place(self, doc: Doc, span: Span, person_words: set[str]) -> bool:
         """Filters for the model's LOC entities that the lexicon does not know."""

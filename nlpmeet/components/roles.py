@@ -151,7 +151,7 @@ class RoleTagger:
         self._chain(doc, finder, found)
         for ph, holders, _after in found:
             if holders and ph.affiliations == [(None, None)] and not ph.countries:
-                where = self._place_of_encounter(doc, finder, ph)
+                where = self._place_of_encounter(doc, finder, ph) or self._possessor(doc, finder, ph)
                 if where is not None:
                     ph.affiliations = [where]
         for ph, holders, _after in found:
@@ -195,6 +195,27 @@ class RoleTagger:
         if where is None:
             return None
         for i in range(where - 1, max(first, where - MAX_WHERE) - 1, -1):
+            org = finder.spans.org.get(i)
+            if org is not None:
+                return org._.norm or org.text, None
+            country = finder.spans.country.get(i)
+            if country is not None and doc[country.start].text[:1].isupper():
+                return None, country._.norm
+        return None
+
+    @staticmethod
+    def _possessor(doc: Doc, finder: TitleFinder, ph: TitlePhrase) -> tuple[str | None, str | None] | None:
+        """A title with no complement of its own after a possessive determiner belongs to the organisation or
+        country named last before it in the sentence, with no person between: "reçu au siège du conseil régional
+        des Hauts-de-France par son président, Xavier Bertrand"; "la France et son président". Spec: the role's
+        sentence states the affiliation (no verb between: another clause's organisation is not the possessor)."""
+        det = ph.start - 1
+        if det < 0 or doc[det].pos_ != "DET" or "Yes" not in doc[det].morph.get("Poss", []):
+            return None
+        for i in range(det - 1, max(-1, det - 1 - MAX_WHERE), -1):
+            if i in finder.person_tokens or doc[i].pos_ in {"VERB", "AUX"} or doc[i + 1].is_sent_start:
+                return None  # (the possessor is of the same clause: "X, président de Renault, est venu avec son
+                # conseiller" is X's adviser)
             org = finder.spans.org.get(i)
             if org is not None:
                 return org._.norm or org.text, None
