@@ -148,6 +148,14 @@ class OrgTagger:
         self.ordinal_words = frozenset(w.lower() for w in self.sets.get("ordinal_words", []))
         self.sitting_heads = frozenset(fold(w) for w in self.sets.get("sitting_heads", []))
         self.titles = load_titles()
+        # known places (models/places.tsv) that a lexicon institution's complement may name though the model read
+        # them inside its organisation ("l'Assemblée nationale du Québec")
+        self.national = frozenset(str(r["name"]) for r in load_jsonl(LEXICON_FILE) if r.get("kind") == "government")
+        self.place_forms = frozenset(
+            fold(row["form"])
+            for row in load_tsv("places.tsv")
+            if row["kind"] in ("city", "region", "territory", "island")
+        )
         # forms of address ("Son Excellence Monsieur"): a run of them is no organisation
         self.honorific_forms = frozenset(fold(row["form"]) for row in load_tsv("honorifics.tsv"))
         self.max_title_words = max((t.count(" ") + 1 for t in self.titles), default=1)
@@ -671,20 +679,21 @@ class OrgTagger:
             for c in inner
         )
 
-    @staticmethod
-    def _of_place(doc: Doc, outer: _Cand, inner: list[_Cand], places: set[int] | None) -> bool:
-        """A lexicon name followed by "de"/"du" and a country or place is that country's institution, not the
-        lexicon's: "l'Assemblée nationale du Bénin", "l'Assemblée nationale du Québec" (the lexicon's
+    def _of_place(self, doc: Doc, outer: _Cand, inner: list[_Cand], places: set[int] | None) -> bool:
+        """A national institution of the lexicon followed by "de"/"du" and a country or place is that country's
+        institution, not the lexicon's: "l'Assemblée nationale du Bénin", "l'Assemblée nationale du Québec" (the lexicon's
         "Assemblée nationale" is the French one)."""
-        if not places or len(inner) != 1 or inner[0].start != outer.start:
-            return False
+        if len(inner) != 1 or inner[0].start != outer.start or inner[0].lexname not in self.national:
+            return False  # (a national institution's name: "G20 de Rio" is the summit, no other G20)
         k = inner[0].end
         if k >= outer.end or doc[k].lower_ not in ("de", "du", "d'", "d’", "des"):
             return False
         k += 1
         if k < outer.end and doc[k].pos_ == "DET":
             k += 1
-        return k < outer.end and all(i in places for i in range(k, outer.end))
+        return k < outer.end and (
+            all(i in (places or ()) for i in range(k, outer.end)) or fold(doc[k : outer.end].text) in self.place_forms
+        )
 
     def _generic(self, doc: Doc, cand: _Cand) -> bool:
         """A kind, not a name: "un ministère de la Défense moderne" (after an indefinite article)."""
