@@ -21,7 +21,8 @@ def record(nlp: Language, text: str) -> dict:
 APOSTROPHE = [
     ("Le secrétaire du Cabinet chargé du Trésor, Njuguna Ndung'u, a reçu le ministre Abdourahmane Sarr.",
      "Njuguna Ndung'u"),
-    ("Le gouverneur de la Banque centrale, Patrick Njoroge, a reçu mardi le ministre Njuguna Ndung’u, à Nairobi.", "Njuguna Ndung’u"),
+    ("Le gouverneur de la Banque centrale, Patrick Njoroge, a reçu mardi le ministre Njuguna Ndung’u, à Nairobi.",
+     "Njuguna Ndung’u"),
 ]
 
 

@@ -681,8 +681,8 @@ class OrgTagger:
 
     def _of_place(self, doc: Doc, outer: _Cand, inner: list[_Cand], places: set[int] | None) -> bool:
         """A national institution of the lexicon followed by "de"/"du" and a country or place is that country's
-        institution, not the lexicon's: "l'Assemblée nationale du Bénin", "l'Assemblée nationale du Québec" (the lexicon's
-        "Assemblée nationale" is the French one)."""
+        institution, not the lexicon's: "l'Assemblée nationale du Bénin", "l'Assemblée nationale du Québec" (the
+        lexicon's "Assemblée nationale" is the French one)."""
         if len(inner) != 1 or inner[0].start != outer.start or inner[0].lexname not in self.national:
             return False  # (a national institution's name: "G20 de Rio" is the summit, no other G20)
         k = inner[0].end
