@@ -54,6 +54,13 @@ JOINT = [
     ("Josep Borrell a coprésidé avec Espen Barth Eide la réunion des donateurs, à laquelle a pris part "
      "Mohammad Mustafa.", ("Borrell", "Eide", "Mustafa")),
     ("Patrick Martin et Faman Touré en ont coprésidé les travaux.", ("Martin", "Touré")),
+    # a participle inside a title ("chargé du Trésor") does not end the list of people
+    ("Mercredi, les gouverneurs ont tenu une table ronde à laquelle ont pris part le secrétaire du Cabinet "
+     "kényan chargé du Trésor, Njuguna Ndung'u, président du Conseil des gouverneurs, et le ministre sénégalais "
+     "de l'Économie, Abdourahmane Sarr.", ("Ndung'u", "Sarr")),
+    ("Lundi, une séance de travail, à laquelle ont pris part la ministre déléguée chargée de l'Industrie, "
+     "Agnès Pannier-Runacher, et le ministre délégué chargé du Commerce extérieur, Franck Riester, a réuni les "
+     "industriels.", ("Pannier-Runacher", "Riester")),
 ]
 
 

@@ -991,7 +991,8 @@ class MeetingFinder:
                 prev_end = it.end
                 i = it.end
                 continue
-            if d.is_verb(i) or low == ".":
+            # (a participle inside a title is no clause verb: "le secrétaire du Cabinet chargé du Trésor, X")
+            if d.is_verb(i) and i not in d.role_tokens or low == ".":
                 break
             i += 1
         stop = i
