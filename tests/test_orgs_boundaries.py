@@ -58,3 +58,24 @@ NOT_NAMES = [
 @pytest.mark.parametrize(("text", "wrong"), NOT_NAMES)
 def test_no_name_runs_over_a_clause(nlp, text: str, wrong: str) -> None:
     assert wrong not in names(nlp, text)
+
+
+ENUMERATED = [
+    ("La conseillère d'État Nuria Gorrite, cheffe du Département de la culture, des infrastructures et des "
+     "ressources humaines, a rencontré le préfet.",
+     "Département de la culture, des infrastructures et des ressources humaines"),
+    ("Le conseiller fédéral Albert Rösti, chef du Département fédéral de l'environnement, des transports, de "
+     "l'énergie et de la communication (DETEC), a parlé.", "DETEC"),
+    ("Elle dirige le Département de l'économie, de l'innovation et du sport, à Genève.",
+     "Département de l'économie, de l'innovation et du sport"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ENUMERATED)
+def test_a_department_named_by_its_portfolios(nlp, text: str, name: str) -> None:
+    assert name in names(nlp, text)
+
+
+def test_an_enumeration_of_people_after_a_name_stays_out(nlp) -> None:
+    found = names(nlp, "Le ministère de la Culture, des élus et des artistes ont signé un accord.")
+    assert not any("élus" in n for n in found)

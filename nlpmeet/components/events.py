@@ -163,8 +163,10 @@ class EventTagger:
             # the head says an event, not a standing body ("Forum de Doha"; "Conférence ministérielle de la
             # Francophonie" is both)
             return _key(doc[ev.start].text) in self.data.words.get("event_only", frozenset())
-        if org.start == ev.start + 1 and org.end == ev.end and doc[ev.start].is_lower:
-            return True  # "le forum Science and Technology in Society"
+        only = self.data.words.get("event_only", frozenset())
+        apposed = org.start == ev.start + 1 and org.end == ev.end
+        if apposed and doc[ev.start].is_lower and _key(doc[ev.start].text) in only:
+            return True  # "le forum Science and Technology in Society" (not "la 77e Assemblée mondiale de la Santé")
         return org.end < ev.end and not doc[org.end - 1].whitespace_ and doc[org.end].text in ("-", "‑")
 
     # ------------------------------------------------------------------ mentions

@@ -627,6 +627,46 @@ class OrgTagger:
             out.append(c if end == c.end else _Cand(c.start, end, c.source, c.lexname))
         return out
 
+    def _through_enumeration(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
+        """A department named by its portfolios in lower case runs on over their enumeration to its "et": "le
+        Département de la culture, des infrastructures et des ressources humaines", "Département fédéral de
+        l'environnement, des transports, de l'énergie et de la communication" (the model stops at a comma). Only
+        a name ending on a lower-case complement, and only an enumeration of lower-case complements closed by
+        "et" ("le ministère de la Culture, des élus et des artistes" stays as it is)."""
+        starts = {c.start for c in chosen}
+        out = []
+        for c in chosen:
+            end = c.end
+            last = doc[end - 1]
+            lower_end = last.is_lower and last.is_alpha
+            if c.source == "lex" or not lower_end or end >= len(doc) or doc[end].lower_ not in (",", "et"):
+                out.append(c)
+                continue
+            j, closed = end, False
+            while j < len(doc) and doc[j].lower_ in (",", "et") and not closed:
+                closed = doc[j].lower_ == "et"
+                k = j + 1
+                if k < len(doc) and doc[k].lower_ in self.inner_preps:
+                    k += 1
+                else:
+                    break
+                if k < len(doc) and doc[k].lower_ in ("la", "le", "les", "l'", "l’"):
+                    k += 1
+                if not (k < len(doc) and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ")):
+                    break
+                k += 1
+                while k < len(doc) and doc[k].is_lower and doc[k].pos_ == "ADJ":
+                    k += 1
+                if any(i in starts for i in range(j, k)):
+                    break
+                j = k
+            # (the enumeration ends the name: punctuation follows, "(DETEC)", ", a rencontré")
+            if closed and j > end and (j >= len(doc) or doc[j].is_punct):
+                out.append(_Cand(c.start, j, c.source, c.lexname))
+            else:
+                out.append(c)
+        return out
+
     def _select(self, doc: Doc, cands: list[_Cand], places: set[int] | None = None) -> list[_Cand]:
         lex = [c for c in cands if c.source == "lex"]
         keep = []
@@ -711,7 +751,7 @@ class OrgTagger:
         lexicon = self._lexicon_cands(doc)
         cands = lexicon + self._pattern_cands(doc, countries, dates) + self._ner_cands(doc, dates, places, countries)
         cands += self._head_cands(doc, countries)
-        chosen = self._through_hyphens(doc, self._select(doc, cands, places), countries)
+        chosen = self._through_enumeration(doc, self._through_hyphens(doc, self._select(doc, cands, places), countries))
         chosen, extended = self._extend_to_acronym(doc, chosen)
         chosen, abbrevs = self._add_parenthesised(doc, chosen)
         abbrevs |= extended
