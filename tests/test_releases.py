@@ -1,4 +1,4 @@
-"""End to end on 48 releases the team wrote and annotated (tests/data/releases.*.jsonl: Élysée, Quai
+"""End to end on 58 releases the team wrote and annotated (tests/data/releases.*.jsonl: Élysée, Quai
 d'Orsay, UN, African Union, European Commission, French Armed Forces, NATO, agency dispatches, a daily
 paper, a regional paper, the Swiss foreign ministry, the Sénat, the Holy See, Bercy, a presidential
 agenda, the Council of Europe, staff talks; then Matignon, a ministère des Armées bilateral, the OIF,
@@ -9,8 +9,11 @@ bilateral meetings, an Ivorian-Ghanaian joint communiqué, a French minister's w
 Canada and an Interior ministry meeting with police counterparts; then a company press release (a CEO received by
 a minister), a trade-mission report, the Cameroonian and Tunisian presidencies, a Swiss Federal Council
 communiqué, UNESCO, an ECOWAS summit's final communiqué, the European Council president's calls, a radio
-interview transcript with speaker labels and a regional council's delegation abroad), scored by the rules of the
-annotation guide with nlpmeet's own scorer.
+interview transcript with speaker labels and a regional council's delegation abroad; then a Senate committee's
+mission abroad, an OECD ministerial meeting, a francophone parliamentary assembly's session, a Council of the EU
+outcome, a Franco-German council of ministers, the Senegalese armed forces, the African Development Bank's annual
+meetings, a Swiss canton's government, an employers' federation delegation and a research cooperation agreement),
+scored by the rules of the annotation guide with nlpmeet's own scorer.
 
 These texts were written as a held-out check (gold written before the first run) and are kept as a
 regression corpus: each category must stay at or above the figure it reached when the corpus was
@@ -34,7 +37,9 @@ MARGIN = 0.03
 # (raised, never lowered, when the third and fourth rounds of 10 releases joined: the higher of the two figures;
 # with the fourth round events 0.952 and meetings 0.966 stayed under their earlier figures, within the margin;
 # with the fifth (48 releases) only dates rose, to 0.988; organizations 0.903, events 0.939, meetings 0.966, roles
-# 0.972 and people 0.998 stayed under, within the margin)
+# 0.972 and people 0.998 stayed under, within the margin; with the seventh (58 releases) no category rose: people
+# 0.999, roles 0.959, organizations 0.911, countries 0.998, locations 0.959, dates 0.987, events 0.954, meetings
+# 0.974 and meeting dates 0.974 stayed under, within the margin)
 REACHED = {
     "people": 1.000,
     "roles": 0.978,
