@@ -12,8 +12,11 @@ communiqué, UNESCO, an ECOWAS summit's final communiqué, the European Council 
 interview transcript with speaker labels and a regional council's delegation abroad; then the Algerian foreign
 ministry, a French prefecture's programme of a minister's visit, the New Brunswick premier's mission, the African
 Union Commission chairperson's audiences, a World Bank vice-president's visit, the Monaco government, Québec city
-hall, the Lebanese presidency, an EU commissioner in Dakar and a regional paper's foreign delegation), scored by the
-rules of the annotation guide with nlpmeet's own scorer.
+hall, the Lebanese presidency, an EU commissioner in Dakar and a regional paper's foreign delegation; then a Senate
+committee's mission abroad, an OECD ministerial meeting, a francophone parliamentary assembly's session, a Council
+of the EU outcome, a Franco-German council of ministers, the Senegalese armed forces, the African Development Bank's
+annual meetings, a Swiss canton's government, an employers' federation delegation and a research cooperation
+agreement), scored by the rules of the annotation guide with nlpmeet's own scorer.
 
 These texts were written as a held-out check (gold written before the first run) and are kept as a
 regression corpus: each category must stay at or above the figure it reached when the corpus was
@@ -38,7 +41,10 @@ MARGIN = 0.03
 # with the fourth round events 0.952 and meetings 0.966 stayed under their earlier figures, within the margin;
 # with the fifth (48 releases) only dates rose, to 0.988; organizations 0.903, events 0.939, meetings 0.966, roles
 # 0.972 and people 0.998 stayed under, within the margin; with the sixth (58 releases) roles rose to 0.980 and
-# locations to 0.976; organizations 0.898, events 0.949, meetings 0.976 and dates 0.987 stayed under, within the margin)
+# locations to 0.976; organizations 0.898, events 0.949, meetings 0.976 and dates 0.987 stayed under, within the
+# margin; with the seventh (68 releases, written alongside the sixth) no category rose: people 0.999, roles 0.969,
+# organizations 0.903, countries 0.998, locations 0.963, dates 0.986, events 0.955 and meetings 0.978 stayed under
+# or at their figures, within the margin)
 REACHED = {
     "people": 1.000,
     "roles": 0.980,

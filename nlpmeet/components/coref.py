@@ -44,8 +44,8 @@ class CorefResolver:
         for span in sorted({id(s): s for s in persons.values()}.values(), key=lambda s: s.start):
             first_mention.setdefault(span._.norm, span.start)
         for ph in finder.find_all():
-            if ph.counterpart or not self._is_description(doc, finder, ph, persons):
-                continue
+            if ph.counterpart or ph.plural or not self._is_description(doc, finder, ph, persons):
+                continue  # (a plural description, "les ministres", is a group, not one person named before)
             norm = self._holder(ph, people, persons, first_mention)
             if norm is not None:
                 coref[ph.head] = norm

@@ -102,6 +102,7 @@ class Mention:
 class EventTagger:
     def __init__(self, nlp: Language) -> None:
         self.data = event_data()
+        self.org_names = frozenset(str(row["name"]) for row in load_jsonl("organizations.jsonl"))
         self.matcher = Matcher(nlp.vocab)
         for n, row in enumerate(self.data.rows):
             self.matcher.add(f"EV{n}", [row["pattern"]])
@@ -136,7 +137,37 @@ class EventTagger:
             info[norm] = {"date": self._date(doc, cluster), "location": self._location(doc, cluster)}
         doc.spans[EVENTS_GROUP] = sorted(spans, key=lambda s: s.start)
         doc._.events = info
+        self._drop_event_names_as_orgs(doc, spans)
         return doc
+
+    def _drop_event_names_as_orgs(self, doc: Doc, events: list[Span]) -> None:
+        """An event's own name is no organisation (the model reads some as one): the whole event ("le Forum
+        d'affaires Côte d'Ivoire-France"), the proper name apposed to its head word ("le forum Science and
+        Technology in Society"), or a name cut inside the event's hyphenated word ("Conseil des ministres franco"
+        in "le 24e Conseil des ministres franco-allemand"). An organisation of the lexicon ("Conseil européen")
+        and one in the event's complement ("sommet de l'OTAN") stay."""
+        if ORGS_GROUP not in doc.spans or not events:
+            return
+        kept = []
+        for org in doc.spans[ORGS_GROUP]:
+            if org._.norm not in self.org_names and any(self._names_event(doc, org, ev) for ev in events):
+                continue
+            kept.append(org)
+        if len(kept) != len(doc.spans[ORGS_GROUP]):
+            doc.spans[ORGS_GROUP] = kept
+
+    def _names_event(self, doc: Doc, org: Span, ev: Span) -> bool:
+        if not (ev.start <= org.start and org.end <= ev.end):
+            return False
+        if org.start == ev.start and org.end == ev.end:
+            # the head says an event, not a standing body ("Forum de Doha"; "Conférence ministérielle de la
+            # Francophonie" is both)
+            return _key(doc[ev.start].text) in self.data.words.get("event_only", frozenset())
+        only = self.data.words.get("event_only", frozenset())
+        apposed = org.start == ev.start + 1 and org.end == ev.end
+        if apposed and doc[ev.start].is_lower and _key(doc[ev.start].text) in only:
+            return True  # "le forum Science and Technology in Society" (not "la 77e Assemblée mondiale de la Santé")
+        return org.end < ev.end and not doc[org.end - 1].whitespace_ and doc[org.end].text in ("-", "‑")
 
     # ------------------------------------------------------------------ mentions
     @staticmethod

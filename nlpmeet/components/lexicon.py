@@ -441,6 +441,11 @@ class TitleFinder:
                     affiliation = [None, None]
                     j += 1
                     continue
+            # a regional or party adjective right before the name is no part of the title and no country ("le
+            # conseiller d'État neuchâtelois Alain Ribaux", "la ministre jurassienne Rosalie Beuret Siess")
+            if is_lower(tok) and tok.pos_ == "ADJ" and j + 1 in self.person_tokens and j not in self.person_tokens:
+                j += 1
+                break
             # complements
             k, cls = self._preposition(j)
             if cls == "posting":

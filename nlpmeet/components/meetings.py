@@ -71,6 +71,9 @@ INCISE_WINDOW = 16  # the longest incise between commas the search for that prep
 # tokens after a trigger verb where the noun it needs must stand, over a day between them ("a accordé ce jour une
 # audience à X", "a reçu mardi soir la visite de X")
 WITH_WINDOW = 5
+RELATIVE_WINDOW = 7  # tokens before a verb where "avec lequel" opens its relative clause
+HINDER_WINDOW = 6  # tokens before a trigger where the "due" modal of a planned encounter stands
+GATHER_WINDOW = 18  # tokens before a relative join clause where its gathering noun stands (over its complements)
 AFTER_WINDOW = 4  # tokens after the people met where a verb's "after" noun must stand ("au téléphone")
 
 
@@ -505,7 +508,6 @@ class MeetingFinder:
                     and lemma in trig.verbs
                     or p in {"NOUN", "ADJ"}
                     and i > 0
-                    and pos[i - 1] == "AUX"
                     and self._participle(d, doc[i]) is not None
                 ):
                     tok = doc[i]
@@ -516,6 +518,7 @@ class MeetingFinder:
                     if not self._negated(d, seg, tok):
                         self._noun(d, seg, tok, meetings)
             self._presence(d, seg, meetings, before)
+            self._relative_join(d, seg, meetings, before)
         # (an encounter with unnamed people that nobody named joined is none)
         meetings = self._merge([m for m in meetings if len(set(m.participants)) >= 2])
         self._dates_places(d, meetings)
@@ -555,6 +558,8 @@ class MeetingFinder:
             i -= 1
         if MeetingFinder._in_cancelled_relative(d, seg, tok) or MeetingFinder._called_off_after(d, seg, tok):
             return True
+        if MeetingFinder._hindered(d, seg, tok.i):
+            return True
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return any(d.is_word(j, "negation_after") for j in range(tok.i + 1, min(seg.end, tok.i + 3)))
         # "la rencontre entre A et B a été reportée", "la rencontre prévue avec X n'a pas pu avoir lieu": the
@@ -566,6 +571,27 @@ class MeetingFinder:
                 break
             if d.is_cancel(j) and d.pos[j] in {"VERB", "AUX", "ADJ"}:
                 return True
+        return False
+
+    @staticmethod
+    def _hindered(d: _Doc, seg: Span, i: int) -> bool:
+        """An encounter the person was due at and was kept from: "X, qui devait participer à la séance, était
+        retenu à Paris", "Y devait rencontrer Z, mais il a été empêché": a "due" modal a few words before the
+        trigger (over the verb of "participer à la séance") and a "hindered" participle after "être" in the
+        sentence."""
+        due = None
+        for j in range(i - 1, max(seg.start, i - HINDER_WINDOW) - 1, -1):
+            if d.low(j) in {",", ";", ".", ":"}:
+                break
+            if d.has_lemma(j, "due") and d.pos[j] in {"VERB", "AUX"}:
+                due = j
+                break
+        if due is None:
+            return False
+        for k in range(seg.start, seg.end):
+            if k != due and d.has_lemma(k, "hindered") and d.pos[k] in {"VERB", "ADJ"}:
+                if any(d.lemmas[a] == "être" for a in range(max(seg.start, k - 3), k)):
+                    return True
         return False
 
     @staticmethod
@@ -626,7 +652,13 @@ class MeetingFinder:
     def _participle(d: _Doc, tok: Token) -> str | None:
         """The infinitive of a past participle after an auxiliary that the tagger took for a noun or an
         adjective ("a téléphoné"), if it is a trigger verb."""
-        if tok.i == 0 or tok.pos_ not in {"NOUN", "ADJ"} or d.doc[tok.i - 1].pos_ != "AUX":
+        if tok.i == 0 or tok.pos_ not in {"NOUN", "ADJ"}:
+            return None
+        # right after the auxiliary, or over one adverb ("ont ensuite déjeuné avec X")
+        before = tok.i - 1
+        if d.pos[before] == "ADV" and before > 0:
+            before -= 1
+        if d.pos[before] != "AUX":
             return None
         low = tok.text.lower()
         for suffix, infinitive in d.trig.participles:
@@ -654,10 +686,17 @@ class MeetingFinder:
                 start = j + 1
             if row["args"] == "prep":
                 prep = self._find_prep(d, seg, start, set(row["preps"]))
-                if prep is None:
+                antecedent = None if prep is not None or row.get("with") else self._relative_antecedent(
+                    d, seg, tok.i, set(row["preps"])
+                )
+                met: list[list[Item]]
+                if antecedent is not None:
+                    # "Y, avec lequel il s'est ensuite entretenu": the person the relative clause hangs on is met
+                    met = [[antecedent]]
+                elif prep is None:
                     if row.get("with"):
                         continue
-                    met: list[list[Item]] = []
+                    met = []
                 else:
                     met = self._met_list(d, seg, prep + 1)
                     if not met:
@@ -714,6 +753,21 @@ class MeetingFinder:
             and all(d.pos[j] in {"PUNCT", "SPACE", "ADV"} for j in range(seg.start, tok.i))
             and tok.i - seg.start <= 2
         )
+
+    @staticmethod
+    def _relative_antecedent(d: _Doc, seg: Span, i: int, preps: set[str]) -> Item | None:
+        """The person a relative clause with the verb's preposition hangs on: "… Y, avec lequel il s'est
+        entretenu", "Y, avec qui elle a déjeuné" (the preposition and the relative pronoun a few words before
+        the verb, the person right before them)."""
+        for j in range(i - 1, max(seg.start, i - RELATIVE_WINDOW), -1):
+            if d.low(j) in {",", ";", ".", ":"}:
+                return None
+            if d.low(j - 1) in preps and d.is_word(j, "relative"):
+                k = j - 2
+                while k >= seg.start and d.low(k) == ",":
+                    k -= 1
+                return d.item_at.get(k)
+        return None
 
     @staticmethod
     def _reflexive(d: _Doc, seg: Span, tok: Token) -> bool:
@@ -987,7 +1041,8 @@ class MeetingFinder:
                 prev_end = it.end
                 i = it.end
                 continue
-            if d.is_verb(i) or low == ".":
+            # (a participle inside a title is no clause verb: "le secrétaire du Cabinet chargé du Trésor, X")
+            if d.is_verb(i) and i not in d.role_tokens or low == ".":
                 break
             i += 1
         stop = i
@@ -1118,10 +1173,55 @@ class MeetingFinder:
         people = [it.norm for it in d.seg_items(seg) if it.end <= tok.i]
         if not people:
             return False
+        if any(
+            d.is_word(j, "negation_particle") and any(d.is_word(k, "negation_after") for k in range(j + 1, j + 4))
+            for j in range(seg.start, seg.end - 1)
+        ):
+            return True  # "X, invité à se joindre aux discussions, n'a pas donné suite": X joined nothing
         prev = out[-1]
         prev.participants = list(dict.fromkeys(prev.participants + people))
         prev.extra_segs.append(seg)
         return True
+
+    @staticmethod
+    def _gathering_at(d: _Doc, i: int) -> bool:
+        """Token i ends a gathering phrase: a sitting people take part in ("une réunion", "les travaux", "une
+        table ronde")."""
+        for phrase in d.trig.phrases.get("gathering", ()):
+            n = len(phrase)
+            if i - n + 1 >= 0 and all(d.low(i - n + 1 + k) == phrase[k] for k in range(n)):
+                return True
+        return False
+
+    def _relative_join(self, d: _Doc, seg: Span, out: list[Meeting], before: int) -> None:
+        """"une réunion du Bureau à laquelle ont pris part X et Y", "ont coprésidé les travaux, auxquels ont
+        pris part X": the people of the relative join clause sit together at that meeting, with the people
+        the sentence already has meet there (the co-chairs) or, else, the subject who held or attended it
+        ("Roy a présidé une réunion …", "Il a participé à la réunion …"). A big event ("le sommet, auquel
+        ont participé …") is no gathering noun."""
+        for j in range(seg.start, seg.end):
+            if not d.is_word(j, "relative"):
+                continue
+            k = next((k for k in range(j + 1, min(seg.end, j + 4)) if d.has_lemma(k, "join")), None)
+            if k is None:
+                continue
+            lo = max(seg.start, j - GATHER_WINDOW)
+            noun = next((n for n in range(j - 1, lo - 1, -1) if self._gathering_at(d, n)), None)
+            if noun is None:
+                continue
+            people = [it.norm for g in self._met_list(d, seg, k + 1) for it in g]
+            if not people or self._hindered(d, seg, k):
+                continue
+            here = [m for m in out[before:] if m.trigger <= noun]
+            if here:
+                target = here[-1]
+                target.participants = list(dict.fromkeys(target.participants + people))
+                continue
+            taken = {id(it) for it in d.seg_items(seg) if it.start > j}
+            holder = [it.norm for it in self._subject_before(d, seg, noun, taken)]
+            m = Meeting(list(dict.fromkeys(holder + people)), seg, noun)
+            if len(m.participants) >= 2:
+                out.append(m)
 
     def _presence(self, d: _Doc, seg: Span, out: list[Meeting], before: int) -> None:
         """"en présence de X": X attends the encounter this sentence reports, or the previous one when

@@ -18,7 +18,9 @@ once at construction and applied per document without scanning the raw text:
 
 Overlaps keep the longest candidate (the lexicon wins ties); a longer candidate that contains a
 lexicon name is kept only when it is an institution built on it ("Conseil ministériel de l'OSCE"),
-one that runs into a lexicon name stops before it. Generic phrases (after an indefinite article)
+one that runs into a lexicon name stops before it; a lexicon name followed by "de"/"du" and a country or place
+is that country's institution ("l'Assemblée nationale du Bénin"), and no name ends inside a hyphenated word
+("conseil régional de Bourgogne-Franche-Comté"). Generic phrases (after an indefinite article)
 are dropped. Acronyms in parentheses ("Long (ACR)", "Abr (Long)") become mentions, and so do their
 later uses; a name cut short before its acronym is extended to it. ``normalise.orgs.resolve`` then
 merges long and short forms and gives each organisation one norm, written to
@@ -149,6 +151,14 @@ class OrgTagger:
         self.ordinal_words = frozenset(w.lower() for w in self.sets.get("ordinal_words", []))
         self.sitting_heads = frozenset(fold(w) for w in self.sets.get("sitting_heads", []))
         self.titles = load_titles()
+        # known places (models/places.tsv) that a lexicon institution's complement may name though the model read
+        # them inside its organisation ("l'Assemblée nationale du Québec")
+        self.national = frozenset(str(r["name"]) for r in load_jsonl(LEXICON_FILE) if r.get("kind") == "government")
+        self.place_forms = frozenset(
+            fold(row["form"])
+            for row in load_tsv("places.tsv")
+            if row["kind"] in ("city", "region", "territory", "island")
+        )
         # forms of address ("Son Excellence Monsieur"): a run of them is no organisation
         self.honorific_forms = frozenset(fold(row["form"]) for row in load_tsv("honorifics.tsv"))
         self.max_title_words = max((t.count(" ") + 1 for t in self.titles), default=1)
@@ -622,7 +632,71 @@ class OrgTagger:
 
     # ---------------------------------------------------------------- selection
 
-    def _select(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    @staticmethod
+    def _through_hyphens(doc: Doc, chosen: list[_Cand], countries: set[int]) -> list[_Cand]:
+        """A name does not end inside a hyphenated word: "conseil régional de Bourgogne-Franche-Comté", "Comité des
+        chefs d'état-major" run on over the hyphens (no space on either side) to the end of the word; not a
+        lexicon name joined to a country or another body ("OTAN-Russie", "UE-CELAC")."""
+        starts = {c.start for c in chosen}
+        out = []
+        for c in chosen:
+            end = c.end
+            while (
+                c.source != "lex"
+                and end + 1 < len(doc)
+                and end + 1 not in countries
+                and not doc[end - 1].whitespace_
+                and doc[end].text in ("-", "‑")
+                and not doc[end].whitespace_
+                and doc[end + 1].is_alpha
+                and end not in starts
+                and end + 1 not in starts
+            ):
+                end += 2
+            out.append(c if end == c.end else _Cand(c.start, end, c.source, c.lexname))
+        return out
+
+    def _through_enumeration(self, doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
+        """A department named by its portfolios in lower case runs on over their enumeration to its "et": "le
+        Département de la culture, des infrastructures et des ressources humaines", "Département fédéral de
+        l'environnement, des transports, de l'énergie et de la communication" (the model stops at a comma). Only
+        a name ending on a lower-case complement, and only an enumeration of lower-case complements closed by
+        "et" ("le ministère de la Culture, des élus et des artistes" stays as it is)."""
+        starts = {c.start for c in chosen}
+        out = []
+        for c in chosen:
+            end = c.end
+            last = doc[end - 1]
+            lower_end = last.is_lower and last.is_alpha
+            if c.source == "lex" or not lower_end or end >= len(doc) or doc[end].lower_ not in (",", "et"):
+                out.append(c)
+                continue
+            j, closed = end, False
+            while j < len(doc) and doc[j].lower_ in (",", "et") and not closed:
+                closed = doc[j].lower_ == "et"
+                k = j + 1
+                if k < len(doc) and doc[k].lower_ in self.inner_preps:
+                    k += 1
+                else:
+                    break
+                if k < len(doc) and doc[k].lower_ in ("la", "le", "les", "l'", "l’"):
+                    k += 1
+                if not (k < len(doc) and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ")):
+                    break
+                k += 1
+                while k < len(doc) and doc[k].is_lower and doc[k].pos_ == "ADJ":
+                    k += 1
+                if any(i in starts for i in range(j, k)):
+                    break
+                j = k
+            # (the enumeration ends the name: punctuation follows, "(DETEC)", ", a rencontré")
+            if closed and j > end and (j >= len(doc) or doc[j].is_punct):
+                out.append(_Cand(c.start, j, c.source, c.lexname))
+            else:
+                out.append(c)
+        return out
+
+    def _select(self, doc: Doc, cands: list[_Cand], places: set[int] | None = None) -> list[_Cand]:
         lex = [c for c in cands if c.source == "lex"]
         keep = []
         for original in cands:
@@ -631,7 +705,7 @@ class OrgTagger:
                 continue
             if cand.source != "lex":
                 inner = [c for c in lex if c.start >= cand.start and c.end <= cand.end and c.size < cand.size]
-                if inner and not self._built_on(doc, cand, inner):
+                if inner and not self._built_on(doc, cand, inner) and not self._of_place(doc, cand, inner, places):
                     continue
             if self._generic(doc, cand):
                 continue
@@ -663,12 +737,31 @@ class OrgTagger:
         """An institution named after a lexicon name in its complement ("Conseil ministériel de l'OSCE"), or
         whose head alone is a lexicon name ("Sénat" in "Sénat américain", "Congrès" in "Congrès mondial")."""
         head = doc[outer.start]
-        if fold(head.text) not in self.heads or not (head.is_title or head.lower_ in self.lower_heads):
+        if fold(head.text) not in self.heads:
             return False
+        if not (head.is_title or head.lower_ in self.lower_heads):
+            # a lower-case committee named with its assembly: "la commission des affaires étrangères du Sénat"
+            return head.is_lower and all(c.end == outer.end and doc[c.start - 1].pos_ in ("DET", "ADP") for c in inner)
         return all(
             (c.start > outer.start and doc[c.start - 1].pos_ in ("DET", "ADP"))
             or (c.start == outer.start and c.size == 1)
             for c in inner
+        )
+
+    def _of_place(self, doc: Doc, outer: _Cand, inner: list[_Cand], places: set[int] | None) -> bool:
+        """A national institution of the lexicon followed by "de"/"du" and a country or place is that country's
+        institution, not the lexicon's: "l'Assemblée nationale du Bénin", "l'Assemblée nationale du Québec" (the
+        lexicon's "Assemblée nationale" is the French one)."""
+        if len(inner) != 1 or inner[0].start != outer.start or inner[0].lexname not in self.national:
+            return False  # (a national institution's name: "G20 de Rio" is the summit, no other G20)
+        k = inner[0].end
+        if k >= outer.end or doc[k].lower_ not in ("de", "du", "d'", "d’", "des"):
+            return False
+        k += 1
+        if k < outer.end and doc[k].pos_ == "DET":
+            k += 1
+        return k < outer.end and (
+            all(i in (places or ()) for i in range(k, outer.end)) or fold(doc[k : outer.end].text) in self.place_forms
         )
 
     def _generic(self, doc: Doc, cand: _Cand) -> bool:
@@ -687,7 +780,7 @@ class OrgTagger:
         lexicon = self._lexicon_cands(doc)
         cands = lexicon + self._pattern_cands(doc, countries, dates) + self._ner_cands(doc, dates, places, countries)
         cands += self._head_cands(doc, countries)
-        chosen = self._select(doc, cands)
+        chosen = self._through_enumeration(doc, self._through_hyphens(doc, self._select(doc, cands, places), countries))
         chosen, extended = self._extend_to_acronym(doc, chosen)
         chosen, abbrevs = self._add_parenthesised(doc, chosen)
         abbrevs |= extended

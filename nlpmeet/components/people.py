@@ -161,12 +161,18 @@ class _Names:
     def _run_right_from(self, i: int, soft_ok: bool) -> int:
         doc = self.doc
         j = i
+        glued = -1
         while j < len(doc) and j - i < MAX_NAME:
             if self.is_name_word(j, soft_ok):
                 j += 1
                 continue
             if j == i:
                 break  # a name starts with a name word ("de" after a title is a preposition)
+            if doc[j - 1].text[-1:] in "'’" and not doc[j - 1].whitespace_ and doc[j].is_alpha and j - 1 != i - 1:
+                # an apostrophe inside a word ("Ndung'u", "Ng'ang'a"), which the tokenizer splits as an elision
+                glued = j
+                j += 1
+                continue
             nxt = j + 1
             while nxt < len(doc) and nxt - j < 3 and self.is_particle(nxt) and doc[nxt].text[:1].islower():
                 nxt += 1  # "von der Leyen", "de la Fontaine"
@@ -179,8 +185,8 @@ class _Names:
                     j = nxt if not hyphen else j + 1
                     continue
             break
-        # a name ends on a name word
-        while j > i and not self.is_name_word(j - 1, soft_ok):
+        # a name ends on a name word (or on the end of a word glued to it by an apostrophe)
+        while j > i and not self.is_name_word(j - 1, soft_ok) and j - 1 != glued:
             j -= 1
         return j
 

@@ -1,0 +1,121 @@
+"""Meetings stated in the styles of joint communiqués and institutional releases: the people a relative join
+clause lists ("une réunion à laquelle ont pris part X et Y"), co-chairs ("ont coprésidé les travaux"), an
+encounter called off because its person "devait participer … était retenu", a relative clause on the person
+met ("Y, avec lequel il s'est entretenu"), an adverb between the auxiliary and the participle, and plural
+descriptions ("les ministres") that name no one.
+
+Sentences are written for these tests (public figures, invented occasions)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+pytestmark = pytest.mark.model
+
+
+def run(nlp: Language, text: str, dct: str | None = "2024-05-29") -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def pairs(doc: Doc) -> set[frozenset[str]]:
+    out = set()
+    for m in doc._.meetings:
+        ps = [p.split()[-1] for p in m["participants"]]
+        out |= {frozenset((a, b)) for i, a in enumerate(ps) for b in ps[i + 1 :]}
+    return out
+
+
+def all_pairs(*names: str) -> set[frozenset[str]]:
+    return {frozenset((a, b)) for i, a in enumerate(names) for b in names[i + 1 :]}
+
+
+JOINT = [
+    # a sitting held or attended by the subject, with the people of its relative join clause
+    ("Catherine Colonna a présidé mardi une réunion du Conseil de sécurité à laquelle ont pris part "
+     "Antony Blinken et Annalena Baerbock.", ("Colonna", "Blinken", "Baerbock")),
+    ("Le ministre Bruno Le Maire a participé à la réunion des ministres des Finances du G7, organisée chaque "
+     "année par la présidence, à laquelle ont pris part Janet Yellen et Christian Lindner.",
+     ("Maire", "Yellen", "Lindner")),
+    # a sitting with no person as its subject: its participants meet one another
+    ("Lundi, une table ronde consacrée à l'énergie, à laquelle ont pris part la ministre Agnès Pannier-Runacher "
+     "et le commissaire européen Thierry Breton, a réuni une vingtaine d'entreprises.",
+     ("Pannier-Runacher", "Breton")),
+    ("Mercredi, les gouverneurs ont tenu une séance de travail à laquelle ont participé Nadia Calviño et "
+     "Kristalina Georgieva.", ("Calviño", "Georgieva")),
+    # co-chairs meet, and the people who took part join them
+    ("Le président Emmanuel Macron et le chancelier Olaf Scholz ont coprésidé les travaux, auxquels ont pris "
+     "part Élisabeth Borne et Christian Lindner.", ("Macron", "Scholz", "Borne", "Lindner")),
+    ("Josep Borrell a coprésidé avec Espen Barth Eide la réunion des donateurs, à laquelle a pris part "
+     "Mohammad Mustafa.", ("Borrell", "Eide", "Mustafa")),
+    ("Patrick Martin et Faman Touré en ont coprésidé les travaux.", ("Martin", "Touré")),
+    # a participle inside a title ("chargé du Trésor") does not end the list of people
+    ("Mercredi, les gouverneurs ont tenu une table ronde à laquelle ont pris part le secrétaire du Cabinet "
+     "kényan chargé du Trésor, Njuguna Ndung'u, président du Conseil des gouverneurs, et le ministre sénégalais "
+     "de l'Économie, Abdourahmane Sarr.", ("Ndung'u", "Sarr")),
+    ("Lundi, une séance de travail, à laquelle ont pris part la ministre déléguée chargée de l'Industrie, "
+     "Agnès Pannier-Runacher, et le ministre délégué chargé du Commerce extérieur, Franck Riester, a réuni les "
+     "industriels.", ("Pannier-Runacher", "Riester")),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), JOINT)
+def test_people_of_a_joint_sitting_meet(nlp: Language, text: str, people: tuple[str, ...]) -> None:
+    assert pairs(run(nlp, text)) == all_pairs(*people)
+
+
+NOT_A_SITTING = [
+    # an event attended by many is no sitting of its participants
+    "Le sommet de l'Union africaine, auquel ont participé Macky Sall et Paul Kagame, s'est ouvert samedi.",
+    "La cérémonie, à laquelle ont assisté Emmanuel Macron et Olaf Scholz, a duré une heure.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_SITTING)
+def test_an_event_attended_is_no_meeting(nlp: Language, text: str) -> None:
+    assert pairs(run(nlp, text)) == set()
+
+
+HINDERED = [
+    ("Mardi, Catherine Colonna a reçu Antony Blinken. Le ministre Bruno Le Maire, qui devait participer à "
+     "l'entretien, était retenu à Bercy.", {frozenset(("Colonna", "Blinken"))}),
+    ("Mardi, Catherine Colonna a reçu Antony Blinken. Bruno Le Maire devait participer à la séance, mais il "
+     "était retenu à Paris.", {frozenset(("Colonna", "Blinken"))}),
+    ("Emmanuel Macron devait rencontrer Olaf Scholz mardi, mais il a été retenu à Paris.", set()),
+    ("Le président Macky Sall, qui devait recevoir Antony Blinken, était empêché par un déplacement.", set()),
+    # planned and not hindered: scheduled encounters stay
+    ("Emmanuel Macron devait rencontrer Olaf Scholz mardi à Berlin.", {frozenset(("Macron", "Scholz"))}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HINDERED)
+def test_an_encounter_its_person_was_kept_from_is_none(nlp: Language, text: str, expected: set) -> None:
+    assert pairs(run(nlp, text)) == expected
+
+
+OTHER_FORMS = [
+    # the person a relative clause on the verb's preposition hangs on is met
+    ("Fumio Kishida a prononcé le discours d'ouverture aux côtés d'António Guterres, avec lequel il s'est "
+     "ensuite entretenu.", {frozenset(("Kishida", "Guterres"))}),
+    ("Ursula von der Leyen a salué Giorgia Meloni, avec qui elle a ensuite déjeuné.",
+     {frozenset(("Leyen", "Meloni"))}),
+    # an adverb between the auxiliary and a participle the tagger reads as an adjective
+    ("Josep Borrell a ensuite déjeuné avec Ahmed Aboul Gheit.", {frozenset(("Borrell", "Gheit"))}),
+    # a plural description is a group, not the one minister named before
+    ("Le ministre ukrainien des Affaires étrangères, Dmytro Kuleba, s'est exprimé par visioconférence. "
+     "Josep Borrell et les ministres ont ensuite déjeuné avec Ahmed Aboul Gheit.",
+     {frozenset(("Borrell", "Gheit"))}),
+    # invited to join, and did not: no one joined
+    ("Mardi, Catherine Colonna a reçu Antony Blinken. Le ministre israélien, Israël Katz, invité à se joindre "
+     "aux discussions, n'a pas donné suite.", {frozenset(("Colonna", "Blinken"))}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OTHER_FORMS)
+def test_relative_adverb_plural_and_declined_forms(nlp: Language, text: str, expected: set) -> None:
+    assert pairs(run(nlp, text)) == expected
