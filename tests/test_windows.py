@@ -60,6 +60,15 @@ PATTERNS = [
         {"IS_TITLE": True, "POS": {"NOT_IN": ["DET", "ADP"]}, "OP": "+"},
         {"LIKE_NUM": True, "OP": "?"},
     ],
+    # an unbounded spec of a literal form after the anchor: a regex, a word list ("forum Science and Technology
+    # in Society", "sommet des Amériques et des Caraïbes")
+    [
+        {"LOWER": {"IN": ["sommet", "forum"]}},
+        {"IS_TITLE": True},
+        {"TEXT": {"REGEX": "^([A-Z][a-z]*|and|of|in)$"}, "OP": "*"},
+        {"IS_TITLE": True},
+    ],
+    [{"LOWER": "session"}, {"LOWER": {"IN": ["des", "et", "de"]}, "OP": "+"}, {"IS_TITLE": True}],
 ]
 
 
@@ -72,6 +81,8 @@ PATTERNS = [
         "Rien de tout cela ici.",
         "G7",
         "L'exercice Steadfast Defender 2024 a réuni des soldats ; l'exercice Dragon a suivi, puis un exercice naval.",
+        "Le forum Science and Technology in Society s'ouvre à Kyoto ; le sommet Choose France suit.",
+        "La session des et de Paris, puis la session et Lyon.",
     ],
 )
 def test_windows_with_optional_and_unbounded_specs(nlp: Language, text: str) -> None:
@@ -103,3 +114,38 @@ def test_title_case_run_bounds_the_window(nlp: Language) -> None:
     windows = windowed.windows(doc)
     assert windows and all(b < 15 for _, b in windows)
     assert windowed(doc) == list(matcher(doc))
+
+
+def test_literal_run_bounds_the_window(nlp: Language) -> None:
+    """An unbounded spec of a literal form (a regex, a word list) stops at the first word it cannot take:
+    the window does not run to the end of the Doc."""
+    matcher = Matcher(nlp.vocab)
+    for n, pattern in enumerate(PATTERNS):
+        matcher.add(f"P{n}", [pattern])
+    windowed = WindowedMatcher(matcher, PATTERNS, frozenset({"le", "la"}))
+    doc = nlp("Le forum Science and Technology in Society a commencé. " + "Les soldats marchent dans la neige. " * 10)
+    windows = windowed.windows(doc)
+    assert windows and all(b < 15 for _, b in windows)
+    assert windowed(doc) == list(matcher(doc))
+
+
+def test_anchor_with_a_bounded_window_is_preferred(nlp: Language) -> None:
+    """A rarer anchor whose window would run back to the Doc's start (an unbounded spec before it) gives
+    way to one with a bounded window: the hyphen no longer opens a window at every compound word."""
+    pattern = [
+        {"POS": "ADJ", "IS_TITLE": True},
+        {"LOWER": {"IN": ["commission", "conseil", "comité"]}},
+        {"POS": "ADJ", "OP": "*"},
+        {"IS_LOWER": True},
+        {"TEXT": "-"},
+        {"IS_LOWER": True},
+    ]
+    matcher = Matcher(nlp.vocab)
+    matcher.add("P", [pattern])
+    windowed = WindowedMatcher(matcher, [pattern], frozenset({"le", "la"}))
+    assert "-" not in windowed.words["TEXT"] and "commission" in windowed.words["LOWER"]
+    filler = "Les porte-parole des États-Unis sont arrivés mardi. " * 6
+    doc = nlp(filler + "La Grande commission mixte algéro-mauritanienne se réunit. " + filler)
+    assert windowed(doc) == list(matcher(doc)) != []
+    start = len(nlp(filler))
+    assert all(start - 2 <= a and b <= start + 12 for a, b in windowed.windows(doc))  # around "commission" only

@@ -5,12 +5,13 @@ list) or a ``REGEX`` on it: its *anchor*. A match holds an anchor token, so it l
 window that the anchor opens: as many tokens before it as the pattern has before the anchor, and
 after it up to the token that the pattern cannot reach. After the anchor, a pattern takes at most
 ``B`` tokens through its bounded specs (no operator, ``!``, ``?``); its unbounded specs (``*``,
-``+``, ``{n,m}``) take only tokens of their ``POS`` (or title-case tokens, for ``IS_TITLE``); so the
-match ends before the ``B+1``-th token after the anchor that no unbounded spec allows. Overlapping windows are
+``+``, ``{n,m}``) take only tokens of their ``POS``, title-case tokens (``IS_TITLE``) or tokens of their
+literal form (``LOWER``/``TEXT``: a string, ``IN`` a list, a ``REGEX``); so the match ends before the
+``B+1``-th token after the anchor that no unbounded spec allows. Overlapping windows are
 merged, so a match is found once, and the matches come out in the order the matcher gives over
 the whole Doc (a state that starts outside every window can finish no match). A pattern with
-no anchor, or an unbounded spec with neither a ``POS`` string nor ``IS_TITLE``, makes the window reach
-the Doc's edge.
+no anchor, or an unbounded spec with neither a ``POS`` string, ``IS_TITLE`` nor a literal form, makes
+the window reach the Doc's edge.
 Patterns that read other Docs' context (none here) would not be supported.
 """
 
@@ -46,13 +47,23 @@ class _Reach:
     after: int = 0  # bounded specs after the anchor
     pos: set[str] = field(default_factory=set)  # parts of speech the unbounded specs after it take
     title: bool = False  # an unbounded spec after it takes title-case tokens ("IS_TITLE": true)
+    literals: list[tuple[str, Any]] = field(default_factory=list)  # (attr, words or regex) of unbounded specs
     open_end: bool = False  # an unbounded spec that takes any token: up to the Doc's end
+
+    def takes(self, text: str) -> bool:
+        """An unbounded spec of literal form can take a token with this text."""
+        for attr, value in self.literals:
+            form = text.lower() if attr == "LOWER" else text
+            if value.search(form) if isinstance(value, re.Pattern) else form in value:
+                return True
+        return False
 
     def widen(self, other: _Reach) -> None:
         self.before = None if self.before is None or other.before is None else max(self.before, other.before)
         self.after = max(self.after, other.after)
         self.pos |= other.pos
         self.title = self.title or other.title
+        self.literals = self.literals + [lit for lit in other.literals if lit not in self.literals]
         self.open_end = self.open_end or other.open_end
 
 
@@ -83,6 +94,9 @@ def _reach(tokens: Sequence[dict[str, Any]], at: int) -> _Reach:
             reach.pos.add(spec["POS"])
         elif spec.get("IS_TITLE") is True:
             reach.title = True
+        elif (found := _literal(spec)) is not None:
+            attr, value = found
+            reach.literals.append((attr, value if isinstance(value, re.Pattern) else frozenset(value)))
         else:
             reach.open_end = True
     return reach
@@ -104,19 +118,23 @@ class WindowedMatcher:
         self.everywhere = False
         self._memo: dict[int, tuple[_Reach, ...]] = {}  # token ORTH -> the reaches it opens
         for tokens in patterns:
-            # the anchor: a word set with the fewest frequent words, then the smallest; else a regex
-            anchor: tuple[tuple[int, int, int], int, tuple[str, Any]] | None = None
+            # the anchor: one whose window is bounded on both sides (no unbounded spec before it that
+            # takes any token, none after it), then a word set with the fewest frequent words, then the
+            # smallest; else a regex
+            anchor: tuple[tuple[int, int, int, int], int, tuple[str, Any]] | None = None
             for at, spec in enumerate(tokens):
                 if spec.get("OP") not in (None, "1"):
                     continue
                 found = _literal(spec)
                 if found is None:
                     continue
+                reach = _reach(tokens, at)
+                open_sides = (reach.before is None) + reach.open_end
                 if isinstance(found[1], re.Pattern):
-                    rank = (1, 0, 0)
+                    rank = (open_sides, 1, 0, 0)
                 else:
                     common = sum(1 for w in found[1] if w.lower() in frequent)
-                    rank = (0, common, len(found[1]))
+                    rank = (open_sides, 0, common, len(found[1]))
                 if anchor is None or rank < anchor[0]:
                     anchor = (rank, at, found)
             if anchor is None:
@@ -132,7 +150,9 @@ class WindowedMatcher:
                 if word in table:
                     table[word].widen(reach)
                 else:
-                    table[word] = _Reach(reach.before, reach.after, set(reach.pos), reach.title, reach.open_end)
+                    table[word] = _Reach(
+                        reach.before, reach.after, set(reach.pos), reach.title, list(reach.literals), reach.open_end
+                    )
 
     def windows(self, doc: Doc) -> list[tuple[int, int]]:
         n = len(doc)
@@ -154,7 +174,7 @@ class WindowedMatcher:
                 a = 0 if r.before is None else max(0, i - r.before)
                 if r.open_end:
                     b = n
-                elif not r.pos and not r.title:
+                elif not r.pos and not r.title and not r.literals:
                     b = min(n, i + 1 + r.after)
                 else:
                     if pos is None:
@@ -162,7 +182,7 @@ class WindowedMatcher:
                         pos, texts = table.pos, table.texts
                     b, others = i + 1, 0
                     while b < n:
-                        if pos[b] not in r.pos and not (r.title and texts[b].istitle()):
+                        if pos[b] not in r.pos and not (r.title and texts[b].istitle()) and not r.takes(texts[b]):
                             if others == r.after:
                                 break
                             others += 1
