@@ -419,6 +419,25 @@ def test_bare_numbers_that_are_no_days(nlp: Language, text: str) -> None:
     assert not [s.text for s in doc.spans[DATES_GROUP] if any(c.isdigit() for c in s.text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a year right after a name's lower-case adjectives is part of the name, not a date
+        ("Les Assemblées annuelles 2024 de la Banque africaine de développement s'ouvrent.", []),
+        ("Les Journées européennes 2025 du patrimoine approchent.", []),
+        # after a lower-case noun and its adjective, the year is a date (no name before it)
+        ("Le budget rectificatif 2018 a été adopté.", ["2018"]),
+        ("Le plan quinquennal 2016 a été présenté.", ["2016"]),
+        ("Les Assemblées se sont réunies en 2016.", ["2016"]),
+    ],
+)
+def test_years_ending_names(nlp: Language, text: str, years: list[str]) -> None:
+    doc = nlp.make_doc(text)
+    doc._.dct = "2017-09-21"
+    doc = nlp(doc)
+    assert [s.text for s in doc.spans[DATES_GROUP] if s.text.isdigit()] == years
+
+
 # a part of the day opening a sentence of an announced programme is of the day announced (dct Thursday 21)
 TENSE += [
     ("La ministre se rendra à Bordeaux le samedi 23 septembre. Elle y sera accueillie par le préfet.\n\nDans la "

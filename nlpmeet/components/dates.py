@@ -234,6 +234,16 @@ class DateTagger:
             found = found + tuple(g for shape, g in self.shapes if shape.search(text))
         return found
 
+    def _ends_a_name(self, doc: Doc, i: int) -> bool:
+        """Token ``i`` ends a name: lower-case adjectives back to a capitalised word inside the sentence
+        ("Assemblées annuelles", "Journées européennes"); a year right after is part of that name."""
+        if not (doc[i].pos_ == "ADJ" and doc[i].is_lower):
+            return False
+        j = i
+        while j >= 0 and doc[j].pos_ == "ADJ" and doc[j].is_lower and doc[j].lower_ not in self.date_words:
+            j -= 1
+        return j >= 0 and j < i and _named(doc[j]) and doc[j].lower_ not in self.date_words
+
     def _check(self, doc: Doc, check: str, start: int, end: int) -> bool:
         prev = doc[start - 1] if start > 0 else None
         nxt = doc[end] if end < len(doc) else None
@@ -244,6 +254,8 @@ class DateTagger:
                 return False  # "3,2015", "12/2015"
             if prev is not None and _named(prev) and prev.lower_ not in self.date_words:
                 return False  # "ZAPAD 2017", "Vision 2030"
+            if prev is not None and self._ends_a_name(doc, prev.i):
+                return False  # "les Assemblées annuelles 2024", "les Journées européennes 2025"
             if prev is not None and prev.pos_ == "NOUN" and prev.lower_ not in self.date_words:
                 if not (YEAR_AFTER_NOUN[0] <= int(doc[start].text[:4]) <= YEAR_AFTER_NOUN[1]):
                     return False  # "l'article 1240"; but "le bilan 2001"
