@@ -477,6 +477,11 @@ def test_impersonal_il_not_resolved(nlp: Language) -> None:
         # the Belgian mayor
         ("Il a été reçu à l'hôtel de ville par le bourgmestre de Bruxelles, Philippe Close.", "Philippe Close",
          "bourgmestre"),
+        # a territory word and the place it names are one complement, the name in apposition after them
+        ("Le préfet de la région Bretagne, Philippe Gustin, a reçu l'ambassadeur.", "Philippe Gustin", "préfet"),
+        ("Le président de la région Bretagne, Loïg Chesnais-Girard, a reçu le consul.", "Loïg Chesnais-Girard",
+         "président"),
+        ("Le maire de la ville de Lyon, Grégory Doucet, a reçu l'ambassadeur.", "Grégory Doucet", "maire"),
     ],
 )
 def test_roles_with_model(nlp: Language, text: str, person: str, title: str | None) -> None:

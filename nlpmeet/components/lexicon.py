@@ -59,6 +59,17 @@ class Lexicon:
 
 
 @cache
+def territory_words() -> frozenset[str]:
+    """Place words after which a name is the place itself ("la région Bretagne", "la ville de Lyon"):
+    ``places.tsv`` rows of kind ``place_word`` whose ``name`` is ``city`` or ``region``."""
+    return frozenset(
+        word_key(row["form"])
+        for row in load_tsv("places.tsv")
+        if row["kind"] == "place_word" and row["name"] in ("city", "region")
+    )
+
+
+@cache
 def lexicon() -> Lexicon:
     titles: PhraseTable[TitleEntry] = PhraseTable()
     for row in load_tsv("titles.tsv"):
@@ -509,7 +520,11 @@ class TitleFinder:
             if q < len(self.doc) and q in self.person_tokens:
                 return "person", self.doc[q : q + 1]
             if q < len(self.doc) and self.doc[q].ent_type_ == "LOC" and self.doc[q].ent_iob_ == "B":
-                return "loc", self.doc[q : q + 1]
+                end = q + 1
+                named = self.spans.starting(self.spans.loc, q + 1)
+                if named is not None and word_key(self.doc[q].text) in territory_words():
+                    end = named.end  # "la région Bretagne": the territory word and the place it names are one
+                return "loc", self.doc[q:end]
         return None
 
     @staticmethod
