@@ -32,6 +32,7 @@ from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, ItemsView, Iterator, KeysView, ValuesView
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -90,8 +91,7 @@ class Packed:
     def packable(mapping: dict[Any, Any]) -> bool:
         if len(mapping) < MIN_PACKED:
             return False
-        keys_ok = all(_as_int_key(k) is not None for k in mapping) or all(type(k) is str for k in mapping)
-        return keys_ok
+        return all(_as_int_key(k) is not None for k in mapping) or all(type(k) is str for k in mapping)
 
     @classmethod
     def build(cls, mapping: dict[Any, Any]) -> tuple[Any, ...]:
@@ -108,7 +108,7 @@ class Packed:
             hashes = [_str_hash(k) for k in keys]
             encoded = [k.encode("utf-8", "surrogatepass") for k in keys]
             key_data = b"".join(encoded)
-            key_offsets = array("Q", _offsets(len(e) for e in encoded)).tobytes()
+            key_offsets = array("Q", accumulate((len(e) for e in encoded), initial=0)).tobytes()
         if all(type(v) is int and -(1 << 63) <= v < 1 << 63 for v in values):
             value_kind = "int"
             value_data = array("q", values).tobytes()
@@ -117,11 +117,10 @@ class Packed:
             value_kind = "marshal"
             dumped = [marshal.dumps(v) for v in values]
             value_data = b"".join(dumped)
-            value_offsets = array("Q", _offsets(len(d) for d in dumped)).tobytes()
-        order = sorted(range(len(keys)), key=hashes.__getitem__)
-        sorted_hashes = array("Q", [hashes[i] for i in order]).tobytes()
-        return (len(keys), key_kind, value_kind, sorted_hashes, array("Q", order).tobytes(), key_data, key_offsets,
-                value_data, value_offsets)  # fmt: skip
+            value_offsets = array("Q", accumulate((len(d) for d in dumped), initial=0)).tobytes()
+        sorted_hashes, order = _sorted_hashes(hashes)
+        return (len(keys), key_kind, value_kind, sorted_hashes, order, key_data, key_offsets, value_data,
+                value_offsets)  # fmt: skip
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -131,21 +130,12 @@ class Packed:
             wanted = _as_int_key(key)
             if wanted is None:
                 return -2
-            index = bisect_left(self.hashes, wanted)
-            if index < self.count and self.hashes[index] == wanted:
-                return int(self.order[index])
-            return -1
+            return next(_hashed_at(self.hashes, self.order, wanted), -1)  # int keys are their own hashes
         if type(key) is not str:
             return -2
-        wanted = _str_hash(key)
         encoded = key.encode("utf-8", "surrogatepass")
-        index = bisect_left(self.hashes, wanted)
-        while index < self.count and self.hashes[index] == wanted:
-            position = int(self.order[index])
-            if self._key_bytes(position) == encoded:
-                return position
-            index += 1
-        return -1
+        candidates = _hashed_at(self.hashes, self.order, _str_hash(key))
+        return next((position for position in candidates if self._key_bytes(position) == encoded), -1)
 
     def _key_bytes(self, position: int) -> bytes:
         start, end = self.key_offsets[position], self.key_offsets[position + 1]
@@ -173,11 +163,19 @@ class Packed:
         return [self.value(position) for position in range(self.count)]
 
 
-def _offsets(sizes: Iterator[int] | Any) -> list[int]:
-    offsets = [0]
-    for size in sizes:
-        offsets.append(offsets[-1] + size)
-    return offsets
+def _sorted_hashes(hashes: list[int]) -> tuple[bytes, bytes]:
+    """The hashes sorted, and each one's original position, as machine-integer bytes."""
+    order = sorted(range(len(hashes)), key=hashes.__getitem__)
+    return array("Q", [hashes[i] for i in order]).tobytes(), array("Q", order).tobytes()
+
+
+def _hashed_at(hashes: array[Any], order: array[Any], wanted: int) -> Iterator[int]:
+    """The original positions of the items whose hash is ``wanted`` (sorted ``hashes``, ``order`` as
+    :func:`_sorted_hashes` gives them): one, or several when hashes collide."""
+    index = bisect_left(hashes, wanted)
+    while index < len(hashes) and hashes[index] == wanted:
+        yield int(order[index])
+        index += 1
 
 
 def _array(typecode: str, data: bytes) -> array[Any]:
@@ -493,22 +491,14 @@ class MemberList(list[Any]):
         """The items' sorted hashes and positions, as bytes; None unless every item is a ``str``."""
         if not all(type(item) is str for item in items):
             return None
-        hashes = [_str_hash(item) for item in items]
-        order = sorted(range(len(items)), key=hashes.__getitem__)
-        return array("Q", [hashes[i] for i in order]).tobytes(), array("Q", order).tobytes()
+        return _sorted_hashes([_str_hash(item) for item in items])
 
     def __contains__(self, item: object) -> bool:
         members = self._members
         if members is None or type(item) is not str:
             return list.__contains__(self, item)
         hashes, order = members
-        wanted = _str_hash(item)
-        index, count = bisect_left(hashes, wanted), len(hashes)
-        while index < count and hashes[index] == wanted:
-            if list.__getitem__(self, order[index]) == item:
-                return True
-            index += 1
-        return False
+        return any(list.__getitem__(self, i) == item for i in _hashed_at(hashes, order, _str_hash(item)))
 
     def __reduce_ex__(self, protocol: Any) -> Any:
         return (list, (list(self),))  # copies and pickles are plain lists
