@@ -195,12 +195,21 @@ class RoleTagger:
         if where is None:
             return None
         for i in range(where - 1, max(first, where - MAX_WHERE) - 1, -1):
-            org = finder.spans.org.get(i)
-            if org is not None:
-                return org._.norm or org.text, None
-            country = finder.spans.country.get(i)
-            if country is not None and doc[country.start].text[:1].isupper():
-                return None, country._.norm
+            named = RoleTagger._affiliation_named_at(doc, finder, i)
+            if named is not None:
+                return named
+        return None
+
+    @staticmethod
+    def _affiliation_named_at(doc: Doc, finder: TitleFinder, i: int) -> tuple[str | None, str | None] | None:
+        """(organisation, None) or (None, country) when token ``i`` is inside an organisation or a country
+        name written with a capital (not a lower-case adjective)."""
+        org = finder.spans.org.get(i)
+        if org is not None:
+            return org._.norm or org.text, None
+        country = finder.spans.country.get(i)
+        if country is not None and doc[country.start].text[:1].isupper():
+            return None, country._.norm
         return None
 
     @staticmethod
@@ -216,12 +225,9 @@ class RoleTagger:
             if i in finder.person_tokens or doc[i].pos_ in {"VERB", "AUX"} or doc[i + 1].is_sent_start:
                 return None  # (the possessor is of the same clause: "X, président de Renault, est venu avec son
                 # conseiller" is X's adviser)
-            org = finder.spans.org.get(i)
-            if org is not None:
-                return org._.norm or org.text, None
-            country = finder.spans.country.get(i)
-            if country is not None and doc[country.start].text[:1].isupper():
-                return None, country._.norm
+            named = RoleTagger._affiliation_named_at(doc, finder, i)
+            if named is not None:
+                return named
         return None
 
     @staticmethod
