@@ -8,9 +8,19 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+
+
+def run_with_dct(nlp: Language, text: str, dct: str | None) -> Doc:
+    """The pipeline over ``text`` with its publication date set before the components run."""
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
 
 
 @pytest.fixture(scope="session")

@@ -10,16 +10,13 @@ from spacy.tokens import Doc, Span
 
 from nlpmeet.components.events import event_data
 from nlpmeet.extensions import DATES_GROUP, EVENTS_GROUP
+from tests.conftest import run_with_dct
 
 pytestmark = pytest.mark.model
 
 
 def run(nlp: Language, text: str) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.dct = "2023-07-12"
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+    return run_with_dct(nlp, text, "2023-07-12")
 
 
 def names(doc: Doc) -> list[str]:

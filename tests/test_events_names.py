@@ -14,16 +14,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlpmeet.extensions import ORGS_GROUP
+from tests.conftest import run_with_dct
 
 pytestmark = pytest.mark.model
 
 
 def run(nlp: Language, text: str) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.dct = "2024-05-29"
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+    return run_with_dct(nlp, text, "2024-05-29")
 
 
 NAMED = [

@@ -13,16 +13,13 @@ from spacy.tokens import Doc, Span
 from nlpmeet.components.meetings import triggers
 from nlpmeet.extensions import DATES_GROUP
 from nlpmeet.resources import load_jsonl
+from tests.conftest import run_with_dct
 
 pytestmark = pytest.mark.model
 
 
 def run(nlp: Language, text: str, dct: str | None = "2023-03-10") -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.dct = dct
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+    return run_with_dct(nlp, text, dct)
 
 
 def rerun_with_dates(nlp: Language, text: str, dates: dict[str, str | None]) -> Doc:

@@ -12,15 +12,13 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from tests.conftest import run_with_dct
+
 pytestmark = pytest.mark.model
 
 
 def run(nlp: Language, text: str, dct: str | None = "2024-05-29") -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.dct = dct
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+    return run_with_dct(nlp, text, dct)
 
 
 def pairs(doc: Doc) -> set[frozenset[str]]:

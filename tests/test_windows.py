@@ -103,27 +103,21 @@ def test_anchor_avoids_function_words(nlp: Language) -> None:
     assert windowed.windows(doc) == []
 
 
-def test_title_case_run_bounds_the_window(nlp: Language) -> None:
-    """An unbounded spec of title-case words stops at the first word that is not: the window does not
-    run to the end of the Doc."""
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "L'exercice Steadfast Defender a commencé. ",  # an unbounded spec of title-case words
+        "Le forum Science and Technology in Society a commencé. ",  # ... of a literal form (a regex)
+    ],
+)
+def test_unbounded_run_bounds_the_window(nlp: Language, opening: str) -> None:
+    """An unbounded spec of title-case words or of a literal form (a regex, a word list) stops at the first
+    word it cannot take: the window does not run to the end of the Doc."""
     matcher = Matcher(nlp.vocab)
     for n, pattern in enumerate(PATTERNS):
         matcher.add(f"P{n}", [pattern])
     windowed = WindowedMatcher(matcher, PATTERNS, frozenset({"le", "la"}))
-    doc = nlp("L'exercice Steadfast Defender a commencé. " + "Les soldats marchent dans la neige. " * 10)
-    windows = windowed.windows(doc)
-    assert windows and all(b < 15 for _, b in windows)
-    assert windowed(doc) == list(matcher(doc))
-
-
-def test_literal_run_bounds_the_window(nlp: Language) -> None:
-    """An unbounded spec of a literal form (a regex, a word list) stops at the first word it cannot take:
-    the window does not run to the end of the Doc."""
-    matcher = Matcher(nlp.vocab)
-    for n, pattern in enumerate(PATTERNS):
-        matcher.add(f"P{n}", [pattern])
-    windowed = WindowedMatcher(matcher, PATTERNS, frozenset({"le", "la"}))
-    doc = nlp("Le forum Science and Technology in Society a commencé. " + "Les soldats marchent dans la neige. " * 10)
+    doc = nlp(opening + "Les soldats marchent dans la neige. " * 10)
     windows = windowed.windows(doc)
     assert windows and all(b < 15 for _, b in windows)
     assert windowed(doc) == list(matcher(doc))
