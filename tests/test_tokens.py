@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import weakref
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -79,13 +80,9 @@ PATTERN_TEXTS = [
 
 
 def _keys(nlp: Language, texts: list[str], attr: str) -> list[list[int]]:
-    from spacy.attrs import LOWER, ORTH
-
-    column = LOWER if attr == "LOWER" else ORTH
-    out = []
-    for pattern in tokens.phrase_patterns(nlp, texts, attr):
-        out.append(pattern if isinstance(pattern, list) else [int(k) for k in pattern.to_array([column])])
-    return out
+    patterns = tokens.phrase_patterns(nlp, texts, attr)
+    assert all(isinstance(p, list) and all(isinstance(k, int) for k in p) for p in patterns)  # no pattern Doc
+    return patterns
 
 
 def _doc_keys(nlp: Language, texts: list[str], attr: str) -> list[list[int]]:
@@ -98,8 +95,60 @@ def _doc_keys(nlp: Language, texts: list[str], attr: str) -> list[list[int]]:
 @pytest.mark.parametrize("attr", ["LOWER", "ORTH"])
 def test_phrase_patterns_cut_as_the_tokenizer(blank_nlp: Language, attr: str) -> None:
     assert _keys(blank_nlp, PATTERN_TEXTS, attr) == _doc_keys(blank_nlp, PATTERN_TEXTS, attr)
-    patterns = tokens.phrase_patterns(blank_nlp, PATTERN_TEXTS, attr)
-    assert isinstance(patterns[0], list) and not isinstance(patterns[1], list)  # plain words need no Doc
+
+
+def _counting_tokenizer(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Make the pipeline's next PatternCuts count the texts it hands to the tokenizer."""
+    calls: list[str] = []
+    real = nlp.tokenizer
+
+    class Counting:
+        def __call__(self, text: str):  # type: ignore[no-untyped-def]
+            calls.append(text)
+            return real(text)
+
+        def to_bytes(self, **kwargs):  # type: ignore[no-untyped-def]
+            return real.to_bytes(**kwargs)
+
+    monkeypatch.setattr(tokens, "_CUTS", weakref.WeakKeyDictionary())
+    monkeypatch.setattr(nlp, "tokenizer", Counting())
+    return calls
+
+
+def test_pattern_cuts_are_kept_for_the_next_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from nlpmeet.pipeline import build_blank
+
+    monkeypatch.setenv("NLPMEET_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("NLPMEET_FASTLOAD", raising=False)
+    nlp = build_blank()
+    expected = {attr: _doc_keys(nlp, PATTERN_TEXTS, attr) for attr in ("LOWER", "ORTH")}
+    calls = _counting_tokenizer(nlp, monkeypatch)
+    assert _keys(nlp, PATTERN_TEXTS, "LOWER") == expected["LOWER"]
+    plain = [t for t in PATTERN_TEXTS if all(w.isalpha() for w in t.split(" "))]
+    assert sorted(calls) == sorted(set(PATTERN_TEXTS) - set(plain))  # only the texts that need the tokenizer
+    tokens.PatternCuts.of(nlp).save()
+    assert len(list(tmp_path.glob("cuts-*.marshal"))) == 1
+    # the next run (a new PatternCuts on the same tokenizer settings) reads the cuts: no tokenizer call
+    calls = _counting_tokenizer(nlp, monkeypatch)
+    assert _keys(nlp, PATTERN_TEXTS, "ORTH") == expected["ORTH"]
+    assert _keys(nlp, PATTERN_TEXTS, "LOWER") == expected["LOWER"]
+    assert calls == []
+    # a damaged file is cut again, never trusted
+    next(tmp_path.glob("cuts-*.marshal")).write_bytes(b"\x00not marshal")
+    calls = _counting_tokenizer(nlp, monkeypatch)
+    assert _keys(nlp, PATTERN_TEXTS, "LOWER") == expected["LOWER"]
+    assert len(calls) == len(set(PATTERN_TEXTS) - set(plain))
+
+
+def test_pattern_cuts_file_is_named_by_the_tokenizer_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from nlpmeet.pipeline import build_blank
+
+    monkeypatch.setenv("NLPMEET_CACHE_DIR", str(tmp_path))
+    first, second = build_blank(), build_blank()
+    assert tokens.PatternCuts(first).path == tokens.PatternCuts(second).path
+    second.tokenizer.add_special_case("Saint-Pétersbourg", [{"ORTH": "Saint-"}, {"ORTH": "Pétersbourg"}])
+    assert tokens.PatternCuts(first).path != tokens.PatternCuts(second).path
+    assert _keys(second, ["Saint-Pétersbourg"], "ORTH") == _doc_keys(second, ["Saint-Pétersbourg"], "ORTH")
 
 
 def test_phrase_patterns_reject_other_attributes(blank_nlp: Language) -> None:

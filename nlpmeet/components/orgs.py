@@ -40,7 +40,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlpmeet.components.tokens import TokenTable, is_adjective, opens_clause, phrase_patterns
+from nlpmeet.components.tokens import PatternCuts, TokenTable, is_adjective, opens_clause, phrase_patterns
 from nlpmeet.components.windows import WindowedMatcher, function_words
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
 from nlpmeet.normalise.orgs import OrgLexicon, OrgMention, acronym_fits, fold, is_acronym, resolve, words_of
@@ -184,6 +184,7 @@ class OrgTagger:
                 self.acronym_matcher.add(entry.name, phrase_patterns(nlp, sorted(acronyms), "ORTH"))
             if names:
                 self.name_matcher.add(entry.name, phrase_patterns(nlp, sorted(names), "LOWER"))
+        PatternCuts.of(nlp).save()
         self._alias_shapes: dict[str, list[list[bool]]] = {}
         for entry in self.lexicon:
             for form in entry.aliases:

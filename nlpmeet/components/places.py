@@ -33,13 +33,15 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from nlpmeet.components.lexicon import lexicon
-from nlpmeet.components.tokens import TokenTable, is_adjective, opens_clause, phrase_patterns
+from nlpmeet.components.tokens import PatternCuts, TokenTable, is_adjective, opens_clause, phrase_patterns
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP
 from nlpmeet.normalise.countries import ADJECTIVE, NAME, PREFIX, CountryForm, all_forms, fold, lookup, surface_variants
 from nlpmeet.normalise.names import words as name_words
@@ -203,10 +205,21 @@ class PlaceTagger:
                 row["form"] for row in load_tsv(PLACES_FILE) if row["kind"] == "not_place" and fold(row["form"]) == key
             ]
             lower_patterns["B|" + key].extend(v for o in orig for v in surface_variants(o))
-        for label, texts in lower_patterns.items():
-            self.lower.add(label, phrase_patterns(nlp, dict.fromkeys(texts), "LOWER"))
-        for label, texts in orth_patterns.items():
-            self.orth.add(label, phrase_patterns(nlp, dict.fromkeys(texts), "ORTH"))
+        # one matcher label per kind ("C", "P", "B"), the entry told by the matched words' keys: a label
+        # per entry (1,850) made as many lexemes at every start
+        self.entries: dict[tuple[str, tuple[int, ...]], list[str]] = {}  # (kind, keys) -> labels
+        for matcher, grouped, attr in ((self.lower, lower_patterns, "LOWER"), (self.orth, orth_patterns, "ORTH")):
+            by_kind: dict[str, list[Any]] = {}
+            for label, texts in grouped.items():
+                kind = label.partition("|")[0]
+                for keys in phrase_patterns(nlp, dict.fromkeys(texts), attr):
+                    labels = self.entries.setdefault((attr + kind, tuple(keys)), [])
+                    if label not in labels:
+                        labels.append(label)
+                        by_kind.setdefault(kind, []).append(keys)
+            for kind, patterns in by_kind.items():
+                matcher.add(attr + kind, patterns)
+        PatternCuts.of(nlp).save()
         self.prefixes = {f.key: f for f in all_forms() if f.kind == PREFIX}
         self._token_data: weakref.WeakKeyDictionary[Doc, tuple[list[str], list[str]]] = weakref.WeakKeyDictionary()
         # role phrases the model tags as LOC ("Premier ministre"): the shared titles lexicon
@@ -218,8 +231,14 @@ class PlaceTagger:
     def _candidates(self, doc: Doc) -> list[Candidate]:
         strings = doc.vocab.strings
         found: dict[tuple[int, int, str], Candidate] = {}
-        for match_id, start, end in list(self.lower(doc)) + list(self.orth(doc)):
-            label = strings[match_id]
+        matches = [(strings[m], start, end) for matcher in (self.lower, self.orth) for m, start, end in matcher(doc)]
+        columns = doc.to_array([LOWER, ORTH]).tolist() if matches else []
+        labelled: list[tuple[str, int, int]] = []
+        for group, start, end in matches:
+            column = 0 if group.startswith("LOWER") else 1
+            keys = tuple(row[column] for row in columns[start:end])
+            labelled += [(label, start, end) for label in self.entries.get((group, keys), ())]
+        for label, start, end in labelled:
             kind, _, key = label.partition("|")
             span = doc[start:end]
             if kind == "C":

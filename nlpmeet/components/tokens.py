@@ -18,6 +18,8 @@ from spacy.attrs import LEMMA, ORTH, POS, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from nlpmeet import fastload, packed
+
 MEMO_SIZE = 1 << 17  # distinct hashes whose strings are remembered (bounded for long dumps)
 
 _STRINGS: dict[int, str] = {}
@@ -77,27 +79,70 @@ def opens_clause(doc: Doc, i: int, *, at_line_start: bool = False) -> bool:
     return j >= 0 and doc[j].text == ":"
 
 
-def phrase_patterns(nlp: Language, texts: Iterable[str], attr: str = "LOWER") -> list[Any]:
-    """Patterns for ``PhraseMatcher(nlp.vocab, attr=attr).add``, one per text, as the tokenizer cuts it.
+class PatternCuts:
+    """How a pipeline's tokenizer cuts pattern texts, kept across runs in the nlpmeet cache.
 
-    ``PhraseMatcher.add`` takes a pattern as a Doc or as the list of its tokens' ``attr`` keys. A
-    text of plain words (letters only, one space between them, none a tokenizer special case) is cut
-    by the tokenizer at its spaces and nowhere else, so its keys are computed from the words; only the
-    other texts (hyphens, apostrophes, dots, digits) become Docs. Making thousands of pattern Docs
-    created a lexeme for every new word and was most of the gazetteers' start-up time.
-    ``tests/test_tokens.py`` checks the cut against the tokenizer on every pattern text of ``models/``.
+    The gazetteers' texts with hyphens, apostrophes, dots or digits (~1,300) must be cut by the
+    tokenizer itself; cutting them made a Doc and a lexeme for every new word, about 0.1 s of every
+    start. The cuts are stored in ``cuts-<digest>.marshal`` beside fastload's caches, the digest taken
+    over the tokenizer's own serialisation (its patterns and special cases): another tokenizer, another
+    file. A text not yet in the file is cut by the tokenizer (and the file rewritten by :meth:`save`);
+    a missing or unreadable file only means cutting again. ``NLPMEET_FASTLOAD=0``: no file."""
+
+    def __init__(self, nlp: Language) -> None:
+        self._tokenizer = nlp.tokenizer
+        settings = nlp.tokenizer.to_bytes(exclude=["vocab"])  # type: ignore[union-attr]
+        self.path = fastload.cache_dir() / f"cuts-{packed.digest(settings)[:32]}.marshal"
+        stored = packed.read_cache(self.path) if fastload.enabled() else None
+        self.cuts: dict[str, tuple[str, ...]] = stored if isinstance(stored, dict) else {}
+        self._new = False
+
+    @classmethod
+    def of(cls, nlp: Language) -> PatternCuts:
+        found = _CUTS.get(nlp)
+        if found is None or found._tokenizer is not nlp.tokenizer:
+            found = _CUTS[nlp] = cls(nlp)
+        return found
+
+    def __call__(self, text: str) -> tuple[str, ...]:
+        found = self.cuts.get(text)
+        if found is None:
+            found = self.cuts[text] = tuple(t.text for t in self._tokenizer(text))
+            self._new = True
+        return found
+
+    def save(self) -> None:
+        if self._new and fastload.enabled():
+            packed.write_cache(self.path, self.cuts)
+            self._new = False
+
+
+_CUTS: weakref.WeakKeyDictionary[Language, PatternCuts] = weakref.WeakKeyDictionary()
+
+
+def phrase_patterns(nlp: Language, texts: Iterable[str], attr: str = "LOWER") -> list[Any]:
+    """Patterns for ``PhraseMatcher(nlp.vocab, attr=attr).add``, one per text, as the tokenizer cuts it:
+    the list of its tokens' ``attr`` keys (``PhraseMatcher.add`` takes those as well as Docs).
+
+    A text of plain words (letters only, one space between them, none a tokenizer special case) is cut
+    by the tokenizer at its spaces and nowhere else, so its keys are computed from the words; the other
+    texts (hyphens, apostrophes, dots, digits) take the cut :class:`PatternCuts` remembers. No pattern
+    Doc is made: thousands of them created a lexeme for every new word, most of the gazetteers'
+    start-up time. A token's LOWER is its text lower-cased (spaCy's lexical attribute getter).
+    ``tests/test_tokens.py`` checks the keys against the tokenizer's Docs on every pattern text of ``models/``.
+    Call ``PatternCuts.of(nlp).save()`` once the patterns are made to keep new cuts for the next run.
     """
     if attr not in ("LOWER", "ORTH"):
         raise ValueError(f"phrase_patterns: attr LOWER or ORTH, not {attr!r}")
     special = getattr(nlp.tokenizer, "rules", None) or {}
     add = nlp.vocab.strings.add
-    out: list[Any] = []  # Docs and key lists (spaCy's type stub for add() names Docs only)
+    cut = PatternCuts.of(nlp)
+    out: list[Any] = []  # key lists (spaCy's type stub for PhraseMatcher.add names Docs only)
     for text in texts:
         words = text.split(" ")
-        if all(w.isalpha() and w not in special for w in words):
-            out.append([add(w.lower() if attr == "LOWER" else w) for w in words])
-        else:
-            out.append(nlp.make_doc(text))
+        if not all(w.isalpha() and w not in special for w in words):
+            words = list(cut(text))
+        out.append([add(w.lower() if attr == "LOWER" else w) for w in words])
     return out
 
 
