@@ -42,6 +42,8 @@ from nlpmeet.extensions import (
 from nlpmeet.resources import load_jsonl
 
 MAX_COMPLEMENTS = 4
+DISCIPLINE = "discipline"  # the kind of a sport complement (it names no event by itself)
+MIN_YEAR, MAX_YEAR = 1800, 2199  # a four-digit number after a name read as its edition's year
 AFTER_WINDOW = 12  # tokens after a mention searched for its date or place
 
 
@@ -222,6 +224,12 @@ class EventTagger:
             inner = self._complement(k + 1, False)
             if inner is not None and inner[1] not in (DATES_GROUP, PEOPLE_GROUP, ROLES_GROUP):
                 return inner
+        # "Coupe du monde de rugby", "Championnats du monde de patinage artistique": a sport extends the name
+        if j < len(doc) and _key(doc[j].text) in self.data.words.get("discipline", frozenset()):
+            k = j + 1
+            while k < len(doc) and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+                k += 1
+            return k, DISCIPLINE
         named = self._named_at(j)
         if named is not None and named[1] == DATES_GROUP:
             if _key(doc[i].text) not in self.data.words.get("date_connector", frozenset()):
@@ -273,8 +281,9 @@ class EventTagger:
                 break
             j, kind = comp
             kinds.append(kind)
-        # a person or a function does not name a session ("la réunion du ministre")
-        if needs == "complement" and not [k for k in kinds if k not in (PEOPLE_GROUP, ROLES_GROUP)]:
+        j = self._edition_year(doc, j)
+        # a person or a function does not name a session ("la réunion du ministre"), nor a sport a competition
+        if needs == "complement" and not [k for k in kinds if k not in (PEOPLE_GROUP, ROLES_GROUP, DISCIPLINE)]:
             held = self._held_by(doc, j) if not kinds else None
             if held is None:
                 return None
@@ -288,6 +297,18 @@ class EventTagger:
         if needs == "held" and kinds and DATES_GROUP not in kinds:
             return None
         return Mention(start, j, row["label"])
+
+    @staticmethod
+    def _edition_year(doc: Doc, j: int) -> int:
+        """End of a name after the year of its edition written right after it ("Jeux olympiques de Paris 2024",
+        "Coupe du monde de rugby 2023"; not "le forum de Dakar 2000 participants")."""
+        if j >= len(doc) or j == 0 or not doc[j - 1].whitespace_ or doc[j].shape_ != "dddd":
+            return j
+        if not MIN_YEAR <= int(doc[j].text) <= MAX_YEAR or not doc[j - 1].is_alpha:
+            return j
+        if j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
+            return j
+        return j + 1
 
     def _held_by(self, doc: Doc, i: int) -> int | None:
         """End of "que l'OTAN tiendra" after a head: who holds the event names it."""
