@@ -16,7 +16,7 @@ def build_nlp(model: str = MODEL) -> Language:
     nlp = fastload.load(model)  # spacy.load, faster and output-identical (see nlpmeet/fastload.py)
     # our components' lexicons and matchers are built with the collector paused, then frozen with the
     # model's objects: they live as long as the pipeline, and collections need not walk them again
-    with fastload.paused_gc(freeze=fastload.enabled()):
+    with fastload.paused_gc(freeze=fastload.enabled()), fastload.steady_entry_points():
         for name in PIPELINE_ORDER:
             nlp.add_pipe(name)
     return nlp

@@ -191,6 +191,27 @@ def test_msgpack_hooks_are_steady_during_a_load_and_restored_after():
     assert msgpack_decoders.get_all() == before
 
 
+def test_entry_points_are_steady_during_a_load_and_restored_after(monkeypatch: pytest.MonkeyPatch):
+    import catalogue
+    from spacy.util import registry
+
+    monkeypatch.delenv("NLPMEET_FASTLOAD", raising=False)
+    own = catalogue.Registry._get_entry_points
+    names = ("architectures", "factories", "misc", "lookups")
+    before = {name: list(getattr(registry, name)._get_entry_points()) for name in names}
+    with fastload.steady_entry_points():
+        assert catalogue.Registry._get_entry_points is not own
+        for name in names:
+            found = getattr(registry, name)._get_entry_points()
+            assert found == before[name]
+            assert getattr(registry, name)._get_entry_points() is found  # filtered once
+        assert registry.architectures.get("spacy-legacy.Tok2Vec.v1") is not None  # (from an entry point)
+    assert catalogue.Registry._get_entry_points is own
+    monkeypatch.setenv("NLPMEET_FASTLOAD", "0")
+    with fastload.steady_entry_points():
+        assert catalogue.Registry._get_entry_points is own
+
+
 # --- tokenizers on stdlib patterns and on cached patterns -------------------------------------------
 
 
