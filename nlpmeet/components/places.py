@@ -547,8 +547,10 @@ class PlaceTagger:
         21h"), though no lexicon knows it."""
         out = []
         date_starts = {s for s, _ in dates}
+        table = TokenTable.of(doc)
+        texts, ws = table.texts, table.ws
         for i in range(len(doc)):
-            if i > 0 and "\n" not in doc[i - 1].text + doc[i - 1].whitespace_:
+            if i > 0 and "\n" not in ws[i - 1] and "\n" not in texts[i - 1]:
                 continue
             j = i
             while j < len(doc) and (
