@@ -117,3 +117,35 @@ OTHER_FORMS = [
 @pytest.mark.parametrize(("text", "expected"), OTHER_FORMS)
 def test_relative_adverb_plural_and_declined_forms(nlp: Language, text: str, expected: set) -> None:
     assert pairs(run(nlp, text)) == expected
+
+
+GROUP_JOINED = [
+    # a place complement before the group object ("a réuni à l'hôtel de Matignon les représentants")
+    ("Le Premier ministre, Michel Barnier, a réuni mardi à l'hôtel de Matignon les représentants des syndicats "
+     "pour lancer la conférence sociale, en présence de la ministre du Travail, Astrid Panosyan-Bouvet.",
+     {frozenset(("Barnier", "Panosyan-Bouvet"))}),
+    ("Le préfet Georges-François Leclerc a réuni lundi dans la salle du conseil les représentants des pêcheurs, "
+     "en présence du député Philippe Fait.", {frozenset(("Leclerc", "Fait"))}),
+    # a collective noun of people as the object; the people who took part in "cette séance" join it
+    ("Le ministre Manuel Valls a réuni mercredi à Nouméa les délégations des partis. Alcide Ponga et "
+     "Sonia Backès ont pris part à cette séance de travail.", all_pairs("Valls", "Ponga", "Backès")),
+    ("La présidente Yaël Braun-Pivet a reçu jeudi la délégation du Parlement ghanéen. Alban Bagbin a pris "
+     "part à la réunion.", all_pairs("Braun-Pivet", "Bagbin")),
+    ("Mercredi, le ministre Jean-Noël Barrot a réuni, autour d'une même table, les délégations ukrainienne et "
+     "moldave. Andriï Sybiha et Mihai Popșoi ont pris part à cette réunion.",
+     all_pairs("Barrot", "Sybiha", "Popșoi")),
+    # "Autour de la table …" opening the paragraph right after the encounter's
+    ("Le Premier ministre, François Bayrou, a réuni jeudi les représentants des syndicats.\n\nAutour de la "
+     "table siégeaient notamment la secrétaire générale de la CGT, Sophie Binet, et le président du MEDEF, "
+     "Patrick Martin.", all_pairs("Bayrou", "Binet", "Martin")),
+    # a paragraph later: no longer the encounter just reported
+    ("Le Premier ministre, François Bayrou, a réuni jeudi les représentants des syndicats.\n\nLa réforme sera "
+     "débattue au printemps.\n\nAutour de la table siégeaient notamment Sophie Binet et Patrick Martin.", set()),
+    # the object of the delegation, not the group met: no one named joined
+    ("Le ministre Manuel Valls a réuni mercredi à Nouméa les délégations des partis.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GROUP_JOINED)
+def test_named_people_join_an_encounter_with_a_group(nlp: Language, text: str, expected: set) -> None:
+    assert pairs(run(nlp, text)) == expected

@@ -811,8 +811,7 @@ class MeetingFinder:
                 return "noun" if i > start and d.is_word(i - 1, "named_after") else None
             tok = d.doc[i]
             if tok.pos_ == "NOUN" and tok.text[:1].islower() and i not in d.org_tokens and i not in d.role_tokens:
-                before = {d.low(k) for k in range(max(start, i - 3), i)}
-                if before & d.trig.words.get("locative", frozenset()):
+                if MeetingFinder._after_locative(d, start, i):
                     continue
                 if any(s.start <= i < s.end for s in d.dates):
                     continue
@@ -834,13 +833,30 @@ class MeetingFinder:
         return "end"
 
     @staticmethod
+    def _after_locative(d: _Doc, start: int, i: int) -> bool:
+        """The noun at i heads a place complement: a locative preposition, then only its article and adjectives
+        ("au siège de", "à l'hôtel de Matignon", "autour d'une même table"; not "à Nouméa les délégations",
+        whose noun is the object)."""
+        locative = d.trig.words.get("locative", frozenset())
+        k = i - 1
+        while k >= start and d.pos[k] in {"DET", "ADJ"} and i - k <= 3:
+            k -= 1
+        if k > start and d.pos[k] == "ADP" and d.low(k - 1) in locative:
+            k -= 1  # "autour d'une même table"
+        return k >= start and d.low(k) in locative
+
+    @staticmethod
     def _group_object(d: _Doc, seg: Span, start: int) -> bool:
         """The object is a plural group of people named by a title or a person noun ("les dirigeants de la filière")."""
         lex = lexicon()
         for i in range(start, min(seg.end, start + LIST_WINDOW)):
             tok = d.doc[i]
             if tok.pos_ == "NOUN" and tok.text[:1].islower() and not any(s.start <= i < s.end for s in d.dates):
+                if MeetingFinder._after_locative(d, start, i):
+                    continue  # the place before the object: "a réuni à l'hôtel de Matignon les représentants"
                 low = tok.text.lower()
+                if d.is_word(i, "group_noun"):
+                    return True  # a collective noun of people: "a réuni les délégations", "a reçu la délégation"
                 plural = "Plur" in tok.morph.get("Number", [])
                 return plural and (low in lex.titles or low in lex.person_nouns)
             if d.is_verb(i) or tok.text in {";", "."}:
@@ -1239,7 +1255,11 @@ class MeetingFinder:
                     k += 1
                 people = [it.norm for g in self._met_list(d, seg, k) for it in g]
                 prev = out[-1] if out else None
-                if people and prev is not None and d.paragraph_of[prev.seg.start] == d.paragraph_of[seg.start]:
+                para = d.paragraph_of[seg.start]
+                # the same paragraph, or the one before when the phrase opens a paragraph of its own
+                opens = j == seg.start and (seg.start == 0 or d.paragraph_of[seg.start - 1] != para)
+                paras = {para, para - 1} if opens else {para}
+                if people and prev is not None and d.paragraph_of[prev.seg.start] in paras:
                     prev.participants = list(dict.fromkeys(prev.participants + people))
                     prev.extra_segs.append(seg)
                 return
