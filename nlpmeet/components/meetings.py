@@ -517,6 +517,18 @@ class MeetingFinder:
                     tok = doc[i]
                     if not self._negated(d, seg, tok):
                         self._noun(d, seg, tok, meetings)
+                elif (
+                    p == "NOUN"
+                    and meetings
+                    and self._gathering_at(d, i)
+                    and (i + 1 >= seg.end or d.pos[i + 1] == "PUNCT")
+                    and self._just_before(d, seg, meetings[-1])
+                ):
+                    # "A et B ont pris part aux travaux": they join the sitting the sentence before reported (not
+                    # "aux travaux du Conseil de sécurité", another sitting)
+                    tok = doc[i]
+                    if not self._negated(d, seg, tok):
+                        self._join(d, seg, tok, meetings)
             self._presence(d, seg, meetings, before)
             self._relative_join(d, seg, meetings, before)
         # (an encounter with unnamed people that nobody named joined is none)
@@ -673,6 +685,16 @@ class MeetingFinder:
         if not rows:
             return
         for row in rows:
+            if row.get("agents_meet") and "Part" in tok.morph.get("VerbForm", []):
+                # "la réunion, coprésidée par A et par B": the agents of the passive participle meet, when what
+                # they chair is a working sitting (a summit "coprésidé par A et B" is an event attended by many)
+                by = next((k for k in range(tok.i + 1, min(seg.end, tok.i + 3)) if d.low(k) == "par"), None)
+                lo = max(seg.start, tok.i - GATHER_WINDOW)
+                if by is not None and any(self._gathering_at(d, n) for n in range(lo, tok.i)):
+                    agents = [it for g in self._met_list(d, seg, by + 1) for it in g]
+                    if len({it.norm for it in agents}) >= 2:
+                        self._emit(d, seg, tok.i, [], [agents], out)
+                    return
             if row.get("reflexive") and not self._reflexive(d, seg, tok):
                 continue
             if row.get("after") and tok.pos_ != "VERB":
@@ -1180,13 +1202,15 @@ class MeetingFinder:
                 return people
         return []
 
-    @staticmethod
-    def _join(d: _Doc, seg: Span, tok: Token, out: list[Meeting]) -> bool:
+    def _join(self, d: _Doc, seg: Span, tok: Token, out: list[Meeting]) -> bool:
         """"A et B ont également pris part à la rencontre": A and B join the previous encounter."""
         window = range(max(seg.start, tok.i - 4), tok.i)
         if not out or not any(d.has_lemma(j, "join") for j in window):
             return False
         people = [it.norm for it in d.seg_items(seg) if it.end <= tok.i]
+        if not people and all(d.pos[j] in {"AUX", "VERB", "ADV", "NOUN", "ADP"} for j in range(seg.start, tok.i - 2)):
+            # the subject after the verb: "Ont également pris part à l'audience X et Y"
+            people = [it.norm for g in self._met_list(d, seg, tok.i + 1) for it in g]
         if not people:
             return False
         if any(
@@ -1198,6 +1222,13 @@ class MeetingFinder:
         prev.participants = list(dict.fromkeys(prev.participants + people))
         prev.extra_segs.append(seg)
         return True
+
+    @staticmethod
+    def _just_before(d: _Doc, seg: Span, m: Meeting) -> bool:
+        """The encounter ``m`` is reported in this sentence or the one right before it (which may end the paragraph
+        before)."""
+        k = next((n for n, s in enumerate(d.segments) if s.start == seg.start), 0)
+        return m.seg.start == seg.start or k > 0 and m.seg.start == d.segments[k - 1].start
 
     @staticmethod
     def _gathering_at(d: _Doc, i: int) -> bool:
