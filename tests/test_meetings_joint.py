@@ -117,3 +117,69 @@ OTHER_FORMS = [
 @pytest.mark.parametrize(("text", "expected"), OTHER_FORMS)
 def test_relative_adverb_plural_and_declined_forms(nlp: Language, text: str, expected: set) -> None:
     assert pairs(run(nlp, text)) == expected
+
+
+GROUP_JOINED = [
+    # a place complement before the group object ("a réuni à l'hôtel de Matignon les représentants")
+    ("Le Premier ministre, Michel Barnier, a réuni mardi à l'hôtel de Matignon les représentants des syndicats "
+     "pour lancer la conférence sociale, en présence de la ministre du Travail, Astrid Panosyan-Bouvet.",
+     {frozenset(("Barnier", "Panosyan-Bouvet"))}),
+    ("Le préfet Georges-François Leclerc a réuni lundi dans la salle du conseil les représentants des pêcheurs, "
+     "en présence du député Philippe Fait.", {frozenset(("Leclerc", "Fait"))}),
+    # a collective noun of people as the object; the people who took part in "cette séance" join it
+    ("Le ministre Manuel Valls a réuni mercredi à Nouméa les délégations des partis. Alcide Ponga et "
+     "Sonia Backès ont pris part à cette séance de travail.", all_pairs("Valls", "Ponga", "Backès")),
+    ("La présidente Yaël Braun-Pivet a reçu jeudi la délégation du Parlement ghanéen. Alban Bagbin a pris "
+     "part à la réunion.", all_pairs("Braun-Pivet", "Bagbin")),
+    ("Mercredi, le ministre Jean-Noël Barrot a réuni, autour d'une même table, les délégations ukrainienne et "
+     "moldave. Andriï Sybiha et Mihai Popșoi ont pris part à cette réunion.",
+     all_pairs("Barrot", "Sybiha", "Popșoi")),
+    # "Autour de la table …" opening the paragraph right after the encounter's
+    ("Le Premier ministre, François Bayrou, a réuni jeudi les représentants des syndicats.\n\nAutour de la "
+     "table siégeaient notamment la secrétaire générale de la CGT, Sophie Binet, et le président du MEDEF, "
+     "Patrick Martin.", all_pairs("Bayrou", "Binet", "Martin")),
+    # a paragraph later: no longer the encounter just reported
+    ("Le Premier ministre, François Bayrou, a réuni jeudi les représentants des syndicats.\n\nLa réforme sera "
+     "débattue au printemps.\n\nAutour de la table siégeaient notamment Sophie Binet et Patrick Martin.", set()),
+    # the object of the delegation, not the group met: no one named joined
+    ("Le ministre Manuel Valls a réuni mercredi à Nouméa les délégations des partis.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GROUP_JOINED)
+def test_named_people_join_an_encounter_with_a_group(nlp: Language, text: str, expected: set) -> None:
+    assert pairs(run(nlp, text)) == expected
+
+
+JOINED_LATER = [
+    # the co-chairs of a working sitting, as agents of a passive participle
+    ("Les ministres se sont réunis mardi à Bruxelles pour la réunion ministérielle UE-ASEAN, coprésidée par le "
+     "haut représentant, Josep Borrell, et par le ministre philippin des Affaires étrangères, Enrique Manalo.",
+     all_pairs("Borrell", "Manalo")),
+    ("La séance a été coprésidée par Gérard Larcher et par Bärbel Bas.", all_pairs("Larcher", "Bas")),
+    # ... and the people who took part in its work, named in the next sentence (or paragraph)
+    ("Les ministres se sont réunis lundi pour une réunion coprésidée par Josep Borrell et Enrique Manalo.\n\n"
+     "Le secrétaire général de l'ASEAN, Kao Kim Hourn, et la commissaire Jutta Urpilainen ont pris part aux "
+     "travaux.", all_pairs("Borrell", "Manalo", "Hourn", "Urpilainen")),
+    # the subject after the verb: "Ont également pris part à l'audience X et Y"
+    ("Le président Bassirou Diomaye Faye a reçu lundi en audience le directeur général de l'OMS, Tedros Adhanom "
+     "Ghebreyesus. Ont également pris part à l'audience la ministre de la Santé, Ibrahima Sy, et le "
+     "représentant de l'OMS, Jean-Marie Vianny Yameogo.",
+     all_pairs("Faye", "Ghebreyesus", "Sy", "Yameogo")),
+    ("Le roi Philippe a reçu jeudi le président Ilham Aliyev. A également assisté à l'entretien le ministre "
+     "Bernard Quintin.", all_pairs("Philippe", "Aliyev", "Quintin")),
+    # a summit co-chaired: an event attended by many, no encounter of its co-chairs
+    ("Le sommet réunit les chefs d'État. Il est coprésidé par le président du Conseil européen, Charles Michel, "
+     "et par le Premier ministre Ralph Gonsalves.", set()),
+    # the work of another body: no join to the encounter before
+    ("Kaja Kallas a reçu mardi Téte António. Le ministre Olivier Nduhungirehe a participé aux travaux du Conseil "
+     "de sécurité.", {frozenset(("Kallas", "António"))}),
+    # an encounter two sentences back: the work joined is not said to be its
+    ("Kaja Kallas a reçu mardi Téte António. La Commission a publié son rapport. Olivier Nduhungirehe a pris "
+     "part aux travaux.", {frozenset(("Kallas", "António"))}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JOINED_LATER)
+def test_co_chairs_and_people_who_took_part_later(nlp: Language, text: str, expected: set) -> None:
+    assert pairs(run(nlp, text)) == expected

@@ -79,3 +79,28 @@ def test_a_department_named_by_its_portfolios(nlp, text: str, name: str) -> None
 def test_an_enumeration_of_people_after_a_name_stays_out(nlp) -> None:
     found = names(nlp, "Le ministère de la Culture, des élus et des artistes ont signé un accord.")
     assert not any("élus" in n for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a local public body named by its acronym and its town or region
+        ("Le directeur général du CHU de Lille, Frédéric Boiron, a signé l'accord.", "CHU de Lille"),
+        ("Une délégation du CHU de Bordeaux s'est rendue à Québec.", "CHU de Bordeaux"),
+        ("Le président de la CCI Paris Île-de-France a ouvert le forum.", "CCI Paris Île-de-France"),
+        ("La CMA de Bretagne a reçu le ministre de l'Artisanat.", "CMA de Bretagne"),
+        # a chamber of commerce spelt out with its town or region
+        ("La Chambre de commerce et d'industrie de Lyon a reçu le ministre.",
+         "Chambre de commerce et d'industrie de Lyon"),
+        ("La Chambre de commerce et d'industrie Paris Île-de-France a accueilli le forum.",
+         "Chambre de commerce et d'industrie Paris Île-de-France"),
+    ],
+)
+def test_a_local_body_named_by_its_town(nlp, text: str, name: str) -> None:
+    assert name in names(nlp, text)
+
+
+def test_the_town_of_a_local_body_is_no_person(nlp) -> None:
+    doc = nlp("Le président de la CCI Paris Île-de-France, Dominique Restino, a ouvert les travaux.")
+    assert "Paris Île-de-France" not in doc._.people
+    assert "Dominique Restino" in doc._.people

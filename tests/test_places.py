@@ -346,3 +346,21 @@ def test_a_heading_in_capitals_is_no_dateline(nlp: Language, text: str) -> None:
 
 def test_a_capitalised_heading_before_a_time_is_no_dateline(nlp: Language) -> None:
     assert "FINALE" not in locations(nlp, "Programme des matchs\n\nFINALE, à 21h à Saint-Denis.")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # "hôtel", "stade", "hôpital", "cathédrale", "basilique", "mosquée" + a capitalised name: the building
+        ("Le forum s'est tenu à l'hôtel Potocki, siège de la chambre de commerce.", "hôtel Potocki"),
+        ("Le président du CIO a visité le stade Abdoulaye-Wade.", "stade Abdoulaye-Wade"),
+        ("La signature a eu lieu à l'hôpital Claude-Huriez.", "hôpital Claude-Huriez"),
+        ("Le pape a célébré la messe à la basilique Saint-Pierre.", "basilique Saint-Pierre"),
+        ("Le président a prié à la mosquée Al-Aqsa.", "mosquée Al-Aqsa"),
+        # a town or name joined by "de" completes the building's name
+        ("Il a été reçu au palais d'État d'Iavoloha par le président malgache.", "palais d'État d'Iavoloha"),
+        ("La juge a rencontré des victimes à la cathédrale Notre-Dame de Bangui.", "cathédrale Notre-Dame de Bangui"),
+    ],
+)
+def test_buildings_named_after_their_word(nlp: Language, text: str, place: str) -> None:
+    assert place in locations(nlp, text)

@@ -1,4 +1,4 @@
-"""End to end on 58 releases the team wrote and annotated (tests/data/releases.*.jsonl: Élysée, Quai
+"""End to end on 78 releases the team wrote and annotated (tests/data/releases.*.jsonl: Élysée, Quai
 d'Orsay, UN, African Union, European Commission, French Armed Forces, NATO, agency dispatches, a daily
 paper, a regional paper, the Swiss foreign ministry, the Sénat, the Holy See, Bercy, a presidential
 agenda, the Council of Europe, staff talks; then Matignon, a ministère des Armées bilateral, the OIF,
@@ -16,7 +16,11 @@ hall, the Lebanese presidency, an EU commissioner in Dakar and a regional paper'
 committee's mission abroad, an OECD ministerial meeting, a francophone parliamentary assembly's session, a Council
 of the EU outcome, a Franco-German council of ministers, the Senegalese armed forces, the African Development Bank's
 annual meetings, a Swiss canton's government, an employers' federation delegation and a research cooperation
-agreement), scored by the rules of the annotation guide with nlpmeet's own scorer.
+agreement; then the Malagasy presidency's credentials ceremony, a foreign minister's phone-call readout, a university
+hospital partnership signing, a chamber of commerce business forum with a Nigerian state governor, the Senegalese prime
+minister's office receiving the IOC president, an audience with the Grand Imam of al-Azhar, the International Criminal
+Court president's visit, an EU-African Union ministerial, a social partners' meeting at Matignon and a minister's visit
+to New Caledonia), scored by the rules of the annotation guide with nlpmeet's own scorer.
 
 These texts were written as a held-out check (gold written before the first run) and are kept as a
 regression corpus: each category must stay at or above the figure it reached when the corpus was
@@ -44,14 +48,16 @@ MARGIN = 0.03
 # locations to 0.976; organizations 0.898, events 0.949, meetings 0.976 and dates 0.987 stayed under, within the
 # margin; with the seventh (68 releases, written alongside the sixth) no category rose: people 0.999, roles 0.969,
 # organizations 0.903, countries 0.998, locations 0.963, dates 0.986, events 0.955 and meetings 0.978 stayed under
-# or at their figures, within the margin)
+# or at their figures, within the margin; with the eighth (78 releases) dates rose to 0.990; people 0.996, roles 0.955,
+# countries 0.998 and events 0.949 stayed under, within the margin, and organizations 0.886, locations 0.940 and
+# meetings 0.913 fell below the margin at the first run, before the fixes the round showed)
 REACHED = {
     "people": 1.000,
     "roles": 0.980,
     "organizations": 0.927,
     "countries": 1.000,
     "locations": 0.976,
-    "dates": 0.988,
+    "dates": 0.990,
     "events": 0.958,
     "meetings": 0.978,
 }

@@ -517,6 +517,18 @@ class MeetingFinder:
                     tok = doc[i]
                     if not self._negated(d, seg, tok):
                         self._noun(d, seg, tok, meetings)
+                elif (
+                    p == "NOUN"
+                    and meetings
+                    and self._gathering_at(d, i)
+                    and (i + 1 >= seg.end or d.pos[i + 1] == "PUNCT")
+                    and self._just_before(d, seg, meetings[-1])
+                ):
+                    # "A et B ont pris part aux travaux": they join the sitting the sentence before reported (not
+                    # "aux travaux du Conseil de sécurité", another sitting)
+                    tok = doc[i]
+                    if not self._negated(d, seg, tok):
+                        self._join(d, seg, tok, meetings)
             self._presence(d, seg, meetings, before)
             self._relative_join(d, seg, meetings, before)
         # (an encounter with unnamed people that nobody named joined is none)
@@ -673,6 +685,16 @@ class MeetingFinder:
         if not rows:
             return
         for row in rows:
+            if row.get("agents_meet") and "Part" in tok.morph.get("VerbForm", []):
+                # "la réunion, coprésidée par A et par B": the agents of the passive participle meet, when what
+                # they chair is a working sitting (a summit "coprésidé par A et B" is an event attended by many)
+                by = next((k for k in range(tok.i + 1, min(seg.end, tok.i + 3)) if d.low(k) == "par"), None)
+                lo = max(seg.start, tok.i - GATHER_WINDOW)
+                if by is not None and any(self._gathering_at(d, n) for n in range(lo, tok.i)):
+                    agents = [it for g in self._met_list(d, seg, by + 1) for it in g]
+                    if len({it.norm for it in agents}) >= 2:
+                        self._emit(d, seg, tok.i, [], [agents], out)
+                    return
             if row.get("reflexive") and not self._reflexive(d, seg, tok):
                 continue
             if row.get("after") and tok.pos_ != "VERB":
@@ -811,8 +833,7 @@ class MeetingFinder:
                 return "noun" if i > start and d.is_word(i - 1, "named_after") else None
             tok = d.doc[i]
             if tok.pos_ == "NOUN" and tok.text[:1].islower() and i not in d.org_tokens and i not in d.role_tokens:
-                before = {d.low(k) for k in range(max(start, i - 3), i)}
-                if before & d.trig.words.get("locative", frozenset()):
+                if MeetingFinder._after_locative(d, start, i):
                     continue
                 if any(s.start <= i < s.end for s in d.dates):
                     continue
@@ -834,13 +855,30 @@ class MeetingFinder:
         return "end"
 
     @staticmethod
+    def _after_locative(d: _Doc, start: int, i: int) -> bool:
+        """The noun at i heads a place complement: a locative preposition, then only its article and adjectives
+        ("au siège de", "à l'hôtel de Matignon", "autour d'une même table"; not "à Nouméa les délégations",
+        whose noun is the object)."""
+        locative = d.trig.words.get("locative", frozenset())
+        k = i - 1
+        while k >= start and d.pos[k] in {"DET", "ADJ"} and i - k <= 3:
+            k -= 1
+        if k > start and d.pos[k] == "ADP" and d.low(k - 1) in locative:
+            k -= 1  # "autour d'une même table"
+        return k >= start and d.low(k) in locative
+
+    @staticmethod
     def _group_object(d: _Doc, seg: Span, start: int) -> bool:
         """The object is a plural group of people named by a title or a person noun ("les dirigeants de la filière")."""
         lex = lexicon()
         for i in range(start, min(seg.end, start + LIST_WINDOW)):
             tok = d.doc[i]
             if tok.pos_ == "NOUN" and tok.text[:1].islower() and not any(s.start <= i < s.end for s in d.dates):
+                if MeetingFinder._after_locative(d, start, i):
+                    continue  # the place before the object: "a réuni à l'hôtel de Matignon les représentants"
                 low = tok.text.lower()
+                if d.is_word(i, "group_noun"):
+                    return True  # a collective noun of people: "a réuni les délégations", "a reçu la délégation"
                 plural = "Plur" in tok.morph.get("Number", [])
                 return plural and (low in lex.titles or low in lex.person_nouns)
             if d.is_verb(i) or tok.text in {";", "."}:
@@ -1164,13 +1202,15 @@ class MeetingFinder:
                 return people
         return []
 
-    @staticmethod
-    def _join(d: _Doc, seg: Span, tok: Token, out: list[Meeting]) -> bool:
+    def _join(self, d: _Doc, seg: Span, tok: Token, out: list[Meeting]) -> bool:
         """"A et B ont également pris part à la rencontre": A and B join the previous encounter."""
         window = range(max(seg.start, tok.i - 4), tok.i)
         if not out or not any(d.has_lemma(j, "join") for j in window):
             return False
         people = [it.norm for it in d.seg_items(seg) if it.end <= tok.i]
+        if not people and all(d.pos[j] in {"AUX", "VERB", "ADV", "NOUN", "ADP"} for j in range(seg.start, tok.i - 2)):
+            # the subject after the verb: "Ont également pris part à l'audience X et Y"
+            people = [it.norm for g in self._met_list(d, seg, tok.i + 1) for it in g]
         if not people:
             return False
         if any(
@@ -1182,6 +1222,13 @@ class MeetingFinder:
         prev.participants = list(dict.fromkeys(prev.participants + people))
         prev.extra_segs.append(seg)
         return True
+
+    @staticmethod
+    def _just_before(d: _Doc, seg: Span, m: Meeting) -> bool:
+        """The encounter ``m`` is reported in this sentence or the one right before it (which may end the paragraph
+        before)."""
+        k = next((n for n, s in enumerate(d.segments) if s.start == seg.start), 0)
+        return m.seg.start == seg.start or k > 0 and m.seg.start == d.segments[k - 1].start
 
     @staticmethod
     def _gathering_at(d: _Doc, i: int) -> bool:
@@ -1239,7 +1286,11 @@ class MeetingFinder:
                     k += 1
                 people = [it.norm for g in self._met_list(d, seg, k) for it in g]
                 prev = out[-1] if out else None
-                if people and prev is not None and d.paragraph_of[prev.seg.start] == d.paragraph_of[seg.start]:
+                para = d.paragraph_of[seg.start]
+                # the same paragraph, or the one before when the phrase opens a paragraph of its own
+                opens = j == seg.start and (seg.start == 0 or d.paragraph_of[seg.start - 1] != para)
+                paras = {para, para - 1} if opens else {para}
+                if people and prev is not None and d.paragraph_of[prev.seg.start] in paras:
                     prev.participants = list(dict.fromkeys(prev.participants + people))
                     prev.extra_segs.append(seg)
                 return

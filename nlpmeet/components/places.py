@@ -497,7 +497,14 @@ class PlaceTagger:
                 continue
             out.append((cand.start, cand.end, cand.place.name, cand.place.country))
             taken.append((cand.start, cand.end))
-        for start, end in self._streets(doc) + self._roads(doc) + self._numbered(doc):
+        streets = self._streets(doc)
+        tails = {(start, end): tail for start, end, tail in streets}
+        for start, end in [(s, e) for s, e, _ in streets] + self._roads(doc) + self._numbered(doc):
+            tail = tails.get((start, end), end)
+            # the town completing a building's name is part of it ("cathédrale Notre-Dame de Bangui")
+            for found in [o for o in out if tail <= o[0] and o[1] <= end]:
+                out.remove(found)
+                taken.remove((found[0], found[1]))
             if overlaps(start, end, taken) or overlaps(start, end, dates):
                 continue
             out.append((start, end, doc[start:end].text, None))
@@ -679,9 +686,10 @@ class PlaceTagger:
             found = self._token_data[doc] = (texts, [fold(t) for t in texts])
         return found
 
-    def _streets(self, doc: Doc) -> list[tuple[int, int]]:
-        """ "place de la Concorde", "gare Saint-Lazare", "avenue Marceau": the place word and the name after it."""
-        out = []
+    def _streets(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """ "place de la Concorde", "gare Saint-Lazare", "avenue Marceau": the place word and the name after it
+        (start, end, and where a completing town or name starts: "palais d'État d'Iavoloha"; else end)."""
+        out: list[tuple[int, int, int]] = []
         persons = [(e.start, e.end) for e in doc.ents if e.label_ in ("PER", "PERSON")]
         place_words = self.words.place_words
         for i, key in enumerate(self._tokens(doc)[1]):
@@ -700,6 +708,14 @@ class PlaceTagger:
                 j += 1
             while j > start_name and doc[j - 1].text == "-":
                 j -= 1
+            # the town or name completing it: "palais d'État d'Iavoloha", "cathédrale Notre-Dame de Bangui"
+            k = tail = j
+            if j > start_name and k < len(doc) and fold(doc[k].text) in {"de", "d'"}:
+                k += 1
+                while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_punct:
+                    k += 1
+                if k > j + 1:
+                    tail, j = j + 1, k
             # French typography joins the words of a person's name that names a place by hyphens
             # ("place Victor-Hugo", "édifice Honoré-Mercier"): a place, though the model reads a person
             hyphenated = any(
@@ -708,7 +724,7 @@ class PlaceTagger:
             )
             if j == start_name or (not hyphenated and any(s < j and start_name < e for s, e in persons)):
                 continue
-            out.append((token.i, j))
+            out.append((token.i, j, min(tail, j)))
         return out
 
     def _numbered(self, doc: Doc) -> list[tuple[int, int]]:
