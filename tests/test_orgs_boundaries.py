@@ -94,6 +94,11 @@ def test_an_enumeration_of_people_after_a_name_stays_out(nlp) -> None:
          "Chambre de commerce et d'industrie de Lyon"),
         ("La Chambre de commerce et d'industrie Paris Île-de-France a accueilli le forum.",
          "Chambre de commerce et d'industrie Paris Île-de-France"),
+        # the town or country a name ends with is taken whole, past its elided article
+        ("La Chambre de commerce et d'industrie de Côte d'Ivoire a reçu une délégation.",
+         "Chambre de commerce et d'industrie de Côte d'Ivoire"),
+        ("Le président de la Chambre de commerce et d'industrie de Guinée-Bissau a pris la parole.",
+         "Chambre de commerce et d'industrie de Guinée-Bissau"),
     ],
 )
 def test_a_local_body_named_by_its_town(nlp, text: str, name: str) -> None:

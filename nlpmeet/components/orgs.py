@@ -271,6 +271,7 @@ class OrgTagger:
             if end < len(doc) and doc[end - 1].ent_type_ == "PER" and doc[end].ent_iob_ == "I":
                 continue  # a person's name goes on: "le porte-parole du gouvernement Benjamin Griveaux"
             end = self._cut_portfolio(doc, start, self._cut(doc, start, end, dates))
+            end = self._place_end(doc, end)
             while start < end - 1 and self._is_ordinal(doc[start]):
                 start += 1  # "la 77e Assemblée mondiale de la Santé": the session's number, not the body's name
             while end > start + 1 and doc[end - 1].pos_ in ("DET", "ADP", "PUNCT", "CCONJ"):
@@ -295,6 +296,16 @@ class OrgTagger:
                     # unless the model agrees ("Présidence de la République – Bureau de presse")
             cands.append(_Cand(start, end, "pat"))
         return cands
+
+    @staticmethod
+    def _place_end(doc: Doc, end: int) -> int:
+        """A name whose last word begins a country's or a place's name takes the rest of it: "la Chambre de
+        commerce et d'industrie de Côte d'Ivoire" (a pattern's capitalised words stop at "d'")."""
+        for group in (COUNTRIES_GROUP, LOCATIONS_GROUP):
+            for span in doc.spans[group] if group in doc.spans else ():
+                if span.start < end < span.end:
+                    return span.end
+        return end
 
     def _head_cands(self, doc: Doc, countries: set[int] | None = None) -> list[_Cand]:
         """A capitalised head word after a definite article ("l'Alliance", "la Commission"): a short mention,
