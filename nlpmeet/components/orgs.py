@@ -40,7 +40,14 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlpmeet.components.tokens import PatternCuts, TokenTable, is_adjective, opens_clause, phrase_patterns
+from nlpmeet.components.tokens import (
+    PatternCuts,
+    TokenTable,
+    is_adjective,
+    opens_clause,
+    parties_in_parentheses,
+    phrase_patterns,
+)
 from nlpmeet.components.windows import WindowedMatcher, function_words
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
 from nlpmeet.normalise.orgs import OrgLexicon, OrgMention, acronym_fits, fold, is_acronym, resolve, words_of
@@ -784,6 +791,7 @@ class OrgTagger:
         chosen = self._through_enumeration(doc, self._through_hyphens(doc, self._select(doc, cands, places), countries))
         chosen, extended = self._extend_to_acronym(doc, chosen)
         chosen, abbrevs = self._add_parenthesised(doc, chosen)
+        chosen = self._parties(doc, chosen, places | dates)
         abbrevs |= extended
         parens = self._parentheses(doc, chosen, abbrevs)
         spans: list[Span] = []
@@ -911,6 +919,18 @@ class OrgTagger:
                     extra.append(_Cand(token.i, token.i + 1, "acr"))
                     taken.add(token.i)
         return sorted(chosen + extra, key=lambda c: c.start), abbrevs
+
+    @staticmethod
+    def _parties(doc: Doc, chosen: list[_Cand], blocked: set[int]) -> list[_Cand]:
+        """The party in parentheses after a person's name ("Bart De Wever (N-VA)", "Maxime Prévot (Les
+        Engagés)"), unless it is a place, a country or a date or already a candidate."""
+        taken = {i for c in chosen for i in range(c.start, c.end)} | blocked
+        extra = [
+            _Cand(start, end, "acr")
+            for start, end in parties_in_parentheses(doc)
+            if not any(k in taken for k in range(start, end))
+        ]
+        return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
 
     def _abbreviates(self, short: str, long: str) -> bool:
         """A short capitalised word before a name in parentheses that can abbreviate it ("Gjs (Gilets jaunes)")."""

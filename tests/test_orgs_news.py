@@ -1,0 +1,56 @@
+"""Organisations as news articles write them: the party in parentheses after a person's name ("Bart De Wever
+(N-VA)", "Maxime Prévot (Les Engagés)"), and in an enumeration of people with their parties every party, even
+one the model reads as a place ("Frank Vandenbroucke (Vooruit)"); a place alone after a person stays a place (a
+deputy's département), an age or a country is no party.
+
+Sentences are written for these tests (public figures, invented occasions)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlpmeet.extensions import LOCATIONS_GROUP, ORGS_GROUP
+from tests.conftest import run_with_dct
+
+pytestmark = pytest.mark.model
+
+
+def run(nlp: Language, text: str) -> Doc:
+    return run_with_dct(nlp, text, "2025-02-18")
+
+
+def orgs(doc: Doc) -> set[str]:
+    return {str(s._.norm) for s in doc.spans.get(ORGS_GROUP, [])}
+
+
+def places(doc: Doc) -> set[str]:
+    return {s.text for s in doc.spans.get(LOCATIONS_GROUP, [])}
+
+
+PARTIES = [
+    ("Le Premier ministre, Bart De Wever (N-VA), a réuni lundi les vice-Premiers ministres Jan Jambon (N-VA), "
+     "David Clarinval (MR), Maxime Prévot (Les Engagés), Frank Vandenbroucke (Vooruit) et Vincent Van Peteghem "
+     "(CD&V).", {"N-VA", "MR", "Les Engagés", "Vooruit", "CD&V"}, set()),
+    ("Le président de la commission, Jean-Philippe Tanguy (RN), a interrogé Gabriel Attal (EPR) et Boris Vallaud "
+     "(PS).", {"RN", "EPR", "PS"}, set()),
+    ("Le ministre-président, Matthias Diependaele (N-VA), a reçu Conner Rousseau (Vooruit) et Sammy Mahdi "
+     "(CD&V).", {"N-VA", "Vooruit", "CD&V"}, set()),
+    # a place after a person's name alone: a deputy's département, not a party
+    ("Le député Éric Woerth (Oise) a voté contre le texte.", set(), {"Oise"}),
+    # an age, a country: no party
+    ("Johann Wadephul (62 ans) a été nommé mardi.", set(), set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected_orgs", "expected_places"), PARTIES)
+def test_a_party_in_parentheses_after_a_person(
+    nlp: Language, text: str, expected_orgs: set[str], expected_places: set[str]
+) -> None:
+    doc = run(nlp, text)
+    assert orgs(doc) >= expected_orgs
+    if not expected_orgs:
+        assert orgs(doc) == set()
+    assert not orgs(doc) & expected_places
+    assert places(doc) == expected_places
