@@ -1,7 +1,9 @@
 """Roles as news articles write them: a regional or other adjective between the title and the comma of its
 apposition ("le premier ministre ontarien, Doug Ford"), an appointment participle opening the sentence before
 its title and the holder after the comma ("Nommée lundi ministre de la Culture, Rachida Dati a …"), and "son
-homologue" after a person with a military rank, who takes that person's function, never the rank.
+homologue" after a person with a military rank, who takes that person's function, never the rank; a plural title
+over people each followed by a party in parentheses, and a title's complement with a possessive ("les vice-Premiers
+ministres de sa coalition, X, Y et Z"), which is no part of it.
 
 Sentences are written for these tests (public figures, invented occasions)."""
 
@@ -73,3 +75,32 @@ def test_a_counterpart_takes_a_function_not_a_rank(
     got = titles(run(nlp, text), name)
     assert any(t.startswith(function) for t in got)
     assert rank not in got
+
+
+ENUMERATION = [
+    # each person's party in parentheses does not end the list the plural title is given to
+    ("Le Premier ministre, Bart De Wever, a réuni lundi les vice-Premiers ministres Jan Jambon (N-VA), David "
+     "Clarinval (MR) et Maxime Prévot (Les Engagés).", ("Jan Jambon", "David Clarinval", "Maxime Prévot"),
+     "vice-premier ministre"),
+    # a complement with a possessive names the holder's own team: no portfolio, no part of the title
+    ("Le Premier ministre, Bart De Wever, a réuni lundi les vice-Premiers ministres de sa coalition, Jan Jambon, "
+     "David Clarinval et Maxime Prévot.", ("Jan Jambon", "David Clarinval", "Maxime Prévot"), "vice-premier ministre"),
+    ("Le président Emmanuel Macron a réuni les ministres de son gouvernement, Bruno Le Maire et Gérald Darmanin.",
+     ("Bruno Le Maire", "Gérald Darmanin"), "ministre"),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "title"), ENUMERATION)
+def test_a_plural_title_over_people_with_their_parties(
+    nlp: Language, text: str, names: tuple[str, ...], title: str
+) -> None:
+    doc = run(nlp, text)
+    for name in names:
+        assert titles(doc, name) == [title], name
+
+
+def test_a_counterpart_takes_the_title_its_sentence_gives(nlp: Language) -> None:
+    doc = run(nlp, "Le Premier ministre, Bart De Wever, a réuni lundi les vice-Premiers ministres de sa coalition, "
+                   "Jan Jambon, David Clarinval et Maxime Prévot. Mardi matin, le ministre des Affaires étrangères, "
+                   "Maxime Prévot, s'est entretenu par téléphone avec son homologue néerlandais, Caspar Veldkamp.")
+    assert titles(doc, "Caspar Veldkamp") == ["ministre des affaires étrangères"]

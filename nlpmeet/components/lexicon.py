@@ -587,6 +587,10 @@ class TitleFinder:
         p = self._skip_det(j + k, j + k + 2)
         if p >= len(doc):
             return j
+        if j + k < p and "Poss=Yes" in str(doc[j + k].morph) and cls == "of" and doc[p].pos_ == "NOUN":
+            # "les vice-Premiers ministres de sa coalition, X et Y": the holder's own team, no portfolio and no
+            # affiliation: passed over, left out of the title
+            return p + 1
         found = self._entity_at(j + k)
         if found is not None and found[1].start <= p:
             kind, span = found

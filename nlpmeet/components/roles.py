@@ -32,6 +32,7 @@ from nlpmeet.resources import load_tsv
 Role = dict[str, Any]
 MAX_PREDICATE = 8
 FRONTED_GAP = 4  # tokens between a fronted appointment participle and its title ("Nommé mardi 6 mai ministre …")
+PARENTHESIS = 5  # tokens inside the parentheses after a person in a list ("Maxime Prévot (Les Engagés)")
 MAX_FRONTED = 16  # tokens from a fronted title to the comma before its holder (over "dans le gouvernement de X")
 MAX_WHERE = 12  # tokens between a title and "où", and between "où" and the organisation or country before it
 
@@ -382,6 +383,11 @@ class RoleTagger:
             if not ph.plural:
                 break
             j = persons[j].end
+            if j < len(doc) and doc[j].text == "(":
+                # "Jan Jambon (N-VA), David Clarinval (MR) et …": over each person's party in parentheses
+                close = next((k for k in range(j + 1, min(len(doc), j + 2 + PARENTHESIS)) if doc[k].text == ")"), None)
+                if close is not None:
+                    j = close + 1
             if j + 1 < len(doc) and (doc[j].text == "," or finder.gclass(j)[1] == "and"):
                 j += 1
                 continue
@@ -439,12 +445,16 @@ class RoleTagger:
         général et son homologue de l'OSCE"), else the closest earlier person with a role."""
         sent_start = doc[ph.start].sent.start if doc.has_annotation("SENT_START") else 0
         ranks = lexicon().ranks
+        here = [o.title for o in phrases if sent_start <= o.start < ph.start and not o.counterpart]
 
         def function(span: Span) -> str | None:
             # a function before a military rank: "le président de la Transition, le colonel X, et son homologue
             # burkinabè" (the rank when it is all the person has: "le général X … son homologue grec")
+            # (the one this sentence gives first: "le ministre des Affaires étrangères, X, … avec son homologue", of
+            # a person who is also "vice-Premier ministre")
             titles = [r["title"] for r in people.get(span._.norm, {}).get("roles", [])]
-            return next((t for t in titles if t not in ranks), titles[0] if titles else None)
+            stated = [t for t in titles if t in here]
+            return next((t for t in stated + titles if t not in ranks), titles[0] if titles else None)
 
         for i in range(sent_start, ph.start):
             span = persons.get(i)
