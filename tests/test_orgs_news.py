@@ -1,7 +1,8 @@
 """Organisations as news articles write them: the party in parentheses after a person's name ("Bart De Wever
 (N-VA)", "Maxime Prévot (Les Engagés)"), and in an enumeration of people with their parties every party, even
 one the model reads as a place ("Frank Vandenbroucke (Vooruit)"); a place alone after a person stays a place (a
-deputy's département), an age or a country is no party.
+deputy's département), an age or a country is no party; a lexicon acronym written as a word with a capital and
+accents ("la Cédéao", "l'Unesco", "l'Otan") is that organisation, not a given name ("Isis").
 
 Sentences are written for these tests (public figures, invented occasions)."""
 
@@ -54,3 +55,27 @@ def test_a_party_in_parentheses_after_a_person(
         assert orgs(doc) == set()
     assert not orgs(doc) & expected_places
     assert places(doc) == expected_places
+
+
+WORD_ACRONYMS = [
+    # the long name with the word form in parentheses and its later uses are one organisation
+    ("La Communauté économique des États de l'Afrique de l'Ouest (Cédéao) se réunit dimanche. La Cédéao a menacé "
+     "le Niger de sanctions.", {"Communauté économique des États de l'Afrique de l'Ouest", "Cédéao"}, 1),
+    ("L'Unesco a inscrit le site au patrimoine mondial.", {"Unesco"}, 1),
+    ("Le secrétaire général de l'Otan, Mark Rutte, a reçu le ministre.", {"Otan"}, 1),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "clusters"), WORD_ACRONYMS)
+def test_an_acronym_written_as_a_word_is_the_organisation(
+    nlp: Language, text: str, mentions: set[str], clusters: int
+) -> None:
+    doc = run(nlp, text)
+    spans = doc.spans.get(ORGS_GROUP, [])
+    assert {s.text for s in spans} == mentions
+    assert len({str(s._.norm) for s in spans}) == clusters
+
+
+def test_a_given_name_is_no_word_acronym(nlp: Language) -> None:
+    doc = run(nlp, "La chanteuse Isis Martin a donné un concert à Lyon.")
+    assert orgs(doc) == set()

@@ -40,6 +40,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from nlpmeet.components.lexicon import lexicon
 from nlpmeet.components.tokens import (
     PatternCuts,
     TokenTable,
@@ -58,6 +59,7 @@ PATTERNS_FILE = "org_patterns.jsonl"
 TITLES_FILE = "titles.tsv"
 
 _SOURCE_RANK = {"lex": 0, "pat": 1, "ner": 2, "head": 3, "acr": 4}
+WORD_ACRONYM_MIN = 4  # letters of a lexicon acronym that papers may write as a word ("Cédéao", "Unesco")
 MAX_TITLE_PHRASE = 14  # tokens of a function title and its complement before its abbreviation in parentheses
 
 
@@ -191,6 +193,13 @@ class OrgTagger:
                 self.acronym_matcher.add(entry.name, phrase_patterns(nlp, sorted(acronyms), "ORTH"))
             if names:
                 self.name_matcher.add(entry.name, phrase_patterns(nlp, sorted(names), "LOWER"))
+        # acronyms French papers write as words, with a capital and accents ("la Cédéao", "l'Unesco", "l'Otan")
+        self.word_acronyms = {
+            fold(form): entry.name
+            for entry in self.lexicon
+            for form in entry.aliases
+            if is_acronym(form) and len(form) >= WORD_ACRONYM_MIN and form.isalpha()
+        }
         PatternCuts.of(nlp).save()
         self._alias_shapes: dict[str, list[list[bool]]] = {}
         for entry in self.lexicon:
@@ -239,6 +248,20 @@ class OrgTagger:
                 if name in self.seats and start > 0 and fold(doc[start - 1].text) in self.seat_locatives:
                     continue  # "reçu au Quai d'Orsay": the building (nlpmeet_places)
                 cands.append(_Cand(start, end, "lex", name))
+        given = lexicon().given_names
+        for tok in doc:
+            text = tok.text
+            if (
+                len(text) >= WORD_ACRONYM_MIN
+                and text[:1].isupper()
+                and text[1:].islower()
+                and text.isalpha()
+                and tok.ent_type_ not in ("PER", "PERSON")
+                and text not in given
+            ):
+                acronym = self.word_acronyms.get(fold(text))
+                if acronym is not None:
+                    cands.append(_Cand(tok.i, tok.i + 1, "lex", acronym))
         return cands
 
     def _case_fits(self, span: Span) -> bool:
