@@ -2,7 +2,8 @@
 (N-VA)", "Maxime Prévot (Les Engagés)"), and in an enumeration of people with their parties every party, even
 one the model reads as a place ("Frank Vandenbroucke (Vooruit)"); a place alone after a person stays a place (a
 deputy's département), an age or a country is no party; a lexicon acronym written as a word with a capital and
-accents ("la Cédéao", "l'Unesco", "l'Otan") is that organisation, not a given name ("Isis").
+accents ("la Cédéao", "l'Unesco", "l'Otan") is that organisation, not a given name ("Isis"); a headline's rubric
+("Automobile : …") is no organisation, nor a sentence's opening adjective ("Réputé atlantiste, …") a place.
 
 Sentences are written for these tests (public figures, invented occasions)."""
 
@@ -79,3 +80,25 @@ def test_an_acronym_written_as_a_word_is_the_organisation(
 def test_a_given_name_is_no_word_acronym(nlp: Language) -> None:
     doc = run(nlp, "La chanteuse Isis Martin a donné un concert à Lyon.")
     assert orgs(doc) == set()
+
+
+OPENING_WORDS = [
+    # a common noun as a headline's rubric, before its colon, is no organisation
+    ("Automobile : Luca de Meo reçu à Bercy par le ministre de l'Économie", set(), {"Bercy"}),
+    ("Football : Gianni Infantino reçu à Rabat par le roi", set(), {"Rabat"}),
+    # an adjective opening a sentence, capitalised by its place, is no place
+    ("Les deux hommes se sont ensuite rendus à Varsovie, où Johann Wadephul a rencontré le ministre polonais des "
+     "Affaires étrangères, Radosław Sikorski.\n\nRéputé atlantiste, ce catholique pratiquant avait rencontré à "
+     "plusieurs reprises l'ancien secrétaire d'État américain Antony Blinken.", set(), {"Varsovie"}),
+    ("Réputée proche des syndicats, cette ancienne inspectrice du travail a reçu jeudi Sophie Binet à Paris.",
+     set(), {"Paris"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected_orgs", "expected_places"), OPENING_WORDS)
+def test_a_word_capitalised_by_its_place_is_no_name(
+    nlp: Language, text: str, expected_orgs: set[str], expected_places: set[str]
+) -> None:
+    doc = run(nlp, text)
+    assert orgs(doc) == expected_orgs
+    assert places(doc) == expected_places

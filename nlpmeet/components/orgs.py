@@ -385,6 +385,14 @@ class OrgTagger:
                 continue
             if self._is_dateline(doc, span, places) or self._is_stray(doc, span):
                 continue
+            if (
+                len(span) == 1
+                and span[0].pos_ == "NOUN"
+                and end < len(doc)
+                and doc[end].text == ":"
+                and opens_clause(doc, start, at_line_start=True)
+            ):
+                continue  # a common noun as a headline's rubric: "Automobile : X reçu à Bercy"
             after_dash = start > 0 and doc[start - 1].text in HEADING_DASHES
             if len(span) > 1 and (opens_clause(doc, start) or after_dash) and span[0].pos_ == "NOUN":
                 if not any(t.text[:1].isupper() for t in span[1:]):

@@ -586,7 +586,7 @@ class PlaceTagger:
             return False
         if (
             len(span) == 1
-            and span[0].pos_ == "NOUN"
+            and span[0].pos_ in ("NOUN", "ADJ")  # (an adjective too: "Réputé atlantiste, ce catholique …")
             and span.text.isalpha()  # (not a compound name: "Nord-Pas-de-Calais")
             and key not in self.words.places
             and opens_clause(doc, span.start, at_line_start=True)
