@@ -174,6 +174,11 @@ class CorefResolver:
         # a pronominal verb ("il s'est entretenu", "elle s'est rendue"): a personal subject, though
         # the parser may call it expletive; "il s'agit" is ruled out by the impersonal lemmas below
         reflexive = nxt is not None and "Reflex=Yes" in str(nxt.morph)
+        modal = nxt is not None and finder.lex.grammar.get(nxt.lemma_) == "modal"
+        if not reflexive and modal and nxt is not None and nxt.i + 1 < len(tok.doc):
+            # "Il doit s'entretenir vendredi avec X", "Elle va se rendre à Rome": a modal before a pronominal
+            # infinitive, whose subject is personal though the parser may call it expletive
+            reflexive = "Reflex=Yes" in str(tok.doc[nxt.i + 1].morph)
         # "Il y rencontrera X": a personal subject before the clitic "y", though the parser may call it
         # expletive; not the "il" of "il y a"
         locative = nxt is not None and finder.lex.grammar.get(nxt.lower_) == "locative_clitic"

@@ -53,6 +53,8 @@ class Lexicon:
     honorific_genders: PhraseTable[str] = field(default_factory=PhraseTable)  # "M." -> "m", "Mme" -> "f"
     # adjective -> (organisation, titles it follows, empty: any): "commissaire européen" -> Union européenne
     org_adjectives: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    # military ranks ("général", "colonel"): titles, but no function a counterpart ("son homologue") shares
+    ranks: frozenset[str] = frozenset()
 
     def grammar_class(self, key: str) -> str | None:
         return self.grammar.get(key)
@@ -110,6 +112,7 @@ def lexicon() -> Lexicon:
             r["adjective"]: (r["org"], frozenset(t.strip() for t in r["titles"].split(",") if t.strip()))
             for r in load_tsv("org_adjectives.tsv")
         },
+        frozenset(t for r in load_tsv("titles.tsv") if r["kind"] == "rank" for t in (r["title"], r["feminine"])),
     )
 
 
@@ -368,7 +371,10 @@ class TitleFinder:
             after = i + 1 + self.gclass(i + 1)[0]
             # "nommé représentant le 3 mars": a date after the determiner keeps the title
             return not (after < len(doc) and (after in self.spans.date or doc[after].like_num))
-        after_noun = i > 0 and doc[i - 1].pos_ == "NOUN" and not self.title_at(i - 1)[0]
+        # (a day is no such noun: "Nommée lundi ministre de la Culture, X")
+        after_noun = (
+            i > 0 and doc[i - 1].pos_ == "NOUN" and not self.title_at(i - 1)[0] and i - 1 not in self.spans.date
+        )
         return tok.pos_ == "ADJ" and is_lower(tok) and after_noun
 
     def at(self, i: int) -> TitlePhrase | None:
@@ -454,7 +460,12 @@ class TitleFinder:
                     continue
             # a regional or party adjective right before the name is no part of the title and no country ("le
             # conseiller d'État neuchâtelois Alain Ribaux", "la ministre jurassienne Rosalie Beuret Siess")
-            if is_lower(tok) and tok.pos_ == "ADJ" and j + 1 in self.person_tokens and j not in self.person_tokens:
+            # (also before the comma of an apposition: "le premier ministre ontarien, Doug Ford", "le ministre-président
+            # flamand, Matthias Diependaele")
+            if is_lower(tok) and tok.pos_ == "ADJ" and j not in self.person_tokens and (
+                j + 1 in self.person_tokens
+                or j + 2 < len(doc) and doc[j + 1].text == "," and j + 2 in self.person_tokens
+            ):
                 j += 1
                 break
             # complements
@@ -576,6 +587,10 @@ class TitleFinder:
         p = self._skip_det(j + k, j + k + 2)
         if p >= len(doc):
             return j
+        if j + k < p and "Poss=Yes" in str(doc[j + k].morph) and cls == "of" and doc[p].pos_ == "NOUN":
+            # "les vice-Premiers ministres de sa coalition, X et Y": the holder's own team, no portfolio and no
+            # affiliation: passed over, left out of the title
+            return p + 1
         found = self._entity_at(j + k)
         if found is not None and found[1].start <= p:
             kind, span = found

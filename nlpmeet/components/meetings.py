@@ -74,6 +74,7 @@ WITH_WINDOW = 5
 RELATIVE_WINDOW = 7  # tokens before a verb where "avec lequel" opens its relative clause
 HINDER_WINDOW = 6  # tokens before a trigger where the "due" modal of a planned encounter stands
 GATHER_WINDOW = 18  # tokens before a relative join clause where its gathering noun stands (over its complements)
+NE_WINDOW = 5  # tokens before a verb where its "ne" stands ("ne s'est pas entretenu", "n'a plus rencontré")
 AFTER_WINDOW = 4  # tokens after the people met where a verb's "after" noun must stand ("au téléphone")
 
 
@@ -464,6 +465,13 @@ class _Doc:
             kind, frozenset()
         )
 
+    def in_quote(self, start: int, i: int) -> bool:
+        """Token i stands inside a quotation opened after token ``start`` (its sentence's start)."""
+        for j in range(i - 1, start - 1, -1):
+            if j in self.quotes:
+                return self.quotes[j]
+        return False
+
     def is_cancel(self, i: int) -> bool:
         for lemma in (self.lemmas[i], self.low(i)):
             if lemma in self.trig.cancel:
@@ -573,7 +581,11 @@ class MeetingFinder:
         if MeetingFinder._hindered(d, seg, tok.i):
             return True
         if tok.pos_ not in {"NOUN", "PROPN"}:
-            return any(d.is_word(j, "negation_after") for j in range(tok.i + 1, min(seg.end, tok.i + 3)))
+            # "ne rencontrera pas", "ne s'entretiendra plus": a word after the verb negates it only with its "ne"
+            # before ("s'est entretenu pendant plus de huit heures avec X" is no negation)
+            return any(d.is_word(j, "negation_after") for j in range(tok.i + 1, min(seg.end, tok.i + 3))) and any(
+                d.is_word(j, "negation_particle") for j in range(max(seg.start, tok.i - NE_WINDOW), tok.i)
+            )
         # "la rencontre entre A et B a été reportée", "la rencontre prévue avec X n'a pas pu avoir lieu": the
         # noun is the subject of a cancelling or negated verb
         if MeetingFinder._subject_cancelled(d, tok):
@@ -581,8 +593,20 @@ class MeetingFinder:
         for j in range(tok.i + 1, min(seg.end, tok.i + 16)):
             if d.low(j) in {";", "."}:
                 break
-            if d.is_cancel(j) and d.pos[j] in {"VERB", "AUX", "ADJ"}:
+            if d.is_cancel(j) and d.pos[j] in {"VERB", "AUX", "ADJ"} and not MeetingFinder._takes_infinitive(d, seg, j):
                 return True
+        return False
+
+    @staticmethod
+    def _takes_infinitive(d: _Doc, seg: Span, j: int) -> bool:
+        """The cancelling verb at j governs an infinitive ("X, présente à la réunion, a refusé de signer la
+        déclaration"): a person refused to do something, the encounter named before was not called off."""
+        k = j + 1
+        if k < seg.end and d.low(k) in {"de", "d'", "d’", "à"}:
+            k += 1
+            while k < seg.end and d.pos[k] == "PRON":
+                k += 1  # "a refusé de s'y associer"
+            return k < seg.end and "Inf" in d.doc[k].morph.get("VerbForm", [])
         return False
 
     @staticmethod
@@ -1214,7 +1238,9 @@ class MeetingFinder:
         if not people:
             return False
         if any(
-            d.is_word(j, "negation_particle") and any(d.is_word(k, "negation_after") for k in range(j + 1, j + 4))
+            d.is_word(j, "negation_particle")
+            and not d.in_quote(seg.start, j)  # (not a negation in the words quoted: "« n'est pas sur la table »")
+            and any(d.is_word(k, "negation_after") for k in range(j + 1, j + 4))
             for j in range(seg.start, seg.end - 1)
         ):
             return True  # "X, invité à se joindre aux discussions, n'a pas donné suite": X joined nothing
@@ -1442,6 +1468,8 @@ class MeetingFinder:
                 # (over the article of "les 7 et 8 décembre")
                 in_events |= {ev.end + 1, ev.end + 2} if d.pos[ev.end + 1] == "DET" else {ev.end + 1}
         in_seg = [s for s in d.dates if seg.start <= s.start < seg.end and s.start not in in_events]
+        ahead = [s for s in in_seg if MeetingFinder._fits_tense(d, trigger, s)]
+        in_seg = ahead or in_seg
         if in_seg:
             best = min(in_seg, key=lambda s: min(abs(s.start - trigger), abs(s.end - trigger)))
             m.date, m.dated = _day(best._.norm), True
@@ -1462,9 +1490,23 @@ class MeetingFinder:
                 m.date, m.dated = day, True
                 return
         para = d.paragraph_of[seg.start]
-        before = [s for s in d.dates if s.end <= seg.start and d.paragraph_of[s.start] == para]
+        before = [
+            s
+            for s in d.dates
+            if s.end <= seg.start and d.paragraph_of[s.start] == para and MeetingFinder._fits_tense(d, trigger, s)
+        ]
         if before:
             m.date, m.dated = _day(before[-1]._.norm), True
+
+    @staticmethod
+    def _fits_tense(d: _Doc, trigger: int, date: Span) -> bool:
+        """An encounter told in the future ("ils y rencontreront X") is not on a day before the publication
+        date: "Le sommet se tiendra le 24 juillet, a indiqué mercredi un porte-parole. Ils y rencontreront X"
+        is on the 24th, not on the Wednesday of the announcement."""
+        dct, day = d.doc._.dct, _day(date._.norm)
+        if not dct or not day:
+            return True
+        return not ("Fut" in d.doc[trigger].morph.get("Tense", []) and day < dct)
 
     @staticmethod
     def _anchored_date(d: _Doc, m: Meeting) -> None:

@@ -40,7 +40,15 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlpmeet.components.tokens import PatternCuts, TokenTable, is_adjective, opens_clause, phrase_patterns
+from nlpmeet.components.lexicon import lexicon
+from nlpmeet.components.tokens import (
+    PatternCuts,
+    TokenTable,
+    is_adjective,
+    opens_clause,
+    parties_in_parentheses,
+    phrase_patterns,
+)
 from nlpmeet.components.windows import WindowedMatcher, function_words
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
 from nlpmeet.normalise.orgs import OrgLexicon, OrgMention, acronym_fits, fold, is_acronym, resolve, words_of
@@ -51,6 +59,7 @@ PATTERNS_FILE = "org_patterns.jsonl"
 TITLES_FILE = "titles.tsv"
 
 _SOURCE_RANK = {"lex": 0, "pat": 1, "ner": 2, "head": 3, "acr": 4}
+WORD_ACRONYM_MIN = 4  # letters of a lexicon acronym that papers may write as a word ("Cédéao", "Unesco")
 MAX_TITLE_PHRASE = 14  # tokens of a function title and its complement before its abbreviation in parentheses
 
 
@@ -184,6 +193,13 @@ class OrgTagger:
                 self.acronym_matcher.add(entry.name, phrase_patterns(nlp, sorted(acronyms), "ORTH"))
             if names:
                 self.name_matcher.add(entry.name, phrase_patterns(nlp, sorted(names), "LOWER"))
+        # acronyms French papers write as words, with a capital and accents ("la Cédéao", "l'Unesco", "l'Otan")
+        self.word_acronyms = {
+            fold(form): entry.name
+            for entry in self.lexicon
+            for form in entry.aliases
+            if is_acronym(form) and len(form) >= WORD_ACRONYM_MIN and form.isalpha()
+        }
         PatternCuts.of(nlp).save()
         self._alias_shapes: dict[str, list[list[bool]]] = {}
         for entry in self.lexicon:
@@ -232,6 +248,20 @@ class OrgTagger:
                 if name in self.seats and start > 0 and fold(doc[start - 1].text) in self.seat_locatives:
                     continue  # "reçu au Quai d'Orsay": the building (nlpmeet_places)
                 cands.append(_Cand(start, end, "lex", name))
+        given = lexicon().given_names
+        for tok in doc:
+            text = tok.text
+            if (
+                len(text) >= WORD_ACRONYM_MIN
+                and text[:1].isupper()
+                and text[1:].islower()
+                and text.isalpha()
+                and tok.ent_type_ not in ("PER", "PERSON")
+                and text not in given
+            ):
+                acronym = self.word_acronyms.get(fold(text))
+                if acronym is not None:
+                    cands.append(_Cand(tok.i, tok.i + 1, "lex", acronym))
         return cands
 
     def _case_fits(self, span: Span) -> bool:
@@ -366,6 +396,14 @@ class OrgTagger:
                 continue
             if self._is_dateline(doc, span, places) or self._is_stray(doc, span):
                 continue
+            if (
+                len(span) == 1
+                and span[0].pos_ == "NOUN"
+                and end < len(doc)
+                and doc[end].text == ":"
+                and opens_clause(doc, start, at_line_start=True)
+            ):
+                continue  # a common noun as a headline's rubric: "Automobile : X reçu à Bercy"
             after_dash = start > 0 and doc[start - 1].text in HEADING_DASHES
             if len(span) > 1 and (opens_clause(doc, start) or after_dash) and span[0].pos_ == "NOUN":
                 if not any(t.text[:1].isupper() for t in span[1:]):
@@ -795,6 +833,7 @@ class OrgTagger:
         chosen = self._through_enumeration(doc, self._through_hyphens(doc, self._select(doc, cands, places), countries))
         chosen, extended = self._extend_to_acronym(doc, chosen)
         chosen, abbrevs = self._add_parenthesised(doc, chosen)
+        chosen = self._parties(doc, chosen, places | dates)
         abbrevs |= extended
         parens = self._parentheses(doc, chosen, abbrevs)
         spans: list[Span] = []
@@ -922,6 +961,18 @@ class OrgTagger:
                     extra.append(_Cand(token.i, token.i + 1, "acr"))
                     taken.add(token.i)
         return sorted(chosen + extra, key=lambda c: c.start), abbrevs
+
+    @staticmethod
+    def _parties(doc: Doc, chosen: list[_Cand], blocked: set[int]) -> list[_Cand]:
+        """The party in parentheses after a person's name ("Bart De Wever (N-VA)", "Maxime Prévot (Les
+        Engagés)"), unless it is a place, a country or a date or already a candidate."""
+        taken = {i for c in chosen for i in range(c.start, c.end)} | blocked
+        extra = [
+            _Cand(start, end, "acr")
+            for start, end in parties_in_parentheses(doc)
+            if not any(k in taken for k in range(start, end))
+        ]
+        return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
 
     def _abbreviates(self, short: str, long: str) -> bool:
         """A short capitalised word before a name in parentheses that can abbreviate it ("Gjs (Gilets jaunes)")."""

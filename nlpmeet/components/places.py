@@ -41,7 +41,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from nlpmeet.components.lexicon import lexicon
-from nlpmeet.components.tokens import PatternCuts, TokenTable, is_adjective, opens_clause, phrase_patterns
+from nlpmeet.components.tokens import (
+    PatternCuts,
+    TokenTable,
+    is_adjective,
+    opens_clause,
+    parties_in_parentheses,
+    phrase_patterns,
+)
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP
 from nlpmeet.normalise.countries import ADJECTIVE, NAME, PREFIX, CountryForm, all_forms, fold, lookup, surface_variants
 from nlpmeet.normalise.names import words as name_words
@@ -588,7 +595,7 @@ class PlaceTagger:
             return False
         if (
             len(span) == 1
-            and span[0].pos_ == "NOUN"
+            and span[0].pos_ in ("NOUN", "ADJ")  # (an adjective too: "Réputé atlantiste, ce catholique …")
             and span.text.isalpha()  # (not a compound name: "Nord-Pas-de-Calais")
             and key not in self.words.places
             and opens_clause(doc, span.start, at_line_start=True)
@@ -599,6 +606,8 @@ class PlaceTagger:
                 return False
         if key in self.words.relative and span.end < len(doc) and fold(doc[span.end].text) in LINKS:
             return False  # "le Nord de la France": a direction, not a place
+        if (span.start, span.end) in parties_in_parentheses(doc):
+            return False  # "Frank Vandenbroucke (Vooruit)": the person's party, not a place
         if span.text.isupper() and span.text.replace("-", "").isalpha():
             return False  # an acronym ("SG", "COMESA"): organisations, or countries known to the lexicon
         if len(span) == 1 and any(ch.isdigit() for ch in span.text) and any(ch.isalpha() for ch in span.text):

@@ -31,6 +31,9 @@ from nlpmeet.resources import load_tsv
 
 Role = dict[str, Any]
 MAX_PREDICATE = 8
+FRONTED_GAP = 4  # tokens between a fronted appointment participle and its title ("Nommé mardi 6 mai ministre …")
+PARENTHESIS = 5  # tokens inside the parentheses after a person in a list ("Maxime Prévot (Les Engagés)")
+MAX_FRONTED = 16  # tokens from a fronted title to the comma before its holder (over "dans le gouvernement de X")
 MAX_WHERE = 12  # tokens between a title and "où", and between "où" and the organisation or country before it
 
 
@@ -276,7 +279,34 @@ class RoleTagger:
         before = self._name_before(doc, finder, ph, persons)
         if before is not None:
             return [(before, single)], False
+        fronted = self._fronted_appointee(doc, finder, ph, persons)
+        if fronted is not None:
+            return [(fronted, single)], False
         return [], False
+
+    @staticmethod
+    def _fronted_appointee(doc: Doc, finder: TitleFinder, ph: TitlePhrase, persons: dict[int, Span]) -> Span | None:
+        """"Nommé mardi ministre des Affaires étrangères dans le gouvernement de Friedrich Merz, Johann Wadephul
+        est …", "Élue en mars présidente du Sénat, Mme X a …": an appointment participle opening the sentence
+        (over a date or an adverb) gives its title to the person who opens the main clause after the comma."""
+        # (by the words, not the parse's sentences: the parser may cut "Nommé mardi" from its title)
+        back = range(ph.start - 1, max(-1, ph.start - 2 - FRONTED_GAP), -1)
+        i = next((k for k in back if finder.gclass(k)[1] == "appoint"), None)
+        if i is None or not (i == 0 or doc[i - 1].text in (".", "!", "?") or "\n" in doc[i - 1].text_with_ws):
+            return None
+        n = finder.gclass(i)[0]
+        if any(doc[k].pos_ in ("VERB", "AUX") or k in persons for k in range(i + n, ph.start)):
+            return None
+        for k in range(ph.end, min(len(doc) - 1, ph.end + MAX_FRONTED)):
+            if doc[k].text in (".", ";") or doc[k].pos_ in ("VERB", "AUX") and k not in persons:
+                return None  # a clause of its own before any comma
+            if doc[k].text == ",":
+                j = k + 1
+                while j < len(doc) and finder.words.phrase(finder.lex.honorifics, j)[0]:
+                    j += finder.words.phrase(finder.lex.honorifics, j)[0]
+                span = persons.get(j)
+                return span if span is not None and span.start == j else None
+        return None
 
     @staticmethod
     def _bare_apposition(doc: Doc, finder: TitleFinder, ph: TitlePhrase, persons: dict[int, Span]) -> bool:
@@ -353,6 +383,11 @@ class RoleTagger:
             if not ph.plural:
                 break
             j = persons[j].end
+            if j < len(doc) and doc[j].text == "(":
+                # "Jan Jambon (N-VA), David Clarinval (MR) et …": over each person's party in parentheses
+                close = next((k for k in range(j + 1, min(len(doc), j + 2 + PARENTHESIS)) if doc[k].text == ")"), None)
+                if close is not None:
+                    j = close + 1
             if j + 1 < len(doc) and (doc[j].text == "," or finder.gclass(j)[1] == "and"):
                 j += 1
                 continue
@@ -409,25 +444,39 @@ class RoleTagger:
         with a role, else the title of an earlier phrase of the sentence ("entre le secrétaire
         général et son homologue de l'OSCE"), else the closest earlier person with a role."""
         sent_start = doc[ph.start].sent.start if doc.has_annotation("SENT_START") else 0
+        ranks = lexicon().ranks
+        here = [o.title for o in phrases if sent_start <= o.start < ph.start and not o.counterpart]
+
+        def function(span: Span) -> str | None:
+            # a function before a military rank: "le président de la Transition, le colonel X, et son homologue
+            # burkinabè" (the rank when it is all the person has: "le général X … son homologue grec")
+            # (the one this sentence gives first: "le ministre des Affaires étrangères, X, … avec son homologue", of
+            # a person who is also "vice-Premier ministre")
+            titles = [r["title"] for r in people.get(span._.norm, {}).get("roles", [])]
+            stated = [t for t in titles if t in here]
+            return next((t for t in stated + titles if t not in ranks), titles[0] if titles else None)
+
         for i in range(sent_start, ph.start):
             span = persons.get(i)
             subject = span is not None and is_subject(span)
-            if span is not None and subject and people.get(span._.norm, {}).get("roles"):
-                return str(span._.norm), people[span._.norm]["roles"][0]["title"]
-        for other in reversed(phrases):
-            if other.end <= ph.start and other.start >= sent_start and not other.counterpart:
-                # "le voyage du chef de l'État, où il devait rencontrer son homologue": the description refers
-                # to an earlier holder ("le président X"), whose title the counterpart takes
-                for i in range(other.start - 1, -1, -1):
-                    span = persons.get(i)
-                    roles = people.get(span._.norm, {}).get("roles", []) if span is not None else []
-                    role = next((r for r in roles if describes(other.title, r)), None)
-                    if span is not None and role is not None:
-                        return str(span._.norm), role["title"]
-                return None, other.title
+            if span is not None and subject and function(span):
+                return str(span._.norm), str(function(span))
+        earlier = [o for o in reversed(phrases) if o.end <= ph.start and o.start >= sent_start and not o.counterpart]
+        # (a function before a rank: "le président de la Transition malienne, le colonel X, et son homologue")
+        earlier = [o for o in earlier if o.entry.kind != "rank"][:1] or earlier[:1]
+        for other in earlier:
+            # "le voyage du chef de l'État, où il devait rencontrer son homologue": the description refers
+            # to an earlier holder ("le président X"), whose title the counterpart takes
+            for i in range(other.start - 1, -1, -1):
+                span = persons.get(i)
+                roles = people.get(span._.norm, {}).get("roles", []) if span is not None else []
+                role = next((r for r in roles if describes(other.title, r)), None)
+                if span is not None and role is not None:
+                    return str(span._.norm), role["title"]
+            return None, other.title
         for start in (sent_start, 0):
             for i in range(ph.start - 1, start - 1, -1):
                 span = persons.get(i)
-                if span is not None and people.get(span._.norm, {}).get("roles"):
-                    return str(span._.norm), people[span._.norm]["roles"][0]["title"]
+                if span is not None and function(span):
+                    return str(span._.norm), str(function(span))
         return None

@@ -11,6 +11,7 @@ doc[i].whitespace_``, ``pos[i] == doc[i].pos_``, ``lemmas[i] == doc[i].lemma_``.
 from __future__ import annotations
 
 import weakref
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -149,3 +150,51 @@ def phrase_patterns(nlp: Language, texts: Iterable[str], attr: str = "LOWER") ->
 def is_adjective(token: Token) -> bool:
     """An adjective, also a lower-case one the tagger took for a proper noun ("la ministre sud-africaine")."""
     return token.pos_ == "ADJ" or (token.pos_ == "PROPN" and token.text.islower())
+
+
+
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+PLACE_LABELS = frozenset({"LOC", "GPE"})
+LIST_OF_PARTIES = 2  # parties in parentheses that make a sentence an enumeration of people with their parties
+PARTY_MAX_TOKENS = 4  # tokens of a party's name in parentheses after a person ("(Les Engagés)", "(CD&V)")
+
+
+def _after_person(doc: Doc, start: int, end: int) -> bool:
+    """``doc[start:end]`` is all that stands in parentheses right after a person's full name (as the model
+    reads it), capitalised and with no digit (not an age: "(62 ans)")."""
+    if start < 3 or end >= len(doc) or not 0 < end - start <= PARTY_MAX_TOKENS:
+        return False
+    if doc[start - 1].text != "(" or doc[end].text != ")":
+        return False
+    # a full name, given and family names, as at a person's first mention (not "l'armée de Terre (CEMAT)")
+    if not (doc[start - 2].ent_type_ in PERSON_LABELS and doc[start - 3].ent_type_ in PERSON_LABELS):
+        return False
+    text = doc[start:end].text
+    return text[:1].isupper() and not any(ch.isdigit() for ch in text)
+
+
+def parties_in_parentheses(doc: Doc) -> list[tuple[int, int]]:
+    """The parties journalists put in parentheses after people's names ("Bart De Wever (N-VA)", "Maxime Prévot
+    (Les Engagés)", "Frank Vandenbroucke (Vooruit)"): an abbreviation, or a name the model does not read as a
+    place; and, in a sentence that has two such, every other name in parentheses after a person (the enumeration of
+    a coalition's members). A place alone after a person stays a place (a deputy's département: "Éric Woerth
+    (Oise)")."""
+    found: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.text != "(":
+            continue
+        stop = min(len(doc), tok.i + 2 + PARTY_MAX_TOKENS)
+        close = next((k for k in range(tok.i + 2, stop) if doc[k].text == ")"), None)
+        if close is not None and _after_person(doc, tok.i + 1, close):
+            found.append((tok.i + 1, close))
+    if not found:
+        return []
+
+    def party_like(start: int, end: int) -> bool:
+        text = doc[start:end].text
+        abbreviation = sum(ch.isupper() for ch in text) >= 2 and not any(ch.islower() for ch in text)
+        return abbreviation or doc[start].ent_type_ not in PLACE_LABELS
+
+    sure = [(start, end) for start, end in found if party_like(start, end)]
+    per_sentence = Counter(doc[start].sent.start for start, _end in sure)
+    return [(s, e) for s, e in found if (s, e) in sure or per_sentence[doc[s].sent.start] >= LIST_OF_PARTIES]
