@@ -9,6 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from nlpmeet.components.tokens import TokenTable
 from nlpmeet.extensions import (
     COUNTRIES_GROUP,
     DATES_GROUP,
@@ -28,35 +29,53 @@ def empty_record(doc_id: str, dct: str | None = None) -> Record:
     return {"id": doc_id, "dct": dct, **{key: [] for key in CATEGORIES}}
 
 
-def mention(span: Span) -> dict[str, Any]:
-    return {"text": span.text, "start": span.start_char, "end": span.end_char}
+# A span of a group as the record reads it: (norm, start_char, end_char, span); its text is the Doc's text
+# between the offsets (what ``Span.text`` gives, without making a Token per word).
+_Item = tuple[str, int, int, Span]
 
 
-def _group(doc: Doc, key: str) -> list[Span]:
-    spans = list(doc.spans[key]) if key in doc.spans else []
-    spans = [s for s in spans if s._.norm and s.text.strip()]
-    spans.sort(key=lambda s: (s.start_char, s.end_char))
-    return spans
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, from the token table the components share (no Token object per word)."""
+    table = TokenTable.of(doc)
+    return "".join(map(str.__add__, table.texts, table.ws))
 
 
-def _clusters(spans: list[Span]) -> dict[str, list[Span]]:
+def _mention(text: str, item: _Item) -> dict[str, Any]:
+    return {"text": text[item[1] : item[2]], "start": item[1], "end": item[2]}
+
+
+def _group(doc: Doc, key: str, text: str) -> list[_Item]:
+    items: list[_Item] = []
+    for span in doc.spans[key] if key in doc.spans else ():
+        norm, start, end = span._.norm, span.start_char, span.end_char
+        if norm and text[start:end].strip():
+            items.append((norm, start, end, span))
+    items.sort(key=lambda item: (item[1], item[2]))
+    return items
+
+
+def _clusters(items: list[_Item]) -> dict[str, list[_Item]]:
     """Group spans by norm, in order of first mention, dropping duplicate offsets."""
-    clusters: dict[str, list[Span]] = {}
+    clusters: dict[str, list[_Item]] = {}
     seen: set[tuple[str, int, int]] = set()
-    for span in spans:
-        norm = span._.norm
-        if (norm, span.start_char, span.end_char) in seen:
+    for item in items:
+        if item[:3] in seen:
             continue
-        seen.add((norm, span.start_char, span.end_char))
-        clusters.setdefault(norm, []).append(span)
+        seen.add(item[:3])
+        clusters.setdefault(item[0], []).append(item)
     return clusters
 
 
-def _fullest_form(spans: list[Span]) -> str:
+def _fullest_form(text: str, items: list[_Item]) -> str:
     """A place's name as the text writes it: its fullest form ("palais de l'Élysée" beside "l'Élysée"), a
     form in capitals (a dateline's "NEW YORK") only when the text has no other; the first on a tie."""
-    best = max(spans, key=lambda s: (not s.text.isupper(), len(s), len(s.text), -s.start_char))
-    return " ".join(best.text.split())
+
+    def rank(item: _Item) -> tuple[bool, int, int, int]:
+        form = text[item[1] : item[2]]
+        return (not form.isupper(), len(item[3]), len(form), -item[1])
+
+    best = max(items, key=rank)
+    return " ".join(text[best[1] : best[2]].split())
 
 
 def _place_name(norm: str | None, names: dict[str, str]) -> str | None:
@@ -65,9 +84,10 @@ def _place_name(norm: str | None, names: dict[str, str]) -> str | None:
 
 def doc_to_record(doc: Doc, doc_id: str) -> Record:
     record = empty_record(doc_id, doc._.dct)
+    text = doc_text(doc)
     people_info = doc._.people or {}
     person_ids: dict[str, str] = {}
-    for norm, spans in _clusters(_group(doc, PEOPLE_GROUP)).items():
+    for norm, items in _clusters(_group(doc, PEOPLE_GROUP, text)).items():
         info = people_info.get(norm, {})
         pid = f"P{len(person_ids) + 1}"
         person_ids[norm] = pid
@@ -77,26 +97,31 @@ def doc_to_record(doc: Doc, doc_id: str) -> Record:
                 "name": norm,
                 "roles": [dict(role) for role in info.get("roles", [])],
                 "country": info.get("country"),
-                "mentions": [mention(s) for s in spans],
+                "mentions": [_mention(text, item) for item in items],
             }
         )
-    for i, (norm, spans) in enumerate(_clusters(_group(doc, ORGS_GROUP)).items(), 1):
-        record["organizations"].append({"id": f"O{i}", "name": norm, "mentions": [mention(s) for s in spans]})
-    for code, spans in _clusters(_group(doc, COUNTRIES_GROUP)).items():
+    for i, (norm, items) in enumerate(_clusters(_group(doc, ORGS_GROUP, text)).items(), 1):
+        record["organizations"].append(
+            {"id": f"O{i}", "name": norm, "mentions": [_mention(text, item) for item in items]}
+        )
+    for code, items in _clusters(_group(doc, COUNTRIES_GROUP, text)).items():
         record["countries"].append(
-            {"code": code, "name": country_name(code), "mentions": [mention(s) for s in spans]}
+            {"code": code, "name": country_name(code), "mentions": [_mention(text, item) for item in items]}
         )
     place_names: dict[str, str] = {}  # a place's key (lexicon name) -> its name as the text gives it
-    for norm, spans in _clusters(_group(doc, LOCATIONS_GROUP)).items():
-        country = next((s._.country for s in spans if s._.country), None)
-        name = place_names[norm] = _fullest_form(spans)
-        record["locations"].append({"name": name, "country": country, "mentions": [mention(s) for s in spans]})
+    for norm, items in _clusters(_group(doc, LOCATIONS_GROUP, text)).items():
+        country = next((item[3]._.country for item in items if item[3]._.country), None)
+        name = place_names[norm] = _fullest_form(text, items)
+        record["locations"].append(
+            {"name": name, "country": country, "mentions": [_mention(text, item) for item in items]}
+        )
     date_spans = list(doc.spans[DATES_GROUP]) if DATES_GROUP in doc.spans else []
     for span in sorted(date_spans, key=lambda s: (s.start_char, s.end_char)):
-        record["dates"].append({**mention(span), "value": span._.norm})
+        start, end = span.start_char, span.end_char
+        record["dates"].append({"text": text[start:end], "start": start, "end": end, "value": span._.norm})
     events_info = doc._.events or {}
     event_ids: dict[str, str] = {}
-    for norm, spans in _clusters(_group(doc, EVENTS_GROUP)).items():
+    for norm, items in _clusters(_group(doc, EVENTS_GROUP, text)).items():
         info = events_info.get(norm, {})
         eid = f"E{len(event_ids) + 1}"
         event_ids[norm] = eid
@@ -106,18 +131,15 @@ def doc_to_record(doc: Doc, doc_id: str) -> Record:
                 "name": norm,
                 "date": info.get("date"),
                 "location": _place_name(info.get("location"), place_names),
-                "mentions": [mention(s) for s in spans],
+                "mentions": [_mention(text, item) for item in items],
             }
         )
-    text: str | None = None  # doc.text joins every token: built once, for the first meeting
     for meeting in doc._.meetings or []:
         participants = [person_ids[p] for p in meeting["participants"] if p in person_ids]
         participants = list(dict.fromkeys(participants))
         if len(participants) < 2:
             continue
         start, end = meeting["start"], meeting["end"]
-        if text is None:
-            text = doc.text
         record["meetings"].append(
             {
                 "participants": participants,
