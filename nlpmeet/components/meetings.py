@@ -19,6 +19,10 @@ of the small French model is too unreliable on long appositions to be followed a
   meeting of the subjects.
 * "X ont pris part à la rencontre", "suivie d'un déjeuner auquel participeront X": the people
   join the previous encounter (a sequel keeps its people and date).
+* a signing: "A et B ont signé un accord", "l'accord signé par A et B" (a verb that needs its object); who
+  attends it joins ("La signature s'est déroulée en présence de C", "C assistait à la signature" of the signing
+  just reported, "à la signature de l'accord entre A et B"); "Les deux dirigeants ont signé …" after a reception
+  is that encounter told again.
 
 * "je" inside a quotation is its speaker (the name after the closing quote, or in a transcript
   paragraph "X — ..."); unquoted "je"/"nous" is the writer named in a title "Lettre ... de X".
@@ -75,6 +79,7 @@ RELATIVE_WINDOW = 7  # tokens before a verb where "avec lequel" opens its relati
 HINDER_WINDOW = 6  # tokens before a trigger where the "due" modal of a planned encounter stands
 GATHER_WINDOW = 18  # tokens before a relative join clause where its gathering noun stands (over its complements)
 AFTER_WINDOW = 4  # tokens after the people met where a verb's "after" noun must stand ("au téléphone")
+OBJECT_WINDOW = 16  # tokens after a verb where the noun it needs must stand ("a signé lundi avec X un accord")
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,8 @@ class Triggers:
     phrase_starts: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     # nouns of an encounter that gathers all its people at once ("une réunion avec A, ministre de …, et B")
     together_nouns: frozenset[str] = frozenset()
+    # nouns that people join or attend only when its encounter was just reported ("Z assistait à la signature")
+    recent_nouns: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         for kind, phrases in self.phrases.items():
@@ -107,6 +114,7 @@ def triggers() -> Triggers:
     nouns: set[str] = set()
     strict: set[str] = set()
     together: set[str] = set()
+    recent: set[str] = set()
     words: dict[str, set[str]] = {}
     lemmas: dict[str, set[str]] = {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -129,6 +137,8 @@ def triggers() -> Triggers:
                 strict.add(row["lemma"])
             if row.get("together"):
                 together.add(row["lemma"])
+            if row.get("recent"):
+                recent.add(row["lemma"])
         elif "phrase" in row:
             phrases.setdefault(kind, []).append(tuple(_key(w) for w in row["phrase"]))
         elif "lemma" in row:
@@ -147,6 +157,7 @@ def triggers() -> Triggers:
         cancel,
         sides,
         together_nouns=frozenset(together),
+        recent_nouns=frozenset(recent),
     )
 
 
@@ -174,6 +185,7 @@ class Meeting:
     anchor: str | None = None  # "précédée d'un déjeuner" with no encounter before: the side of an event's dates
     later: list[Meeting] = field(default_factory=list)  # later mentions of the same encounter
     merged_into: Meeting | None = None  # this mention is a later mention of that encounter
+    restates: Meeting | None = None  # "Les deux dirigeants ont signé …": the encounter just reported, told again
 
 
 def _day(value: str | None) -> str | None:
@@ -685,12 +697,22 @@ class MeetingFinder:
         if not rows:
             return
         for row in rows:
+            objects = frozenset(row.get("objects", ()))
+            hi = min(seg.end, tok.i + OBJECT_WINDOW)
+            if objects and not self._object_near(d, seg, tok.i, objects, seg.start, hi):
+                continue  # "ont signé une tribune": no agreement signed, no encounter
             if row.get("agents_meet") and "Part" in tok.morph.get("VerbForm", []):
                 # "la réunion, coprésidée par A et par B": the agents of the passive participle meet, when what
                 # they chair is a working sitting (a summit "coprésidé par A et B" is an event attended by many)
                 by = next((k for k in range(tok.i + 1, min(seg.end, tok.i + 3)) if d.low(k) == "par"), None)
                 lo = max(seg.start, tok.i - GATHER_WINDOW)
-                if by is not None and any(self._gathering_at(d, n) for n in range(lo, tok.i)):
+                # (or, for a verb that needs its object, that object: "l'accord, signé par A et B")
+                sitting = (
+                    self._object_near(d, seg, tok.i, objects, lo, tok.i)
+                    if objects
+                    else any(self._gathering_at(d, n) for n in range(lo, tok.i))
+                )
+                if by is not None and sitting:
                     agents = [it for g in self._met_list(d, seg, by + 1) for it in g]
                     if len({it.norm for it in agents}) >= 2:
                         self._emit(d, seg, tok.i, [], [agents], out)
@@ -765,6 +787,15 @@ class MeetingFinder:
                 subj = [next((it for it in after if it.subject), after[0])] if after else []
             self._emit(d, seg, tok.i, subj, met, out)
             return
+
+    @staticmethod
+    def _object_near(d: _Doc, seg: Span, i: int, objects: frozenset[str], lo: int, hi: int) -> bool:
+        """One of the nouns ``objects`` stands between tokens ``lo`` and ``hi`` (not inside a name)."""
+        return any(
+            (d.lemmas[k] in objects or d.low(k) in objects) and d.pos[k] == "NOUN" and k not in d.item_at
+            for k in range(lo, hi)
+            if k != i
+        )
 
     @staticmethod
     def _fronted_participle(d: _Doc, seg: Span, tok: Token) -> bool:
@@ -967,7 +998,11 @@ class MeetingFinder:
             if i in d.org_tokens:
                 org_genitive = True
         if between:
-            self._emit(d, seg, tok.i, [], met, out)
+            # "X assistait à la signature de l'accord entre A et B": who attends it takes part with them
+            attends = any(d.has_lemma(j, "join") for j in range(max(seg.start, tok.i - 4), tok.i))
+            taken = {id(it) for g in met for it in g}
+            subj = self._subject_before(d, seg, tok.i, taken) if attends and met else []
+            self._emit(d, seg, tok.i, subj, met, out)
             return
         if not met:
             # "un dîner offert en son honneur par l'ambassadeur X": the host, agent of the participle, meets the
@@ -1207,6 +1242,8 @@ class MeetingFinder:
         window = range(max(seg.start, tok.i - 4), tok.i)
         if not out or not any(d.has_lemma(j, "join") for j in window):
             return False
+        if self._recent_noun(d, tok.i) and not self._just_before(d, seg, out[-1]):
+            return False  # "Z assistait à la signature": of the signing just reported only
         people = [it.norm for it in d.seg_items(seg) if it.end <= tok.i]
         if not people and all(d.pos[j] in {"AUX", "VERB", "ADV", "NOUN", "ADP"} for j in range(seg.start, tok.i - 2)):
             # the subject after the verb: "Ont également pris part à l'audience X et Y"
@@ -1222,6 +1259,10 @@ class MeetingFinder:
         prev.participants = list(dict.fromkeys(prev.participants + people))
         prev.extra_segs.append(seg)
         return True
+
+    @staticmethod
+    def _recent_noun(d: _Doc, i: int) -> bool:
+        return d.lemmas[i] in d.trig.recent_nouns or d.low(i) in d.trig.recent_nouns
 
     @staticmethod
     def _just_before(d: _Doc, seg: Span, m: Meeting) -> bool:
@@ -1312,7 +1353,7 @@ class MeetingFinder:
                 # encounter, of its subject, not the one reported before
                 target = Meeting([own[-1].norm], seg, nouns[0])
                 out.append(target)
-            elif out and nouns:
+            elif out and nouns and (not self._recent_noun(d, nouns[0]) or self._just_before(d, seg, out[-1])):
                 target = out[-1]
                 target.extra_segs.append(seg)
             else:
@@ -1332,15 +1373,26 @@ class MeetingFinder:
                 pair = MeetingFinder._described_pair(d, anaphor + d.phrase_at(anaphor, "pair_anaphor"), trigger)
                 if pair or out:
                     again = Meeting(pair or list(out[-1].participants), seg, trigger)
+                    if not pair:
+                        again.restates = out[-1]
                     out.append(again)
                     return [again]
         groups = met if met else [[]]
         made = []
         for g in groups:
             people = list(dict.fromkeys([it.norm for it in subj] + [it.norm for it in g]))
-            if len(people) >= 2:
-                made.append(Meeting(people, seg, trigger))
-        out += made
+            if len(people) < 2:
+                continue
+            # "a reçu Y, avec lequel il a signé un accord": the sentence's encounter again, not a second one
+            told = next((m for m in out if m.seg.start == seg.start and set(m.participants) == set(people)), None)
+            if told is not None:
+                out.remove(told)
+                out.append(told)  # (the last reported, which people of the next sentence may join)
+                made.append(told)
+                continue
+            m = Meeting(people, seg, trigger)
+            out.append(m)
+            made.append(m)
         return made
 
     @staticmethod
@@ -1367,6 +1419,16 @@ class MeetingFinder:
     def _merge(meetings: list[Meeting]) -> list[Meeting]:
         kept: list[Meeting] = []
         for m in meetings:
+            told = m.restates
+            while told is not None and told.merged_into is not None:
+                told = told.merged_into
+            if told is not None and m.follows is None and any(k is told for k in kept):
+                # "X a reçu Y. Les deux dirigeants ont signé un accord. Z participait à la rencontre": one
+                # encounter, which Z joined
+                told.participants = list(dict.fromkeys(told.participants + m.participants))
+                told.later.append(m)
+                m.merged_into = told
+                continue
             same = next((k for k in kept if set(m.participants) <= set(k.participants)), None)
             if same is not None and m.follows is None:
                 same.later.append(m)

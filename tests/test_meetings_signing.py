@@ -1,0 +1,81 @@
+"""Meetings at signing ceremonies, credentials ceremonies, phone and video calls.
+
+spec/annotation.md (Meetings): a meeting they both attended as participants of the same talk. Named people who
+sign an agreement together meet, and so do those who attend the signing; an agreement signed between countries
+names no one.
+
+Sentences are written for these tests (public figures, invented occasions)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tests.conftest import run_with_dct
+
+pytestmark = pytest.mark.model
+
+
+def run(nlp: Language, text: str, dct: str | None = "2024-05-29") -> Doc:
+    return run_with_dct(nlp, text, dct)
+
+
+def pairs(doc: Doc) -> set[frozenset[str]]:
+    out = set()
+    for m in doc._.meetings:
+        ps = [p.split()[-1] for p in m["participants"]]
+        out |= {frozenset((a, b)) for i, a in enumerate(ps) for b in ps[i + 1 :]}
+    return out
+
+
+def all_pairs(*names: str) -> set[frozenset[str]]:
+    return {frozenset((a, b)) for i, a in enumerate(names) for b in names[i + 1 :]}
+
+
+SIGNINGS = [
+    # named people who sign an agreement together
+    ("Le ministre des Armées, Sébastien Lecornu, et son homologue indien, Rajnath Singh, ont signé mardi un "
+     "accord de coopération industrielle.", all_pairs("Lecornu", "Singh")),
+    ("Le ministre Jean-Noël Barrot a signé lundi avec son homologue polonais, Radosław Sikorski, un traité "
+     "d'amitié.", all_pairs("Barrot", "Sikorski")),
+    ("L'accord a été signé mardi par le ministre Bruno Le Maire et son homologue allemand Christian Lindner.",
+     all_pairs("Maire", "Lindner")),
+    # ... and the people in whose presence the signing took place
+    ("La ministre Catherine Colonna et le ministre marocain Nasser Bourita ont signé jeudi à Rabat une déclaration "
+     "conjointe. La signature s'est déroulée en présence du président du Sénat, Gérard Larcher, et de "
+     "l'ambassadeur Christophe Lecourtier.", all_pairs("Colonna", "Bourita", "Larcher", "Lecourtier")),
+    # who attended the signing just reported, or the signing between two named people
+    ("Le Premier ministre Gabriel Attal a reçu lundi le directeur général de l'OMS, Tedros Adhanom Ghebreyesus, "
+     "avec lequel il a signé un accord de siège. La ministre Catherine Vautrin assistait à la signature.",
+     all_pairs("Attal", "Ghebreyesus", "Vautrin")),
+    ("Le président Emmanuel Macron assistait jeudi à la signature de l'accord entre le chancelier Olaf Scholz et "
+     "la présidente Giorgia Meloni.", all_pairs("Macron", "Scholz", "Meloni")),
+    # "les deux dirigeants" signing after a reception: the same encounter, which a third person joins
+    ("Le président Emmanuel Macron a reçu mardi le chancelier Olaf Scholz. Les deux dirigeants ont signé un "
+     "traité de coopération. La ministre Catherine Colonna participait à la rencontre.",
+     all_pairs("Macron", "Scholz", "Colonna")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNINGS)
+def test_people_who_sign_together_meet(nlp: Language, text: str, expected: set) -> None:
+    assert pairs(run(nlp, text)) == expected
+
+
+NO_SIGNING_ENCOUNTER = [
+    # countries sign: nobody named meets anyone
+    ("La France et le Maroc ont signé mardi un accord sur l'eau, en présence du président Emmanuel Macron.", set()),
+    ("Le président Emmanuel Macron a assisté à la signature de l'accord entre la France et l'Allemagne.", set()),
+    # a text signed by two people is no agreement signed together
+    ("Emmanuel Macron et Olaf Scholz ont signé une tribune commune publiée dans la presse.", set()),
+    # a signing long after the encounter reported: who attends it does not join that encounter
+    ("Le président Emmanuel Macron a reçu lundi le chancelier Olaf Scholz.\n\nLe président du Sénat a rappelé "
+     "les enjeux du budget européen. Les sénateurs ont débattu du texte jusqu'au soir.\n\nLa ministre Catherine "
+     "Colonna assistait à la signature de l'accord sur l'eau.", all_pairs("Macron", "Scholz")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_SIGNING_ENCOUNTER)
+def test_no_encounter_at_a_signing_without_named_signers(nlp: Language, text: str, expected: set) -> None:
+    assert pairs(run(nlp, text)) == expected
