@@ -79,3 +79,29 @@ NO_SIGNING_ENCOUNTER = [
 @pytest.mark.parametrize(("text", "expected"), NO_SIGNING_ENCOUNTER)
 def test_no_encounter_at_a_signing_without_named_signers(nlp: Language, text: str, expected: set) -> None:
     assert pairs(run(nlp, text)) == expected
+
+
+MEMBERS_NAMED = [
+    # credentials: each ambassador presents them in turn, each his own encounter
+    ("Le président Emmanuel Macron a reçu mardi à l'Élysée les lettres de créance de trois nouveaux ambassadeurs. "
+     "Il s'agit de M. Kōji Yamada, ambassadeur du Japon ; de Mme Katja Keul, ambassadrice d'Allemagne ; et de "
+     "M. Ricardo Neiva Tavares, ambassadeur du Brésil.",
+     {frozenset(("Macron", "Yamada")), frozenset(("Macron", "Keul")), frozenset(("Macron", "Tavares"))}),
+    ("Le roi Philippe a reçu jeudi les lettres de créance de l'ambassadeur de France, François Sénémaud.",
+     all_pairs("Philippe", "Sénémaud")),
+    # a group received or gathered at once, named in the next sentence
+    ("Le ministre de l'Intérieur, Gérald Darmanin, a reçu lundi trois maires de la région. Il s'agit de Martine "
+     "Aubry, Anne Hidalgo et Jean-Luc Moudenc.", all_pairs("Darmanin", "Aubry", "Hidalgo", "Moudenc")),
+    ("La Première ministre Élisabeth Borne a réuni jeudi quatre ministres. Il s'agit de Bruno Le Maire, Gérald "
+     "Darmanin, Catherine Colonna et Sébastien Lecornu.",
+     all_pairs("Borne", "Maire", "Darmanin", "Colonna", "Lecornu")),
+    # no encounter before the list: nobody met
+    ("Trois personnes ont été blessées dans l'accident. Il s'agit de Jean Dupont et Marie Martin.", set()),
+    ("Le président Emmanuel Macron a présenté ses vœux à trois anciens ministres. Il s'agit de Jean-Pierre "
+     "Raffarin, Dominique de Villepin et Jean-Marc Ayrault.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEMBERS_NAMED)
+def test_people_named_after_a_count_of_people_met(nlp: Language, text: str, expected: set) -> None:
+    assert pairs(run(nlp, text)) == expected

@@ -23,6 +23,8 @@ of the small French model is too unreliable on long appositions to be followed a
   attends it joins ("La signature s'est déroulée en présence de C", "C assistait à la signature" of the signing
   just reported, "à la signature de l'accord entre A et B"); "Les deux dirigeants ont signé …" after a reception
   is that encounter told again.
+* a count of people unnamed met ("a reçu trois maires", "les lettres de créance de quatre ambassadeurs"), named
+  in the next sentence ("Il s'agit de A, …; de B, …"): they are met, at once or (credentials) one by one.
 
 * "je" inside a quotation is its speaker (the name after the closing quote, or in a transcript
   paragraph "X — ..."); unquoted "je"/"nous" is the writer named in a title "Lettre ... de X".
@@ -186,6 +188,8 @@ class Meeting:
     later: list[Meeting] = field(default_factory=list)  # later mentions of the same encounter
     merged_into: Meeting | None = None  # this mention is a later mention of that encounter
     restates: Meeting | None = None  # "Les deux dirigeants ont signé …": the encounter just reported, told again
+    group: bool = False  # an encounter with people unnamed ("a reçu quatre ambassadeurs"), which named people join
+    together: bool = True  # ... all at once ("a reçu trois maires"), not one by one (credentials presented)
 
 
 def _day(value: str | None) -> str | None:
@@ -543,6 +547,7 @@ class MeetingFinder:
                         self._join(d, seg, tok, meetings)
             self._presence(d, seg, meetings, before)
             self._relative_join(d, seg, meetings, before)
+            self._members_named(d, seg, meetings, before)
         # (an encounter with unnamed people that nobody named joined is none)
         meetings = self._merge([m for m in meetings if len(set(m.participants)) >= 2])
         self._dates_places(d, meetings)
@@ -723,8 +728,7 @@ class MeetingFinder:
                 continue  # ("avoir" as an auxiliary)
             start = tok.i + 1
             if row.get("with"):
-                window = range(tok.i + 1, min(seg.end, tok.i + 1 + WITH_WINDOW))
-                j = next((k for k in window if d.low(k) in row["with"]), None)
+                j = self._with_noun(d, seg, tok.i, row["with"])
                 if j is None:
                     continue
                 start = j + 1
@@ -743,6 +747,10 @@ class MeetingFinder:
                     met = []
                 else:
                     met = self._met_list(d, seg, prep + 1)
+                    if not met and row.get("group") and self._group_object(d, seg, prep + 1):
+                        # "a reçu les lettres de créance de quatre ambassadeurs": people unnamed, named later
+                        self._group_meeting(d, seg, tok.i, row, out)
+                        return
                     if not met:
                         return  # "X et Y s'entretiendront avec des lycéens": they meet a group, not each other
                 # coordinated subjects alone meet one another only through a mutual verb ("se sont entretenus")
@@ -750,13 +758,11 @@ class MeetingFinder:
             else:
                 blocked = self._object_blocked(d, seg, start)
                 met = [] if blocked else self._met_list(d, seg, start)
-                if blocked == "noun" and row.get("group") and self._group_object(d, seg, start):
-                    # "X a réuni les dirigeants de la filière": an encounter of X with people unnamed, which
-                    # named people may join ("en présence de Y", "Autour de la table figuraient Z")
-                    # (coordinated subjects who meet a group do not meet each other: one subject only)
-                    subj = self._subject_before(d, seg, tok.i, set())
-                    if len(subj) == 1:
-                        out.append(Meeting([subj[0].norm], seg, tok.i))
+                if not met and row.get("group") and self._group_object(d, seg, start):
+                    # "X a réuni les dirigeants de la filière", "a reçu trois maires": an encounter of X with
+                    # people unnamed, which named people may join ("en présence de Y", "Autour de la table
+                    # figuraient Z", "Il s'agit de Z")
+                    self._group_meeting(d, seg, tok.i, row, out)
                     return
                 if row.get("together") and met:
                     met = [[it for g in met for it in g]]  # "a réuni A, B et C": one encounter of all
@@ -796,6 +802,30 @@ class MeetingFinder:
             for k in range(lo, hi)
             if k != i
         )
+
+    def _group_meeting(self, d: _Doc, seg: Span, i: int, row: dict[str, Any], out: list[Meeting]) -> None:
+        """The encounter of the subject with a group of people unnamed (coordinated subjects who meet a group do
+        not meet each other: one subject only)."""
+        subj = self._subject_before(d, seg, i, set())
+        if len(subj) == 1:
+            out.append(Meeting([subj[0].norm], seg, i, group=True, together=not row.get("one_by_one")))
+
+    @staticmethod
+    def _with_noun(d: _Doc, seg: Span, i: int, nouns: list[str]) -> int | None:
+        """The noun a verb needs, within a few words after it, over its day and its place ("a accordé ce jour une
+        audience à X", "a reçu mardi au palais d'État les lettres de créance de"): articles, prepositions and
+        punctuation do not count."""
+        inside = {k for s in d.dates + d.locs if seg.start <= s.start < seg.end for k in range(s.start, s.end)}
+        counted = 0
+        for k in range(i + 1, seg.end):
+            if d.low(k) in nouns:
+                return k
+            if k in inside or d.pos[k] in {"DET", "ADP", "PUNCT"}:
+                continue
+            counted += 1
+            if counted >= WITH_WINDOW:
+                return None
+        return None
 
     @staticmethod
     def _fronted_participle(d: _Doc, seg: Span, tok: Token) -> bool:
@@ -1309,6 +1339,31 @@ class MeetingFinder:
             holder = [it.norm for it in self._subject_before(d, seg, noun, taken)]
             m = Meeting(list(dict.fromkeys(holder + people)), seg, noun)
             if len(m.participants) >= 2:
+                out.append(m)
+
+    def _members_named(self, d: _Doc, seg: Span, out: list[Meeting], before: int) -> None:
+        """"X a reçu les lettres de créance de quatre ambassadeurs. Il s'agit de A, …; de B, …": the people the
+        sentence right after an encounter with people unnamed lists are those people. Met one by one (each its
+        own encounter) after a ceremony where each comes in turn ("lettres de créance"), else all at once ("a reçu
+        trois maires. Il s'agit de A, B et C")."""
+        n = d.phrase_at(seg.start, "members_named")
+        if not n or len(out) != before or not out:
+            return
+        group = out[-1]
+        if not group.group or len(group.participants) != 1 or not self._just_before(d, seg, group):
+            return
+        listed = [it for g in self._met_list(d, seg, seg.start + n) for it in g]
+        met = [listed] if group.together else [[it] for it in listed]
+        for k, g in enumerate(met):
+            people = [it.norm for it in g if it.norm not in group.participants]
+            if not people:
+                continue
+            if k == 0:
+                group.participants += people
+                group.extra_segs.append(seg)
+            else:
+                m = Meeting(group.participants[:1] + people, group.seg, group.trigger)
+                m.extra_segs.append(seg)
                 out.append(m)
 
     def _presence(self, d: _Doc, seg: Span, out: list[Meeting], before: int) -> None:
