@@ -105,3 +105,35 @@ MEMBERS_NAMED = [
 @pytest.mark.parametrize(("text", "expected"), MEMBERS_NAMED)
 def test_people_named_after_a_count_of_people_met(nlp: Language, text: str, expected: set) -> None:
     assert pairs(run(nlp, text)) == expected
+
+
+CALLS = [
+    # "appeler" a named person: a phone call
+    ("Lundi, le ministre Jean-Noël Barrot a appelé le secrétaire d'État américain, Marco Rubio.",
+     all_pairs("Barrot", "Rubio")),
+    ("La ministre Catherine Colonna a appelé mardi son homologue allemande, Annalena Baerbock, pour évoquer la "
+     "situation au Soudan.", all_pairs("Colonna", "Baerbock")),
+    ("Le chancelier Olaf Scholz a été appelé mardi par le président Joe Biden.", all_pairs("Scholz", "Biden")),
+    # urged, named, called for: no call
+    ("Le président Emmanuel Macron a appelé Vladimir Poutine à cesser les frappes.", set()),
+    ("Emmanuel Macron appelle Olaf Scholz à soutenir le plan.", set()),
+    ("Le sénateur Bernie Sanders a appelé à voter pour Joe Biden.", set()),
+    ("Le nouveau porte-parole s'appelle Jean Dupont, a indiqué le ministre Gérald Darmanin.", set()),
+    ("La députée Amélie de Montchalin appelle au calme Jean-Luc Mélenchon.", set()),
+    # the counterparts on one video call are participants of the same talk
+    ("La ministre Catherine Colonna s'entretiendra demain par visioconférence avec ses homologues, le ministre "
+     "polonais Radosław Sikorski, et la ministre allemande Annalena Baerbock.",
+     all_pairs("Colonna", "Sikorski", "Baerbock")),
+    ("La ministre Catherine Colonna a eu jeudi une visioconférence avec le ministre Antony Blinken, la ministre "
+     "Mélanie Joly et le ministre Yoko Kamikawa.", all_pairs("Colonna", "Blinken", "Joly", "Kamikawa")),
+    # ... not calls in sequence, nor phone calls one after the other
+    ("La ministre Catherine Colonna s'est entretenue par visioconférence avec Antony Blinken, puis avec Mélanie "
+     "Joly.", {frozenset(("Colonna", "Blinken")), frozenset(("Colonna", "Joly"))}),
+    ("Le président Emmanuel Macron s'est entretenu par téléphone avec le président Joe Biden, puis avec le "
+     "chancelier Olaf Scholz.", {frozenset(("Macron", "Biden")), frozenset(("Macron", "Scholz"))}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CALLS)
+def test_phone_and_video_calls(nlp: Language, text: str, expected: set) -> None:
+    assert pairs(run(nlp, text)) == expected

@@ -25,6 +25,8 @@ of the small French model is too unreliable on long appositions to be followed a
   is that encounter told again.
 * a count of people unnamed met ("a reçu trois maires", "les lettres de créance de quatre ambassadeurs"), named
   in the next sentence ("Il s'agit de A, …; de B, …"): they are met, at once or (credentials) one by one.
+* "a appelé X" is a call (not "a appelé X à …", "s'appelle X"); the people of one video call ("par visioconférence
+  avec A, …, et B") are one talk of all.
 
 * "je" inside a quotation is its speaker (the name after the closing quote, or in a transcript
   paragraph "X — ..."); unquoted "je"/"nous" is the writer named in a title "Lettre ... de X".
@@ -724,6 +726,8 @@ class MeetingFinder:
                     return
             if row.get("reflexive") and not self._reflexive(d, seg, tok):
                 continue
+            if row.get("plain") and (self._reflexive(d, seg, tok) or self._bare_participle(d, seg, tok)):
+                continue  # "il s'appelle X", "un village appelé X": no call
             if row.get("after") and tok.pos_ != "VERB":
                 continue  # ("avoir" as an auxiliary)
             start = tok.i + 1
@@ -747,6 +751,8 @@ class MeetingFinder:
                     met = []
                 else:
                     met = self._met_list(d, seg, prep + 1)
+                    if len(met) > 1 and self._one_call(d, seg, tok.i, prep, met):
+                        met = [[it for g in met for it in g]]
                     if not met and row.get("group") and self._group_object(d, seg, prep + 1):
                         # "a reçu les lettres de créance de quatre ambassadeurs": people unnamed, named later
                         self._group_meeting(d, seg, tok.i, row, out)
@@ -779,6 +785,11 @@ class MeetingFinder:
                     ):
                         continue
                     met = met[:1]
+                if row.get("not_near") and met and (
+                    self._word_after(d, seg, met[0][-1].end) in row["not_near"]
+                    or any(d.low(k) in row["not_near"] for k in range(start, met[0][0].start))
+                ):
+                    continue  # "a appelé X à cesser le feu", "appelle au calme X": urged, no call
                 mutual = bool(row.get("mutual")) and self._reflexive(d, seg, tok)  # "se sont rencontrés"
             if not met and not mutual:
                 return  # "A et B ont reçu une délégation": they received something, not each other
@@ -793,6 +804,37 @@ class MeetingFinder:
                 subj = [next((it for it in after if it.subject), after[0])] if after else []
             self._emit(d, seg, tok.i, subj, met, out)
             return
+
+    @staticmethod
+    def _bare_participle(d: _Doc, seg: Span, tok: Token) -> bool:
+        """A past participle with no auxiliary before it (over adverbs): "un village appelé X"."""
+        if "Part" not in tok.morph.get("VerbForm", []):
+            return False
+        k = tok.i - 1
+        while k >= seg.start and d.pos[k] == "ADV":
+            k -= 1
+        return k < seg.start or d.pos[k] != "AUX"
+
+    @staticmethod
+    def _word_after(d: _Doc, seg: Span, i: int) -> str:
+        """The first word from token i on, over commas ("a appelé Y, à son tour, …" reads "à")."""
+        while i < seg.end and d.low(i) == ",":
+            i += 1
+        return d.low(i) if i < seg.end else ""
+
+    @staticmethod
+    def _one_call(d: _Doc, seg: Span, verb: int, prep: int, met: list[list[Item]]) -> bool:
+        """A video or conference call between the verb and its people ("s'est entretenu par visioconférence
+        avec A, …, et B"): one talk of all, unless the list is a sequence ("avec A, puis avec B")."""
+        return any(d.phrase_at(k, "one_call") for k in range(verb + 1, prep)) and not MeetingFinder._in_sequence(
+            d, prep, met
+        )
+
+    @staticmethod
+    def _in_sequence(d: _Doc, prep: int, met: list[list[Item]]) -> bool:
+        """The people after the preposition at ``prep`` are listed in sequence ("avec A, puis avec B")."""
+        last = met[-1][-1].start
+        return any(d.is_word(k, "conj_sequence") or d.is_word(k, "prep_with") for k in range(prep + 1, last))
 
     @staticmethod
     def _object_near(d: _Doc, seg: Span, i: int, objects: frozenset[str], lo: int, hi: int) -> bool:
@@ -1003,7 +1045,11 @@ class MeetingFinder:
                 break
             if d.is_word(i, "prep_with"):
                 met = self._met_list(d, seg, i + 1)
-                if met and (lemma in d.trig.together_nouns or _key(tok.text) in d.trig.together_nouns):
+                if (
+                    met
+                    and (lemma in d.trig.together_nouns or _key(tok.text) in d.trig.together_nouns)
+                    and not self._in_sequence(d, i, met)
+                ):
                     met = [[it for g in met for it in g]]  # "une réunion avec A, ministre de …, et B": one of all
                 break
             if i == tok.i + 1 and d.is_word(i, "relative_object"):
