@@ -97,6 +97,8 @@ class Triggers:
     participles: tuple[tuple[str, str], ...]
     cancel: dict[str, frozenset[str]]  # cancel lemma -> parts of speech it cancels as (empty: any)
     sides: dict[str, str]  # sequel lemma -> "start"/"end": the end of an event's dates it is on
+    # join lemma -> lemmas of the word that must stand right before it ("prendre part": not "pour sa part")
+    join_after: dict[str, frozenset[str]] = field(default_factory=dict)
     # kind -> first word -> the phrases of that kind opening with it, in the data's order
     phrase_starts: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     # nouns of an encounter that gathers all its people at once ("une réunion avec A, ministre de …, et B")
@@ -125,8 +127,11 @@ def triggers() -> Triggers:
     participles: list[tuple[str, str]] = []
     cancel: dict[str, frozenset[str]] = {}
     sides: dict[str, str] = {}
+    join_after: dict[str, frozenset[str]] = {}
     for row in load_jsonl("meeting_triggers.jsonl"):
         kind = row["kind"]
+        if kind == "join" and "after" in row:
+            join_after[row["lemma"]] = frozenset(row["after"])
         if kind == "sequel" and "side" in row:
             sides[row["lemma"]] = row["side"]
         if kind == "cancel":
@@ -160,6 +165,7 @@ def triggers() -> Triggers:
         tuple(sorted(participles, key=lambda p: -len(p[0]))),
         cancel,
         sides,
+        join_after=join_after,
         together_nouns=frozenset(together),
         recent_nouns=frozenset(recent),
     )
@@ -482,6 +488,13 @@ class _Doc:
             kind, frozenset()
         )
 
+    def joins(self, i: int) -> bool:
+        """A verb by which people join an encounter ("participer", "assister", "prendre part"; not "pour sa part")."""
+        if not self.has_lemma(i, "join"):
+            return False
+        after = self.trig.join_after.get(self.lemmas[i]) or self.trig.join_after.get(self.low(i))
+        return after is None or i > 0 and self.lemmas[i - 1] in after
+
     def is_cancel(self, i: int) -> bool:
         for lemma in (self.lemmas[i], self.low(i)):
             if lemma in self.trig.cancel:
@@ -583,7 +596,7 @@ class MeetingFinder:
             if (
                 d.pos[i] not in {"AUX", "ADP", "DET", "PRON", "ADV", "PART", "SCONJ"}
                 and not d.has_lemma(i, "modal")
-                and not (tok.pos_ in {"NOUN", "PROPN"} and d.has_lemma(i, "join"))
+                and not (tok.pos_ in {"NOUN", "PROPN"} and d.joins(i))
             ):
                 break  # (back over a modal verb too, "n'a pas pu rencontrer"; "n'a pas pu participer à la réunion")
             i -= 1
@@ -1075,7 +1088,7 @@ class MeetingFinder:
                 org_genitive = True
         if between:
             # "X assistait à la signature de l'accord entre A et B": who attends it takes part with them
-            attends = any(d.has_lemma(j, "join") for j in range(max(seg.start, tok.i - 4), tok.i))
+            attends = any(d.joins(j) for j in range(max(seg.start, tok.i - 4), tok.i))
             taken = {id(it) for g in met for it in g}
             subj = self._subject_before(d, seg, tok.i, taken) if attends and met else []
             self._emit(d, seg, tok.i, subj, met, out)
@@ -1304,7 +1317,7 @@ class MeetingFinder:
     def _joined_after(self, d: _Doc, seg: Span, i: int) -> list[str]:
         """People of a relative join clause after token i: "auquel participeront A, B et C"."""
         for j in range(i + 1, min(seg.end, i + 10)):
-            if d.has_lemma(j, "join"):
+            if d.joins(j):
                 people: list[str] = []
                 for k in range(j + 1, seg.end):
                     it = d.item_at.get(k)
@@ -1316,7 +1329,7 @@ class MeetingFinder:
     def _join(self, d: _Doc, seg: Span, tok: Token, out: list[Meeting]) -> bool:
         """"A et B ont également pris part à la rencontre": A and B join the previous encounter."""
         window = range(max(seg.start, tok.i - 4), tok.i)
-        if not out or not any(d.has_lemma(j, "join") for j in window):
+        if not out or not any(d.joins(j) for j in window):
             return False
         if self._recent_noun(d, tok.i) and not self._just_before(d, seg, out[-1]):
             return False  # "Z assistait à la signature": of the signing just reported only
@@ -1366,7 +1379,7 @@ class MeetingFinder:
         for j in range(seg.start, seg.end):
             if not d.is_word(j, "relative"):
                 continue
-            k = next((k for k in range(j + 1, min(seg.end, j + 4)) if d.has_lemma(k, "join")), None)
+            k = next((k for k in range(j + 1, min(seg.end, j + 4)) if d.joins(k)), None)
             if k is None:
                 continue
             lo = max(seg.start, j - GATHER_WINDOW)
