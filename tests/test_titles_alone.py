@@ -59,3 +59,19 @@ def test_for_his_part_joins_no_encounter(nlp: Language) -> None:
     doc = run(nlp, "Le président Emmanuel Macron a reçu lundi le chancelier Olaf Scholz. Le ministre Bruno Le Maire "
               "a pour sa part tenu une séance de travail avec le ministre Christian Lindner.")
     assert pairs(doc) == {frozenset(("Macron", "Scholz")), frozenset(("Maire", "Lindner"))}
+
+
+GENERAL_DELEGATES = [
+    # "délégué général": the head of a Québec (or Wallonia-Brussels) delegation abroad, a title before the name
+    ("La déléguée générale du Québec à Bruxelles, Line Dupré, a rencontré mardi le ministre Jean-Noël Barrot.",
+     "Line Dupré", "déléguée générale"),
+    ("Le ministre Jean-Noël Barrot s'est entretenu avec le délégué général du Québec à Londres, Félix Tessier.",
+     "Félix Tessier", "délégué général"),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "title"), GENERAL_DELEGATES)
+def test_general_delegate_is_a_title(nlp: Language, text: str, person: str, title: str) -> None:
+    doc = run(nlp, text)
+    assert [r["title"] for r in doc._.people[person]["roles"]] == [title]
+    assert pairs(doc) == {frozenset((person.split()[-1], "Barrot"))}
