@@ -19,6 +19,14 @@ of the small French model is too unreliable on long appositions to be followed a
   meeting of the subjects.
 * "X ont pris part à la rencontre", "suivie d'un déjeuner auquel participeront X": the people
   join the previous encounter (a sequel keeps its people and date).
+* a signing: "A et B ont signé un accord", "l'accord signé par A et B" (a verb that needs its object); who
+  attends it joins ("La signature s'est déroulée en présence de C", "C assistait à la signature" of the signing
+  just reported, "à la signature de l'accord entre A et B"); "Les deux dirigeants ont signé …" after a reception
+  is that encounter told again.
+* a count of people unnamed met ("a reçu trois maires", "les lettres de créance de quatre ambassadeurs"), named
+  in the next sentence ("Il s'agit de A, …; de B, …"): they are met, at once or (credentials) one by one.
+* "a appelé X" is a call (not "a appelé X à …", "s'appelle X"); the people of one video call ("par visioconférence
+  avec A, …, et B") are one talk of all.
 
 * "je" inside a quotation is its speaker (the name after the closing quote, or in a transcript
   paragraph "X — ..."); unquoted "je"/"nous" is the writer named in a title "Lettre ... de X".
@@ -76,6 +84,7 @@ HINDER_WINDOW = 6  # tokens before a trigger where the "due" modal of a planned 
 GATHER_WINDOW = 18  # tokens before a relative join clause where its gathering noun stands (over its complements)
 NE_WINDOW = 5  # tokens before a verb where its "ne" stands ("ne s'est pas entretenu", "n'a plus rencontré")
 AFTER_WINDOW = 4  # tokens after the people met where a verb's "after" noun must stand ("au téléphone")
+OBJECT_WINDOW = 16  # tokens after a verb where the noun it needs must stand ("a signé lundi avec X un accord")
 
 
 @dataclass(frozen=True)
@@ -89,10 +98,14 @@ class Triggers:
     participles: tuple[tuple[str, str], ...]
     cancel: dict[str, frozenset[str]]  # cancel lemma -> parts of speech it cancels as (empty: any)
     sides: dict[str, str]  # sequel lemma -> "start"/"end": the end of an event's dates it is on
+    # join lemma -> lemmas of the word that must stand right before it ("prendre part": not "pour sa part")
+    join_after: dict[str, frozenset[str]] = field(default_factory=dict)
     # kind -> first word -> the phrases of that kind opening with it, in the data's order
     phrase_starts: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     # nouns of an encounter that gathers all its people at once ("une réunion avec A, ministre de …, et B")
     together_nouns: frozenset[str] = frozenset()
+    # nouns that people join or attend only when its encounter was just reported ("Z assistait à la signature")
+    recent_nouns: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         for kind, phrases in self.phrases.items():
@@ -108,14 +121,18 @@ def triggers() -> Triggers:
     nouns: set[str] = set()
     strict: set[str] = set()
     together: set[str] = set()
+    recent: set[str] = set()
     words: dict[str, set[str]] = {}
     lemmas: dict[str, set[str]] = {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
     participles: list[tuple[str, str]] = []
     cancel: dict[str, frozenset[str]] = {}
     sides: dict[str, str] = {}
+    join_after: dict[str, frozenset[str]] = {}
     for row in load_jsonl("meeting_triggers.jsonl"):
         kind = row["kind"]
+        if kind == "join" and "after" in row:
+            join_after[row["lemma"]] = frozenset(row["after"])
         if kind == "sequel" and "side" in row:
             sides[row["lemma"]] = row["side"]
         if kind == "cancel":
@@ -130,6 +147,8 @@ def triggers() -> Triggers:
                 strict.add(row["lemma"])
             if row.get("together"):
                 together.add(row["lemma"])
+            if row.get("recent"):
+                recent.add(row["lemma"])
         elif "phrase" in row:
             phrases.setdefault(kind, []).append(tuple(_key(w) for w in row["phrase"]))
         elif "lemma" in row:
@@ -147,7 +166,9 @@ def triggers() -> Triggers:
         tuple(sorted(participles, key=lambda p: -len(p[0]))),
         cancel,
         sides,
+        join_after=join_after,
         together_nouns=frozenset(together),
+        recent_nouns=frozenset(recent),
     )
 
 
@@ -175,6 +196,9 @@ class Meeting:
     anchor: str | None = None  # "précédée d'un déjeuner" with no encounter before: the side of an event's dates
     later: list[Meeting] = field(default_factory=list)  # later mentions of the same encounter
     merged_into: Meeting | None = None  # this mention is a later mention of that encounter
+    restates: Meeting | None = None  # "Les deux dirigeants ont signé …": the encounter just reported, told again
+    group: bool = False  # an encounter with people unnamed ("a reçu quatre ambassadeurs"), which named people join
+    together: bool = True  # ... all at once ("a reçu trois maires"), not one by one (credentials presented)
 
 
 def _day(value: str | None) -> str | None:
@@ -472,6 +496,13 @@ class _Doc:
                 return self.quotes[j]
         return False
 
+    def joins(self, i: int) -> bool:
+        """A verb by which people join an encounter ("participer", "assister", "prendre part"; not "pour sa part")."""
+        if not self.has_lemma(i, "join"):
+            return False
+        after = self.trig.join_after.get(self.lemmas[i]) or self.trig.join_after.get(self.low(i))
+        return after is None or i > 0 and self.lemmas[i - 1] in after
+
     def is_cancel(self, i: int) -> bool:
         for lemma in (self.lemmas[i], self.low(i)):
             if lemma in self.trig.cancel:
@@ -539,6 +570,7 @@ class MeetingFinder:
                         self._join(d, seg, tok, meetings)
             self._presence(d, seg, meetings, before)
             self._relative_join(d, seg, meetings, before)
+            self._members_named(d, seg, meetings, before)
         # (an encounter with unnamed people that nobody named joined is none)
         meetings = self._merge([m for m in meetings if len(set(m.participants)) >= 2])
         self._dates_places(d, meetings)
@@ -572,7 +604,7 @@ class MeetingFinder:
             if (
                 d.pos[i] not in {"AUX", "ADP", "DET", "PRON", "ADV", "PART", "SCONJ"}
                 and not d.has_lemma(i, "modal")
-                and not (tok.pos_ in {"NOUN", "PROPN"} and d.has_lemma(i, "join"))
+                and not (tok.pos_ in {"NOUN", "PROPN"} and d.joins(i))
             ):
                 break  # (back over a modal verb too, "n'a pas pu rencontrer"; "n'a pas pu participer à la réunion")
             i -= 1
@@ -709,24 +741,35 @@ class MeetingFinder:
         if not rows:
             return
         for row in rows:
+            objects = frozenset(row.get("objects", ()))
+            hi = min(seg.end, tok.i + OBJECT_WINDOW)
+            if objects and not self._object_near(d, seg, tok.i, objects, seg.start, hi):
+                continue  # "ont signé une tribune": no agreement signed, no encounter
             if row.get("agents_meet") and "Part" in tok.morph.get("VerbForm", []):
                 # "la réunion, coprésidée par A et par B": the agents of the passive participle meet, when what
                 # they chair is a working sitting (a summit "coprésidé par A et B" is an event attended by many)
                 by = next((k for k in range(tok.i + 1, min(seg.end, tok.i + 3)) if d.low(k) == "par"), None)
                 lo = max(seg.start, tok.i - GATHER_WINDOW)
-                if by is not None and any(self._gathering_at(d, n) for n in range(lo, tok.i)):
+                # (or, for a verb that needs its object, that object: "l'accord, signé par A et B")
+                sitting = (
+                    self._object_near(d, seg, tok.i, objects, lo, tok.i)
+                    if objects
+                    else any(self._gathering_at(d, n) for n in range(lo, tok.i))
+                )
+                if by is not None and sitting:
                     agents = [it for g in self._met_list(d, seg, by + 1) for it in g]
                     if len({it.norm for it in agents}) >= 2:
                         self._emit(d, seg, tok.i, [], [agents], out)
                     return
             if row.get("reflexive") and not self._reflexive(d, seg, tok):
                 continue
+            if row.get("plain") and (self._reflexive(d, seg, tok) or self._bare_participle(d, seg, tok)):
+                continue  # "il s'appelle X", "un village appelé X": no call
             if row.get("after") and tok.pos_ != "VERB":
                 continue  # ("avoir" as an auxiliary)
             start = tok.i + 1
             if row.get("with"):
-                window = range(tok.i + 1, min(seg.end, tok.i + 1 + WITH_WINDOW))
-                j = next((k for k in window if d.low(k) in row["with"]), None)
+                j = self._with_noun(d, seg, tok.i, row["with"])
                 if j is None:
                     continue
                 start = j + 1
@@ -745,6 +788,12 @@ class MeetingFinder:
                     met = []
                 else:
                     met = self._met_list(d, seg, prep + 1)
+                    if len(met) > 1 and self._one_call(d, seg, tok.i, prep, met):
+                        met = [[it for g in met for it in g]]
+                    if not met and row.get("group") and self._group_object(d, seg, prep + 1):
+                        # "a reçu les lettres de créance de quatre ambassadeurs": people unnamed, named later
+                        self._group_meeting(d, seg, tok.i, row, out)
+                        return
                     if not met:
                         return  # "X et Y s'entretiendront avec des lycéens": they meet a group, not each other
                 # coordinated subjects alone meet one another only through a mutual verb ("se sont entretenus")
@@ -752,13 +801,11 @@ class MeetingFinder:
             else:
                 blocked = self._object_blocked(d, seg, start)
                 met = [] if blocked else self._met_list(d, seg, start)
-                if blocked == "noun" and row.get("group") and self._group_object(d, seg, start):
-                    # "X a réuni les dirigeants de la filière": an encounter of X with people unnamed, which
-                    # named people may join ("en présence de Y", "Autour de la table figuraient Z")
-                    # (coordinated subjects who meet a group do not meet each other: one subject only)
-                    subj = self._subject_before(d, seg, tok.i, set())
-                    if len(subj) == 1:
-                        out.append(Meeting([subj[0].norm], seg, tok.i))
+                if not met and row.get("group") and self._group_object(d, seg, start):
+                    # "X a réuni les dirigeants de la filière", "a reçu trois maires": an encounter of X with
+                    # people unnamed, which named people may join ("en présence de Y", "Autour de la table
+                    # figuraient Z", "Il s'agit de Z")
+                    self._group_meeting(d, seg, tok.i, row, out)
                     return
                 if row.get("together") and met:
                     met = [[it for g in met for it in g]]  # "a réuni A, B et C": one encounter of all
@@ -775,6 +822,11 @@ class MeetingFinder:
                     ):
                         continue
                     met = met[:1]
+                if row.get("not_near") and met and (
+                    self._word_after(d, seg, met[0][-1].end) in row["not_near"]
+                    or any(d.low(k) in row["not_near"] for k in range(start, met[0][0].start))
+                ):
+                    continue  # "a appelé X à cesser le feu", "appelle au calme X": urged, no call
                 mutual = bool(row.get("mutual")) and self._reflexive(d, seg, tok)  # "se sont rencontrés"
             if not met and not mutual:
                 return  # "A et B ont reçu une délégation": they received something, not each other
@@ -789,6 +841,70 @@ class MeetingFinder:
                 subj = [next((it for it in after if it.subject), after[0])] if after else []
             self._emit(d, seg, tok.i, subj, met, out)
             return
+
+    @staticmethod
+    def _bare_participle(d: _Doc, seg: Span, tok: Token) -> bool:
+        """A past participle with no auxiliary before it (over adverbs): "un village appelé X"."""
+        if "Part" not in tok.morph.get("VerbForm", []):
+            return False
+        k = tok.i - 1
+        while k >= seg.start and d.pos[k] == "ADV":
+            k -= 1
+        return k < seg.start or d.pos[k] != "AUX"
+
+    @staticmethod
+    def _word_after(d: _Doc, seg: Span, i: int) -> str:
+        """The first word from token i on, over commas ("a appelé Y, à son tour, …" reads "à")."""
+        while i < seg.end and d.low(i) == ",":
+            i += 1
+        return d.low(i) if i < seg.end else ""
+
+    @staticmethod
+    def _one_call(d: _Doc, seg: Span, verb: int, prep: int, met: list[list[Item]]) -> bool:
+        """A video or conference call between the verb and its people ("s'est entretenu par visioconférence
+        avec A, …, et B"): one talk of all, unless the list is a sequence ("avec A, puis avec B")."""
+        return any(d.phrase_at(k, "one_call") for k in range(verb + 1, prep)) and not MeetingFinder._in_sequence(
+            d, prep, met
+        )
+
+    @staticmethod
+    def _in_sequence(d: _Doc, prep: int, met: list[list[Item]]) -> bool:
+        """The people after the preposition at ``prep`` are listed in sequence ("avec A, puis avec B")."""
+        last = met[-1][-1].start
+        return any(d.is_word(k, "conj_sequence") or d.is_word(k, "prep_with") for k in range(prep + 1, last))
+
+    @staticmethod
+    def _object_near(d: _Doc, seg: Span, i: int, objects: frozenset[str], lo: int, hi: int) -> bool:
+        """One of the nouns ``objects`` stands between tokens ``lo`` and ``hi`` (not inside a name)."""
+        return any(
+            (d.lemmas[k] in objects or d.low(k) in objects) and d.pos[k] == "NOUN" and k not in d.item_at
+            for k in range(lo, hi)
+            if k != i
+        )
+
+    def _group_meeting(self, d: _Doc, seg: Span, i: int, row: dict[str, Any], out: list[Meeting]) -> None:
+        """The encounter of the subject with a group of people unnamed (coordinated subjects who meet a group do
+        not meet each other: one subject only)."""
+        subj = self._subject_before(d, seg, i, set())
+        if len(subj) == 1:
+            out.append(Meeting([subj[0].norm], seg, i, group=True, together=not row.get("one_by_one")))
+
+    @staticmethod
+    def _with_noun(d: _Doc, seg: Span, i: int, nouns: list[str]) -> int | None:
+        """The noun a verb needs, within a few words after it, over its day and its place ("a accordé ce jour une
+        audience à X", "a reçu mardi au palais d'État les lettres de créance de"): articles, prepositions and
+        punctuation do not count."""
+        inside = {k for s in d.dates + d.locs if seg.start <= s.start < seg.end for k in range(s.start, s.end)}
+        counted = 0
+        for k in range(i + 1, seg.end):
+            if d.low(k) in nouns:
+                return k
+            if k in inside or d.pos[k] in {"DET", "ADP", "PUNCT"}:
+                continue
+            counted += 1
+            if counted >= WITH_WINDOW:
+                return None
+        return None
 
     @staticmethod
     def _fronted_participle(d: _Doc, seg: Span, tok: Token) -> bool:
@@ -966,7 +1082,11 @@ class MeetingFinder:
                 break
             if d.is_word(i, "prep_with"):
                 met = self._met_list(d, seg, i + 1)
-                if met and (lemma in d.trig.together_nouns or _key(tok.text) in d.trig.together_nouns):
+                if (
+                    met
+                    and (lemma in d.trig.together_nouns or _key(tok.text) in d.trig.together_nouns)
+                    and not self._in_sequence(d, i, met)
+                ):
                     met = [[it for g in met for it in g]]  # "une réunion avec A, ministre de …, et B": one of all
                 break
             if i == tok.i + 1 and d.is_word(i, "relative_object"):
@@ -991,7 +1111,11 @@ class MeetingFinder:
             if i in d.org_tokens:
                 org_genitive = True
         if between:
-            self._emit(d, seg, tok.i, [], met, out)
+            # "X assistait à la signature de l'accord entre A et B": who attends it takes part with them
+            attends = any(d.joins(j) for j in range(max(seg.start, tok.i - 4), tok.i))
+            taken = {id(it) for g in met for it in g}
+            subj = self._subject_before(d, seg, tok.i, taken) if attends and met else []
+            self._emit(d, seg, tok.i, subj, met, out)
             return
         if not met:
             # "un dîner offert en son honneur par l'ambassadeur X": the host, agent of the participle, meets the
@@ -1217,7 +1341,7 @@ class MeetingFinder:
     def _joined_after(self, d: _Doc, seg: Span, i: int) -> list[str]:
         """People of a relative join clause after token i: "auquel participeront A, B et C"."""
         for j in range(i + 1, min(seg.end, i + 10)):
-            if d.has_lemma(j, "join"):
+            if d.joins(j):
                 people: list[str] = []
                 for k in range(j + 1, seg.end):
                     it = d.item_at.get(k)
@@ -1229,8 +1353,10 @@ class MeetingFinder:
     def _join(self, d: _Doc, seg: Span, tok: Token, out: list[Meeting]) -> bool:
         """"A et B ont également pris part à la rencontre": A and B join the previous encounter."""
         window = range(max(seg.start, tok.i - 4), tok.i)
-        if not out or not any(d.has_lemma(j, "join") for j in window):
+        if not out or not any(d.joins(j) for j in window):
             return False
+        if self._recent_noun(d, tok.i) and not self._just_before(d, seg, out[-1]):
+            return False  # "Z assistait à la signature": of the signing just reported only
         people = [it.norm for it in d.seg_items(seg) if it.end <= tok.i]
         if not people and all(d.pos[j] in {"AUX", "VERB", "ADV", "NOUN", "ADP"} for j in range(seg.start, tok.i - 2)):
             # the subject after the verb: "Ont également pris part à l'audience X et Y"
@@ -1248,6 +1374,10 @@ class MeetingFinder:
         prev.participants = list(dict.fromkeys(prev.participants + people))
         prev.extra_segs.append(seg)
         return True
+
+    @staticmethod
+    def _recent_noun(d: _Doc, i: int) -> bool:
+        return d.lemmas[i] in d.trig.recent_nouns or d.low(i) in d.trig.recent_nouns
 
     @staticmethod
     def _just_before(d: _Doc, seg: Span, m: Meeting) -> bool:
@@ -1275,7 +1405,7 @@ class MeetingFinder:
         for j in range(seg.start, seg.end):
             if not d.is_word(j, "relative"):
                 continue
-            k = next((k for k in range(j + 1, min(seg.end, j + 4)) if d.has_lemma(k, "join")), None)
+            k = next((k for k in range(j + 1, min(seg.end, j + 4)) if d.joins(k)), None)
             if k is None:
                 continue
             lo = max(seg.start, j - GATHER_WINDOW)
@@ -1294,6 +1424,31 @@ class MeetingFinder:
             holder = [it.norm for it in self._subject_before(d, seg, noun, taken)]
             m = Meeting(list(dict.fromkeys(holder + people)), seg, noun)
             if len(m.participants) >= 2:
+                out.append(m)
+
+    def _members_named(self, d: _Doc, seg: Span, out: list[Meeting], before: int) -> None:
+        """"X a reçu les lettres de créance de quatre ambassadeurs. Il s'agit de A, …; de B, …": the people the
+        sentence right after an encounter with people unnamed lists are those people. Met one by one (each its
+        own encounter) after a ceremony where each comes in turn ("lettres de créance"), else all at once ("a reçu
+        trois maires. Il s'agit de A, B et C")."""
+        n = d.phrase_at(seg.start, "members_named")
+        if not n or len(out) != before or not out:
+            return
+        group = out[-1]
+        if not group.group or len(group.participants) != 1 or not self._just_before(d, seg, group):
+            return
+        listed = [it for g in self._met_list(d, seg, seg.start + n) for it in g]
+        met = [listed] if group.together else [[it] for it in listed]
+        for k, g in enumerate(met):
+            people = [it.norm for it in g if it.norm not in group.participants]
+            if not people:
+                continue
+            if k == 0:
+                group.participants += people
+                group.extra_segs.append(seg)
+            else:
+                m = Meeting(group.participants[:1] + people, group.seg, group.trigger)
+                m.extra_segs.append(seg)
                 out.append(m)
 
     def _presence(self, d: _Doc, seg: Span, out: list[Meeting], before: int) -> None:
@@ -1338,7 +1493,7 @@ class MeetingFinder:
                 # encounter, of its subject, not the one reported before
                 target = Meeting([own[-1].norm], seg, nouns[0])
                 out.append(target)
-            elif out and nouns:
+            elif out and nouns and (not self._recent_noun(d, nouns[0]) or self._just_before(d, seg, out[-1])):
                 target = out[-1]
                 target.extra_segs.append(seg)
             else:
@@ -1358,15 +1513,26 @@ class MeetingFinder:
                 pair = MeetingFinder._described_pair(d, anaphor + d.phrase_at(anaphor, "pair_anaphor"), trigger)
                 if pair or out:
                     again = Meeting(pair or list(out[-1].participants), seg, trigger)
+                    if not pair:
+                        again.restates = out[-1]
                     out.append(again)
                     return [again]
         groups = met if met else [[]]
         made = []
         for g in groups:
             people = list(dict.fromkeys([it.norm for it in subj] + [it.norm for it in g]))
-            if len(people) >= 2:
-                made.append(Meeting(people, seg, trigger))
-        out += made
+            if len(people) < 2:
+                continue
+            # "a reçu Y, avec lequel il a signé un accord": the sentence's encounter again, not a second one
+            told = next((m for m in out if m.seg.start == seg.start and set(m.participants) == set(people)), None)
+            if told is not None:
+                out.remove(told)
+                out.append(told)  # (the last reported, which people of the next sentence may join)
+                made.append(told)
+                continue
+            m = Meeting(people, seg, trigger)
+            out.append(m)
+            made.append(m)
         return made
 
     @staticmethod
@@ -1393,6 +1559,16 @@ class MeetingFinder:
     def _merge(meetings: list[Meeting]) -> list[Meeting]:
         kept: list[Meeting] = []
         for m in meetings:
+            told = m.restates
+            while told is not None and told.merged_into is not None:
+                told = told.merged_into
+            if told is not None and m.follows is None and any(k is told for k in kept):
+                # "X a reçu Y. Les deux dirigeants ont signé un accord. Z participait à la rencontre": one
+                # encounter, which Z joined
+                told.participants = list(dict.fromkeys(told.participants + m.participants))
+                told.later.append(m)
+                m.merged_into = told
+                continue
             same = next((k for k in kept if set(m.participants) <= set(k.participants)), None)
             if same is not None and m.follows is None:
                 same.later.append(m)
