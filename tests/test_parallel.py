@@ -296,6 +296,25 @@ def test_count_documents(tmp_path: Path):
 # --- cold start: the CLI layer ---------------------------------------------------------------------------
 
 
+def test_jsonl_and_mentions_writers_do_not_import_rich():
+    """Rich draws tables and the progress bar; a run writing JSONL for a pipe starts without it."""
+    code = "\n".join(
+        [
+            "import io, sys",
+            "from nlpmeet.io.writers import make_writer",
+            "for fmt in ('jsonl', 'mentions'):",
+            "    make_writer(fmt, io.StringIO()).write({'id': 'x', 'dct': None, 'people': [], 'organizations': [],"
+            " 'countries': [], 'locations': [], 'dates': [], 'events': [], 'meetings': []})",
+            "print('rich' in sys.modules)",
+            "out = io.StringIO()",
+            "make_writer('table', out)",
+            "print('rich' in sys.modules)",
+        ]
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.stdout.split() == ["False", "True"], result.stderr
+
+
 @pytest.mark.parametrize("args", [["--help"], ["extract", "--help"], ["--version"]])
 def test_help_and_version_do_not_load_spacy(args: list[str]):
     code = "\n".join(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
-from rich.console import Console
-from rich.table import Table
+if TYPE_CHECKING:
+    from rich.console import Console
 
 Record = dict[str, Any]
 
@@ -90,9 +90,13 @@ class TableWriter:
     """Rich tables per document: a header line, then People, Meetings, Dates, Countries, Orgs, Events."""
 
     def __init__(self, stream: TextIO, console: Console | None = None) -> None:
+        from rich.console import Console  # (Rich only for tables: a JSONL run starts without importing it)
+
         self.console = console or Console(file=stream, highlight=False)
 
     def write(self, record: Record) -> None:
+        from rich.table import Table
+
         c = self.console
         people = {p["id"]: p for p in record["people"]}
         events = {e["id"]: e for e in record["events"]}
