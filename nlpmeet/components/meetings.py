@@ -102,6 +102,8 @@ class Triggers:
     join_after: dict[str, frozenset[str]] = field(default_factory=dict)
     # kind -> first word -> the phrases of that kind opening with it, in the data's order
     phrase_starts: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
+    # kind -> last word -> the phrases of that kind ending with it, in the data's order
+    phrase_ends: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     # nouns of an encounter that gathers all its people at once ("une réunion avec A, ministre de …, et B")
     together_nouns: frozenset[str] = frozenset()
     # nouns that people join or attend only when its encounter was just reported ("Z assistait à la signature")
@@ -110,9 +112,12 @@ class Triggers:
     def __post_init__(self) -> None:
         for kind, phrases in self.phrases.items():
             starts: dict[str, list[tuple[str, ...]]] = {}
+            ends: dict[str, list[tuple[str, ...]]] = {}
             for phrase in phrases:
                 starts.setdefault(phrase[0], []).append(phrase)
+                ends.setdefault(phrase[-1], []).append(phrase)
             self.phrase_starts[kind] = {w: tuple(ps) for w, ps in starts.items()}
+            self.phrase_ends[kind] = {w: tuple(ps) for w, ps in ends.items()}
 
 
 @cache
@@ -1390,7 +1395,7 @@ class MeetingFinder:
     def _gathering_at(d: _Doc, i: int) -> bool:
         """Token i ends a gathering phrase: a sitting people take part in ("une réunion", "les travaux", "une
         table ronde")."""
-        for phrase in d.trig.phrases.get("gathering", ()):
+        for phrase in d.trig.phrase_ends.get("gathering", {}).get(d.lows[i], ()):
             n = len(phrase)
             if i - n + 1 >= 0 and all(d.low(i - n + 1 + k) == phrase[k] for k in range(n)):
                 return True
@@ -1402,8 +1407,9 @@ class MeetingFinder:
         the sentence already has meet there (the co-chairs) or, else, the subject who held or attended it
         ("Roy a présidé une réunion …", "Il a participé à la réunion …"). A big event ("le sommet, auquel
         ont participé …") is no gathering noun."""
+        relatives, lows = d.trig.words.get("relative", frozenset()), d.lows
         for j in range(seg.start, seg.end):
-            if not d.is_word(j, "relative"):
+            if lows[j] not in relatives:
                 continue
             k = next((k for k in range(j + 1, min(seg.end, j + 4)) if d.joins(k)), None)
             if k is None:
