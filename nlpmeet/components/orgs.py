@@ -249,19 +249,18 @@ class OrgTagger:
                     continue  # "reçu au Quai d'Orsay": the building (nlpmeet_places)
                 cands.append(_Cand(start, end, "lex", name))
         given = lexicon().given_names
-        for tok in doc:
-            text = tok.text
+        for i, text in enumerate(TokenTable.of(doc).texts):
             if (
                 len(text) >= WORD_ACRONYM_MIN
                 and text[:1].isupper()
                 and text[1:].islower()
                 and text.isalpha()
-                and tok.ent_type_ not in ("PER", "PERSON")
                 and text not in given
+                and doc[i].ent_type_ not in ("PER", "PERSON")
             ):
                 acronym = self.word_acronyms.get(fold(text))
                 if acronym is not None:
-                    cands.append(_Cand(tok.i, tok.i + 1, "lex", acronym))
+                    cands.append(_Cand(i, i + 1, "lex", acronym))
         return cands
 
     def _case_fits(self, span: Span) -> bool:

@@ -478,6 +478,7 @@ class PlaceTagger:
         out: list[tuple[int, int, str, str | None]] = []
         ents = list(doc.ents)
         person_words = {fold(w) for ent in ents if ent.label_ in ("PER", "PERSON") for w in ent.text.split()}
+        parties = frozenset(parties_in_parentheses(doc))
 
         def overlaps(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
             return any(s < end and start < e for s, e in ranges)
@@ -533,7 +534,7 @@ class PlaceTagger:
             span = doc[start:end]
             key = fold(span.text)
             entry = self.words.places.get(key)
-            if not entry and not self._plausible_place(doc, span, person_words):
+            if not entry and not self._plausible_place(doc, span, person_words, parties):
                 continue
             if self._in_name(doc, start):
                 continue
@@ -543,7 +544,7 @@ class PlaceTagger:
         for start, end in self._place_word_names(doc) + self._after_preposition(doc):
             if overlaps(start, end, taken) or overlaps(start, end, dates):
                 continue
-            if not self._plausible_place(doc, doc[start:end], person_words):
+            if not self._plausible_place(doc, doc[start:end], person_words, parties):
                 continue
             out.append((start, end, doc[start:end].text, None))
             taken.append((start, end))
@@ -586,7 +587,9 @@ class PlaceTagger:
                 out.append((i, j))
         return out
 
-    def _plausible_place(self, doc: Doc, span: Span, person_words: set[str]) -> bool:
+    def _plausible_place(
+        self, doc: Doc, span: Span, person_words: set[str], parties: frozenset[tuple[int, int]]
+    ) -> bool:
         """Filters for the model's LOC entities that the lexicon does not know."""
         key = fold(span.text)
         # a title, or a title and more words ("premier ministre adjoint"): the key or a prefix of it up to a space
@@ -606,7 +609,7 @@ class PlaceTagger:
                 return False
         if key in self.words.relative and span.end < len(doc) and fold(doc[span.end].text) in LINKS:
             return False  # "le Nord de la France": a direction, not a place
-        if (span.start, span.end) in parties_in_parentheses(doc):
+        if (span.start, span.end) in parties:
             return False  # "Frank Vandenbroucke (Vooruit)": the person's party, not a place
         if span.text.isupper() and span.text.replace("-", "").isalpha():
             return False  # an acronym ("SG", "COMESA"): organisations, or countries known to the lexicon

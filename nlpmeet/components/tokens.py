@@ -180,13 +180,14 @@ def parties_in_parentheses(doc: Doc) -> list[tuple[int, int]]:
     a coalition's members). A place alone after a person stays a place (a deputy's département: "Éric Woerth
     (Oise)")."""
     found: list[tuple[int, int]] = []
-    for tok in doc:
-        if tok.text != "(":
+    texts = TokenTable.of(doc).texts
+    for i, text in enumerate(texts):
+        if text != "(":
             continue
-        stop = min(len(doc), tok.i + 2 + PARTY_MAX_TOKENS)
-        close = next((k for k in range(tok.i + 2, stop) if doc[k].text == ")"), None)
-        if close is not None and _after_person(doc, tok.i + 1, close):
-            found.append((tok.i + 1, close))
+        stop = min(len(doc), i + 2 + PARTY_MAX_TOKENS)
+        close = next((k for k in range(i + 2, stop) if texts[k] == ")"), None)
+        if close is not None and _after_person(doc, i + 1, close):
+            found.append((i + 1, close))
     if not found:
         return []
 
