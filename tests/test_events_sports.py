@@ -15,6 +15,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlpmeet.extensions import ORGS_GROUP
 from tests.conftest import run_with_dct
 
 pytestmark = pytest.mark.model
@@ -44,6 +45,9 @@ NAMED = [
      "Jeux olympiques de Paris 2024"),
     ("Les Championnats du monde de patinage artistique se tiendront à Montréal.",
      "Championnats du monde de patinage artistique"),
+    ("La CAN 2025 se déroulera au Maroc en décembre.", "CAN 2025"),
+    ("Le Mondial a commencé jeudi au Qatar.", "Mondial"),
+    ("Le Mondial de l'automobile ouvre ses portes à Paris.", "Mondial de l'automobile"),
 ]
 
 
@@ -70,3 +74,27 @@ def test_no_competition(nlp: Language, text: str) -> None:
 def test_a_count_after_a_name_is_no_edition_year(nlp: Language) -> None:
     events = run(nlp, "Le forum de Dakar 2000 participants attendus a été reporté.")._.events
     assert all("2000" not in name for name in events)
+
+
+BETWEEN = [
+    ("Le sommet entre l'Union européenne et la Chine s'est tenu à Pékin.",
+     "sommet entre l'Union européenne et la Chine"),
+    ("Le sommet entre la France et l'Allemagne a été reporté à l'automne.", "sommet entre la France et l'Allemagne"),
+    ("La conférence entre l'Union africaine et l'ONU se tiendra à Addis-Abeba.",
+     "conférence entre l'Union africaine et l'ONU"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BETWEEN)
+def test_an_event_named_by_the_two_sides_it_joins(nlp: Language, text: str, expected: str) -> None:
+    assert expected in run(nlp, text)._.events
+
+
+def test_two_people_do_not_name_an_event_between_them(nlp: Language) -> None:
+    assert not run(nlp, "Une réunion entre le ministre et son homologue a eu lieu mardi.")._.events
+
+
+def test_a_competition_the_model_reads_as_an_organisation_is_none(nlp: Language) -> None:
+    doc = run(nlp, "Le Mondial a commencé jeudi au Qatar.")
+    assert "Mondial" in doc._.events
+    assert all(span.text != "Mondial" for span in doc.spans.get(ORGS_GROUP, []))

@@ -203,10 +203,13 @@ class EventTagger:
             return j, "name"
         return None
 
-    def _complement(self, i: int, deep: bool) -> tuple[int, str] | None:
-        """End and kind of a complement starting at token i ("de l'OTAN", "à Bruxelles", "de mai 2017")."""
+    def _complement(self, i: int, deep: bool, joined: bool = False) -> tuple[int, str] | None:
+        """End and kind of a complement starting at token i ("de l'OTAN", "à Bruxelles", "de mai 2017");
+        ``joined``: the word at i joins a second side to a pair connector's first ("entre A et B")."""
         doc = self.doc
-        if i >= len(doc) or _key(doc[i].text) not in self.data.words.get("connector", frozenset()):
+        if i >= len(doc):
+            return None
+        if not joined and _key(doc[i].text) not in self.data.words.get("connector", frozenset()):
             return None
         if i in self.named and self.named[i][1] == DATES_GROUP:
             return self.named[i]  # a date span that includes its preposition ("de juin")
@@ -275,10 +278,14 @@ class EventTagger:
         deep = bool(row.get("deep"))
         kinds: list[str] = []
         j = end
+        pair = False  # the last complement opened with a pair connector ("entre A", waiting for "et B")
         for _ in range(MAX_COMPLEMENTS):
-            comp = self._complement(j, deep and not kinds)
+            opener = _key(doc[j].text) if j < len(doc) else ""
+            joined = pair and opener in self.data.words.get("pair_and", frozenset())
+            comp = self._complement(j, deep and not kinds, joined=joined)
             if comp is None:
                 break
+            pair = not joined and opener in self.data.words.get("pair_connector", frozenset())
             j, kind = comp
             kinds.append(kind)
         j = self._edition_year(doc, j)
