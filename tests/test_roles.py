@@ -533,6 +533,28 @@ def test_roles_with_model(nlp: Language, text: str, person: str, title: str | No
             "Geir Pedersen",
             ("envoyé spécial", "ONU", None),
         ),
+        # the Union's foreign policy chief, as the press calls the High Representative
+        (
+            "Le chef de la diplomatie européenne, Josep Borrell, a rencontré Antony Blinken.",
+            "Josep Borrell",
+            ("chef de la diplomatie", "Union européenne", None),
+        ),
+        (
+            "La cheffe de la diplomatie européenne, Kaja Kallas, s'est rendue à Kiev.",
+            "Kaja Kallas",
+            ("cheffe de la diplomatie", "Union européenne", None),
+        ),
+        # ... named as the document names the organisation: its acronym when the text uses it
+        (
+            "L'UE a adopté des sanctions. La cheffe de la diplomatie européenne, Kaja Kallas, s'est rendue à Kiev.",
+            "Kaja Kallas",
+            ("cheffe de la diplomatie", "UE", None),
+        ),
+        (
+            "L'UE a adopté des sanctions. Le commissaire européen au Commerce, Maroš Šefčovič, est à Washington.",
+            "Maroš Šefčovič",
+            ("commissaire au commerce", "UE", None),
+        ),
         # a title in a clause opened by "où" after an organisation or a country belongs to it
         (
             "La ministre s'est rendue au siège de l'ONU le 3 mars, où elle a rencontré le secrétaire général, "

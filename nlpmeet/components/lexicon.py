@@ -21,7 +21,7 @@ from nlpmeet.components.tokens import TokenTable
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP, ORGS_GROUP
 from nlpmeet.normalise.names import words
 from nlpmeet.normalise.titles import PhraseTable, join_title, word_key
-from nlpmeet.resources import load_tsv
+from nlpmeet.resources import load_jsonl, load_tsv
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,9 @@ class Lexicon:
     given_names: frozenset[str]
     participle_endings: tuple[str, ...] = ()
     honorific_genders: PhraseTable[str] = field(default_factory=PhraseTable)  # "M." -> "m", "Mme" -> "f"
-    # adjective -> (organisation, titles it follows, empty: any): "commissaire européen" -> Union européenne
-    org_adjectives: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    # adjective -> (organisation, titles it follows (empty: any), the organisation's names in the organisations
+    # lexicon): "commissaire européen" -> Union européenne, named "UE" where the text uses the acronym
+    org_adjectives: dict[str, tuple[str, frozenset[str], frozenset[str]]] = field(default_factory=dict)
     # military ranks ("général", "colonel"): titles, but no function a counterpart ("son homologue") shares
     ranks: frozenset[str] = frozenset()
 
@@ -69,6 +70,15 @@ def territory_words() -> frozenset[str]:
         for row in load_tsv("places.tsv")
         if row["kind"] == "place_word" and row["name"] in ("city", "region")
     )
+
+
+def _org_names(org: str) -> frozenset[str]:
+    """The canonical name and French aliases of the organisations-lexicon entry that has ``org`` among them."""
+    for row in load_jsonl("organizations.jsonl"):
+        names = {str(row["name"]), *map(str, row.get("fr", ()))}
+        if org in names:
+            return frozenset(names)
+    return frozenset({org})
 
 
 @cache
@@ -109,7 +119,11 @@ def lexicon() -> Lexicon:
         participle_endings,
         honorific_genders,
         {
-            r["adjective"]: (r["org"], frozenset(t.strip() for t in r["titles"].split(",") if t.strip()))
+            r["adjective"]: (
+                r["org"],
+                frozenset(t.strip() for t in r["titles"].split(",") if t.strip()),
+                _org_names(r["org"]),
+            )
             for r in load_tsv("org_adjectives.tsv")
         },
         frozenset(t for r in load_tsv("titles.tsv") if r["kind"] == "rank" for t in (r["title"], r["feminine"])),
@@ -441,7 +455,9 @@ class TitleFinder:
             org_adjective = self.lex.org_adjectives.get(tok.text) if is_lower(tok) else None
             if org_adjective is not None and (not org_adjective[1] or entry.title in org_adjective[1]):
                 if affiliation[0] is None:
-                    affiliation[0] = org_adjective[0]
+                    # the organisation as the document names it ("UE" where it uses the acronym)
+                    named = (span._.norm for span in self.spans.org.values() if span._.norm in org_adjective[2])
+                    affiliation[0] = next(named, org_adjective[0])
                 j += 1
                 continue
             # "président du Tchad et de l'Union africaine": a second affiliation, a second role
