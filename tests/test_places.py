@@ -360,6 +360,9 @@ def test_a_capitalised_heading_before_a_time_is_no_dateline(nlp: Language) -> No
         # a town or name joined by "de" completes the building's name
         ("Il a été reçu au palais d'État d'Iavoloha par le président malgache.", "palais d'État d'Iavoloha"),
         ("La juge a rencontré des victimes à la cathédrale Notre-Dame de Bangui.", "cathédrale Notre-Dame de Bangui"),
+        # a lower-case particle inside the name
+        ("Le roi Willem-Alexander a offert un dîner au palais Huis ten Bosch.", "palais Huis ten Bosch"),
+        ("La délégation a été reçue au château Van der Straeten à Gand.", "château Van der Straeten"),
     ],
 )
 def test_buildings_named_after_their_word(nlp: Language, text: str, place: str) -> None:

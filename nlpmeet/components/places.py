@@ -49,6 +49,7 @@ from nlpmeet.components.tokens import (
     parties_in_parentheses,
     phrase_patterns,
 )
+from nlpmeet.components.windows import function_words
 from nlpmeet.extensions import COUNTRIES_GROUP, DATES_GROUP, LOCATIONS_GROUP
 from nlpmeet.normalise.countries import ADJECTIVE, NAME, PREFIX, CountryForm, all_forms, fold, lookup, surface_variants
 from nlpmeet.normalise.names import words as name_words
@@ -714,8 +715,19 @@ class PlaceTagger:
             while j < len(doc) and j - token.i <= 2 and fold(doc[j].text) in LINKS:
                 j += 1
             start_name = j
+            particles = lexicon().particles
             while j < len(doc) and (
-                (doc[j].text[:1].isupper() and not doc[j].is_punct) or (doc[j].text == "-" and j > start_name)
+                (doc[j].text[:1].isupper() and not doc[j].is_punct)
+                or (doc[j].text == "-" and j > start_name)
+                # a lower-case particle inside the name ("palais Huis ten Bosch"; "de" + a town completes it below)
+                or (
+                    j > start_name
+                    and doc[j].text in particles
+                    and doc[j].text not in LINKS
+                    and doc[j].text not in function_words()  # (French articles: "au palais de Carthage le Chef …")
+                    and j + 1 < len(doc)
+                    and doc[j + 1].text[:1].isupper()
+                )
             ):
                 j += 1
             while j > start_name and doc[j - 1].text == "-":
