@@ -23,7 +23,8 @@ Court president's visit, an EU-African Union ministerial, a social partners' mee
 to New Caledonia; then a Walloon government mission abroad, the Haitian transitional presidential council, a TAP
 dispatch on ministers' talks, a European Parliament committee delegation, the NATO Parliamentary Assembly's session,
 a university rector receiving an ambassador, a union leader at the labour ministry, a Senate question-time summary,
-an obituary listing past meetings with their dates and an EU commissioner's weekly agenda), scored by the rules of the annotation guide with nlpmeet's own scorer.
+an obituary listing past meetings with their dates and an EU commissioner's weekly agenda), scored by the rules of
+the annotation guide with nlpmeet's own scorer.
 
 These texts were written as a held-out check (gold written before the first run) and are kept as a
 regression corpus: each category must stay at or above the figure it reached when the corpus was
