@@ -793,8 +793,8 @@ class MeetingFinder:
                     met = []
                 else:
                     met = self._met_list(d, seg, prep + 1)
-                    if len(met) > 1 and self._one_call(d, seg, tok.i, prep, met):
-                        met = [[it for g in met for it in g]]
+                    if len(met) > 1 and (row.get("together") or self._one_call(d, seg, tok.i, prep, met)):
+                        met = [[it for g in met for it in g]]  # (a meal shared: "a dîné avec A, …, et B")
                     if not met and row.get("group") and self._group_object(d, seg, prep + 1):
                         # "a reçu les lettres de créance de quatre ambassadeurs": people unnamed, named later
                         self._group_meeting(d, seg, tok.i, row, out)
@@ -1376,6 +1376,17 @@ class MeetingFinder:
         ):
             return True  # "X, invité à se joindre aux discussions, n'a pas donné suite": X joined nothing
         prev = out[-1]
+        if (
+            "Plur" not in tok.morph.get("Number", [])
+            and self._just_before(d, seg, prev)
+            and not any(d.is_word(j, "conj_sequence") for j in range(prev.seg.start, prev.seg.end))
+        ):
+            # "a reçu A, …, et B. X ont pris part à la rencontre": the one encounter of that sentence's people met
+            # (not "s'est entretenu avec A, puis avec B": one after the other)
+            siblings = [m for m in out[:-1] if m.seg.start == prev.seg.start and m.trigger == prev.trigger]
+            for m in siblings:
+                prev.participants = list(dict.fromkeys(m.participants + prev.participants))
+                out.remove(m)
         prev.participants = list(dict.fromkeys(prev.participants + people))
         prev.extra_segs.append(seg)
         return True

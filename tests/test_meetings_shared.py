@@ -1,0 +1,77 @@
+"""Encounters shared by everyone named at them although the people are listed with their titles and commas: a
+meal ("ont dîné avec le Premier ministre, X, et la ministre, Y": one table), and a reception that the next
+sentence calls "la rencontre" ("a reçu A, …, et B. C et D ont pris part à la rencontre": one encounter), while
+"s'est entretenu avec A, puis avec B" stays two talks.
+
+Sentences are written for these tests (public figures, invented occasions)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tests.conftest import run_with_dct
+
+pytestmark = pytest.mark.model
+
+
+def run(nlp: Language, text: str, dct: str | None = "2025-03-14") -> Doc:
+    return run_with_dct(nlp, text, dct)
+
+
+def pairs(doc: Doc) -> set[frozenset[str]]:
+    out = set()
+    for m in doc._.meetings:
+        ps = [p.split()[-1] for p in m["participants"]]
+        out |= {frozenset((a, b)) for i, a in enumerate(ps) for b in ps[i + 1 :]}
+    return out
+
+
+def all_pairs(*names: str) -> set[frozenset[str]]:
+    return {frozenset((a, b)) for i, a in enumerate(names) for b in names[i + 1 :]}
+
+
+MEALS = [
+    ("Mercredi soir, Jean-Noël Barrot a dîné avec le ministre allemand des Affaires étrangères, Johann Wadephul, "
+     "et la ministre polonaise de la Culture, Marta Cienkowska.", ("Barrot", "Wadephul", "Cienkowska")),
+    ("Jeudi, la ministre Catherine Vautrin a déjeuné avec le président du Medef, Patrick Martin, et la secrétaire "
+     "générale de la CFDT, Marylise Léon.", ("Vautrin", "Martin", "Léon")),
+    ("Le commissaire Maroš Šefčovič a déjeuné mardi avec la ministre canadienne de l'Industrie, Mélanie Joly, et "
+     "le Premier ministre de l'Ontario, Doug Ford.", ("Šefčovič", "Joly", "Ford")),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), MEALS)
+def test_a_meal_is_shared_by_everyone_at_the_table(nlp: Language, text: str, people: tuple[str, ...]) -> None:
+    assert pairs(run(nlp, text)) == all_pairs(*people)
+
+
+RECEPTIONS = [
+    ("Le président Bassirou Diomaye Faye a reçu jeudi le directeur général de l'OMS, Tedros Adhanom Ghebreyesus, "
+     "et la directrice exécutive de l'Unicef, Catherine Russell. Le Premier ministre, Ousmane Sonko, a pris part "
+     "à la rencontre.", ("Faye", "Ghebreyesus", "Russell", "Sonko")),
+    ("Le Premier ministre, François Bayrou, a reçu mardi la secrétaire générale de la CGT, Sophie Binet, et le "
+     "président de la CFTC, Cyril Chabanier. La ministre Astrid Panosyan-Bouvet a assisté à l'entretien.",
+     ("Bayrou", "Binet", "Chabanier", "Panosyan-Bouvet")),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), RECEPTIONS)
+def test_people_received_then_called_the_meeting_met_together(
+    nlp: Language, text: str, people: tuple[str, ...]
+) -> None:
+    assert pairs(run(nlp, text)) == all_pairs(*people)
+
+
+ONE_AFTER_THE_OTHER = [
+    ("La ministre Sophie Primas s'est entretenue avec le ministre japonais du Commerce, Yoji Muto, puis avec le "
+     "ministre indien du Commerce, Piyush Goyal. Le secrétaire d'État Thani Mohamed Soilihi a pris part à "
+     "la rencontre.", {frozenset(("Primas", "Muto")), frozenset(("Primas", "Goyal")),
+                       frozenset(("Soilihi", "Goyal")), frozenset(("Primas", "Soilihi"))}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_AFTER_THE_OTHER)
+def test_talks_one_after_the_other_stay_apart(nlp: Language, text: str, expected: set) -> None:
+    assert pairs(run(nlp, text)) == expected
