@@ -1,0 +1,39 @@
+"""Function titles met in university and church news: a university's head ("le recteur de l'université de Liège",
+"la rectrice", "le vice-recteur chargé de la recherche") and the cardinal who runs the Holy See between two popes
+("le camerlingue, le cardinal X").
+
+Sentences are written for these tests (public figures, invented occasions)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tests.conftest import run_with_dct
+
+pytestmark = pytest.mark.model
+
+
+def run(nlp: Language, text: str) -> Doc:
+    return run_with_dct(nlp, text, "2025-10-16")
+
+
+def titles(doc: Doc, name: str) -> list[str]:
+    return [r["title"] for r in (doc._.people or {}).get(name, {}).get("roles", [])]
+
+
+TITLES = [
+    ("Le recteur de l'Université de Liège, Pierre Wolper, a signé l'accord.", "Pierre Wolper", "recteur"),
+    ("La rectrice de l'Université de Genève, Audrey Leuba, a reçu les étudiants.", "Audrey Leuba", "rectrice"),
+    ("Le recteur Daniel Jutras a inauguré le pavillon.", "Daniel Jutras", "recteur"),
+    ("Les invités ont rencontré le vice-recteur aux études, Pierre Dumont.", "Pierre Dumont", "vice-recteur"),
+    ("La vice-rectrice chargée de la recherche, Isabelle Lemieux, a présenté le programme.", "Isabelle Lemieux",
+     "vice-rectrice"),
+    ("La mort du pape a été annoncée par le camerlingue, Kevin Farrell.", "Kevin Farrell", "camerlingue"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "title"), TITLES)
+def test_academic_and_church_titles(nlp: Language, text: str, name: str, title: str) -> None:
+    assert any(t.startswith(title) for t in titles(run(nlp, text), name))
