@@ -1,0 +1,49 @@
+"""People named in obituaries and church or court news: a reign name after the title of a monarch or a pontiff ("le
+pape François", "le roi Charles", "le patriarche Kirill") is its own person, not the given name of another person
+the text names in full ("François Hollande", "Charles Michel"), while "le roi Charles" and "Charles III" stay one;
+and a past participle opening the sentence ("Né Jorge Mario Bergoglio à Buenos Aires, …", "Réélu …") is no part of
+the name after it.
+
+Sentences are written for these tests (public figures, invented occasions)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tests.conftest import run_with_dct
+
+pytestmark = pytest.mark.model
+
+
+def run(nlp: Language, text: str) -> Doc:
+    return run_with_dct(nlp, text, "2025-04-22")
+
+
+REIGN = [
+    ("Le pape François a reçu François Hollande au Vatican le 17 août 2016.", {"François", "François Hollande"}),
+    ("Le roi Charles a reçu mardi Charles Michel au palais de Buckingham.", {"Charles", "Charles Michel"}),
+    ("Le patriarche Kirill a rencontré Kirill Dmitriev à Moscou.", {"Kirill", "Kirill Dmitriev"}),
+    ("Le roi Charles III a reçu Emmanuel Macron. Le roi Charles a salué l'amitié entre les deux pays.",
+     {"Charles III", "Emmanuel Macron"}),
+    ("Le cardinal Pietro Parolin a rencontré Sergueï Lavrov. Le cardinal Parolin a ensuite reçu Charles Michel.",
+     {"Pietro Parolin", "Sergueï Lavrov", "Charles Michel"}),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), REIGN)
+def test_a_reign_name_is_its_own_person(nlp: Language, text: str, people: set[str]) -> None:
+    assert set(run(nlp, text)._.people) == people
+
+
+OPENING_PARTICIPLE = [
+    ("Né Jorge Mario Bergoglio à Buenos Aires, il avait été élu pape en 2013.", {"Jorge Mario Bergoglio"}),
+    ("Réélu Emmanuel Macron a aussitôt reçu Olaf Scholz.", {"Emmanuel Macron", "Olaf Scholz"}),
+    ("Aimé Césaire a reçu René Char en 1950.", {"Aimé Césaire", "René Char"}),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), OPENING_PARTICIPLE)
+def test_an_opening_participle_is_no_part_of_the_name(nlp: Language, text: str, people: set[str]) -> None:
+    assert set(run(nlp, text)._.people) == people
