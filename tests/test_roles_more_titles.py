@@ -1,6 +1,8 @@
 """Function titles met in university and church news: a university's head ("le recteur de l'université de Liège",
 "la rectrice", "le vice-recteur chargé de la recherche") and the cardinal who runs the Holy See between two popes
-("le camerlingue, le cardinal X").
+("le camerlingue, le cardinal X"); a regional adjective between a minister's title and the portfolio ("le ministre
+wallon de l'Économie", "la ministre québécoise des Relations internationales"), which is neither part of the title nor
+a country, while "fédéral" stays in it ("le ministre fédéral des Finances").
 
 Sentences are written for these tests (public figures, invented occasions)."""
 
@@ -37,3 +39,21 @@ TITLES = [
 @pytest.mark.parametrize(("text", "name", "title"), TITLES)
 def test_academic_and_church_titles(nlp: Language, text: str, name: str, title: str) -> None:
     assert any(t.startswith(title) for t in titles(run(nlp, text), name))
+
+
+REGIONAL = [
+    ("Le ministre wallon de l'Économie, Pierre-Yves Jeholet, a signé l'accord.", "Pierre-Yves Jeholet",
+     "ministre de l'économie"),
+    ("Le ministre flamand de l'Enseignement, Ben Weyts, a visité l'école.", "Ben Weyts", "ministre de l'enseignement"),
+    ("La ministre québécoise des Relations internationales, Martine Biron, a reçu le délégué.", "Martine Biron",
+     "ministre des relations internationales"),
+    ("Le ministre bavarois de l'Intérieur, Joachim Herrmann, a rencontré son homologue.", "Joachim Herrmann",
+     "ministre de l'intérieur"),
+    ("Le ministre fédéral des Finances, Christian Lindner, a présidé la séance.", "Christian Lindner",
+     "ministre fédéral des finances"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "title"), REGIONAL)
+def test_a_regional_adjective_before_the_portfolio(nlp: Language, text: str, name: str, title: str) -> None:
+    assert title in titles(run(nlp, text), name)
