@@ -41,6 +41,8 @@ OPENING_PARTICIPLE = [
     ("Né Jorge Mario Bergoglio à Buenos Aires, il avait été élu pape en 2013.", {"Jorge Mario Bergoglio"}),
     ("Réélu Emmanuel Macron a aussitôt reçu Olaf Scholz.", {"Emmanuel Macron", "Olaf Scholz"}),
     ("Aimé Césaire a reçu René Char en 1950.", {"Aimé Césaire", "René Char"}),
+    # (a word after a hyphen inside a name, which the tagger may read as a participle, opens nothing)
+    ("Il a réuni les préfets en présence de la ministre Agnès Pannier-Runacher.", {"Agnès Pannier-Runacher"}),
 ]
 
 

@@ -120,7 +120,7 @@ class _Names:
             return False
         if self.finder.title_at(i)[0]:
             return self._after_name_particle(i) and self.is_name_word(i - 2, soft_ok)
-        if self.finder.gclass(i)[1] is not None and not self.is_particle(i):
+        if self.finder.gclass(i)[1] is not None and not self.is_particle(i) and not self._inside_name(i, soft_ok):
             return False  # "Les", "Une", "Cette" at the start of a sentence
         if self._opening_participle(i):
             return False  # "Né Jorge Mario Bergoglio à Buenos Aires, …": the participle is no part of the name
@@ -130,11 +130,30 @@ class _Names:
             return False
         return text.isupper() or any(c.islower() for c in text) or len(text) == 1
 
+    def _inside_name(self, i: int, soft_ok: bool) -> bool:
+        """A capitalised function word inside a sentence, right after a name word: the last word of a name ("Bui
+        Thanh Son", "Pham Thi Ma"), not a possessive opening a sentence ("… Macron. Son homologue")."""
+        doc = self.doc
+        return (
+            i > 0
+            and self.texts[i][:1].isupper()
+            and not self.texts[i].isupper()
+            and doc[i].is_sent_start is not True
+            and bool(doc[i - 1].whitespace_)
+            and "\n" not in doc[i - 1].whitespace_
+            and self.finder.gclass(i - 1)[1] is None
+            and self.is_name_word(i - 1, soft_ok)
+        )
+
     def _opening_participle(self, i: int) -> bool:
         """Token i is a past participle opening its sentence ("Né", "Élu", "Nommée"), not a given name ("Aimé")."""
         tok = self.doc[i]
         return (
-            (i == 0 or bool(tok.is_sent_start) or not any(c.isalpha() for c in self.texts[i - 1]))
+            (
+                i == 0
+                or bool(tok.is_sent_start)
+                or not any(c.isalpha() for c in self.texts[i - 1]) and bool(self.doc[i - 1].whitespace_)
+            )
             and "Part" in tok.morph.get("VerbForm", [])
             and self.texts[i] not in self.lex.given_names
         )
