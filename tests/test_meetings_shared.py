@@ -1,7 +1,8 @@
 """Encounters shared by everyone named at them although the people are listed with their titles and commas: a
 meal ("ont dîné avec le Premier ministre, X, et la ministre, Y": one table), and a reception that the next
 sentence calls "la rencontre" ("a reçu A, …, et B. C et D ont pris part à la rencontre": one encounter), while
-"s'est entretenu avec A, puis avec B" stays two talks.
+"s'est entretenu avec A, puis avec B" stays two talks; and a person "en présence de" whom an encounter took place
+attends it, even after the place it was held at ("a rencontré X, au palais …, en présence de Y"), not a second one.
 
 Sentences are written for these tests (public figures, invented occasions)."""
 
@@ -75,3 +76,17 @@ ONE_AFTER_THE_OTHER = [
 @pytest.mark.parametrize(("text", "expected"), ONE_AFTER_THE_OTHER)
 def test_talks_one_after_the_other_stay_apart(nlp: Language, text: str, expected: set) -> None:
     assert pairs(run(nlp, text)) == expected
+
+
+PRESENCE = [
+    ("La veille, Ahmed Attaf avait rencontré la cheffe du gouvernement, Sarra Zaafrani Zenzri, au palais du "
+     "gouvernement de la Kasbah, en présence du ministre de l'Équipement et de l'Habitat, Slah Zouari.",
+     ("Attaf", "Zenzri", "Zouari")),
+    ("Jeudi, Jean-Noël Barrot a reçu le ministre indien des Affaires étrangères, Subrahmanyam Jaishankar, au Quai "
+     "d'Orsay, en présence de l'ambassadeur de France en Inde, Thierry Mathou.", ("Barrot", "Jaishankar", "Mathou")),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), PRESENCE)
+def test_presence_after_the_place_joins_the_encounter(nlp: Language, text: str, people: tuple[str, ...]) -> None:
+    assert pairs(run(nlp, text)) == all_pairs(*people)

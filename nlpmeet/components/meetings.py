@@ -1211,6 +1211,8 @@ class MeetingFinder:
                 skipped_tokens.add(i)
                 i += 1
                 continue
+            if found and d.phrase_at(i, "presence"):
+                break  # "a rencontré X, au palais, en présence de Y": Y attends that encounter (see _presence)
             n = d.phrase_at(i, "group_members")
             if n and i > start and d.low(i - 1) == "," and self._names_members(d, seg, i + n):
                 i += n  # "les syndicats, dont le président de la FNSEA, X": X is one of the people met
