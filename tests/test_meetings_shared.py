@@ -2,7 +2,8 @@
 meal ("ont dîné avec le Premier ministre, X, et la ministre, Y": one table), and a reception that the next
 sentence calls "la rencontre" ("a reçu A, …, et B. C et D ont pris part à la rencontre": one encounter), while
 "s'est entretenu avec A, puis avec B" stays two talks; and a person "en présence de" whom an encounter took place
-attends it, even after the place it was held at ("a rencontré X, au palais …, en présence de Y"), not a second one.
+attends it, even after the place it was held at ("a rencontré X, au palais …, en présence de Y"), not a second one;
+an audience or interview granted "au"/"aux" someone, as "à" someone.
 
 Sentences are written for these tests (public figures, invented occasions)."""
 
@@ -89,4 +90,17 @@ PRESENCE = [
 
 @pytest.mark.parametrize(("text", "people"), PRESENCE)
 def test_presence_after_the_place_joins_the_encounter(nlp: Language, text: str, people: tuple[str, ...]) -> None:
+    assert pairs(run(nlp, text)) == all_pairs(*people)
+
+
+GRANTED = [
+    ("Dimanche, le pape François avait encore accordé un bref entretien au vice-président américain, JD Vance.",
+     ("François", "Vance")),
+    ("Le roi Mohammed VI a accordé jeudi une audience au Premier ministre espagnol, Pedro Sánchez.",
+     ("VI", "Sánchez")),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), GRANTED)
+def test_an_audience_granted_au(nlp: Language, text: str, people: tuple[str, ...]) -> None:
     assert pairs(run(nlp, text)) == all_pairs(*people)

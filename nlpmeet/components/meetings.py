@@ -747,7 +747,7 @@ class MeetingFinder:
             return
         for row in rows:
             objects = frozenset(row.get("objects", ()))
-            hi = min(seg.end, tok.i + OBJECT_WINDOW)
+            hi = self._object_window_end(d, seg, tok.i) if objects else seg.end
             if objects and not self._object_near(d, seg, tok.i, objects, seg.start, hi):
                 continue  # "ont signé une tribune": no agreement signed, no encounter
             if row.get("agents_meet") and "Part" in tok.morph.get("VerbForm", []):
@@ -877,6 +877,17 @@ class MeetingFinder:
         """The people after the preposition at ``prep`` are listed in sequence ("avec A, puis avec B")."""
         last = met[-1][-1].start
         return any(d.is_word(k, "conj_sequence") or d.is_word(k, "prep_with") for k in range(prep + 1, last))
+
+    @staticmethod
+    def _object_window_end(d: _Doc, seg: Span, i: int) -> int:
+        """The end of the OBJECT_WINDOW words after token i, not counting the words of the people named and their
+        titles ("a signé avec le grand imam d'Al-Azhar, Ahmed al-Tayeb, le document …")."""
+        k, counted = i + 1, 0
+        while k < seg.end and counted < OBJECT_WINDOW:
+            if k not in d.item_at and k not in d.role_tokens:
+                counted += 1
+            k += 1
+        return k
 
     @staticmethod
     def _object_near(d: _Doc, seg: Span, i: int, objects: frozenset[str], lo: int, hi: int) -> bool:
