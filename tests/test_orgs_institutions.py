@@ -1,7 +1,7 @@
 """Organisations named by lexicon rows added in the tenth held-out round: francophone news agencies in a dispatch's
 dateline ("Tunis, 14 mai (TAP) -", "Abidjan, 3 juin (AIP) -"), the French Economic, Social and Environmental
-Council, whose name holds a comma (the acronym is its name only where the text uses it), and Al-Azhar, the Cairo
-institution a grand imam heads, which is no place.
+Council, whose name holds a comma (the acronym is its name only where the text uses it), Al-Azhar, the Cairo
+institution a grand imam heads, which is no place, and Wallonie-Bruxelles International, whose places are no places.
 
 Sentences are written for these tests (public figures, invented occasions)."""
 
@@ -38,6 +38,7 @@ CASES = [
     ("Le président du Conseil économique, social et environnemental, Thierry Beaudet, a remis son avis.",
      {"Conseil économique, social et environnemental"}, set()),
     ("Le pape a signé la déclaration avec le grand imam d'Al-Azhar, Ahmed al-Tayeb.", {"Al-Azhar"}, set()),
+    ("La coopération est financée par Wallonie-Bruxelles International (WBI) depuis 2019.", {"WBI"}, set()),
 ]
 
 
@@ -45,4 +46,4 @@ CASES = [
 def test_agencies_and_institutions(nlp: Language, text: str, expected_orgs: set, expected_places: set) -> None:
     doc = run(nlp, text)
     assert orgs(doc) == expected_orgs
-    assert places(doc) & {"Al-Azhar", "TAP", "AIP", "ACP"} == expected_places
+    assert places(doc) & {"Al-Azhar", "TAP", "AIP", "ACP", "Bruxelles", "Wallonie"} == expected_places

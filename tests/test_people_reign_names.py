@@ -2,7 +2,8 @@
 pape François", "le roi Charles", "le patriarche Kirill") is its own person, not the given name of another person
 the text names in full ("François Hollande", "Charles Michel"), while "le roi Charles" and "Charles III" stay one;
 and a past participle opening the sentence ("Né Jorge Mario Bergoglio à Buenos Aires, …", "Réélu …") is no part of
-the name after it.
+the name after it; a given name alone in apposition after a title ("le patriarche de Moscou, Kirill,") is a person
+even where the model reads it as a place.
 
 Sentences are written for these tests (public figures, invented occasions)."""
 
@@ -49,3 +50,17 @@ OPENING_PARTICIPLE = [
 @pytest.mark.parametrize(("text", "people"), OPENING_PARTICIPLE)
 def test_an_opening_participle_is_no_part_of_the_name(nlp: Language, text: str, people: set[str]) -> None:
     assert set(run(nlp, text)._.people) == people
+
+
+APPOSED = [
+    ("Le 12 février 2016, à La Havane, il avait rencontré le patriarche de Moscou, Kirill.", "Kirill", "patriarche"),
+    ("Le pape a reçu le patriarche de Moscou, Kirill, au Vatican.", "Kirill", "patriarche"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "title"), APPOSED)
+def test_a_given_name_alone_in_apposition(nlp: Language, text: str, name: str, title: str) -> None:
+    doc = run(nlp, text)
+    assert name in doc._.people
+    assert [r["title"] for r in doc._.people[name]["roles"]] == [title]
+    assert name not in {str(s._.norm) for s in doc.spans["nlpmeet_locations"]}

@@ -328,7 +328,10 @@ class PeopleTagger:
                 while j in names.honorific_end:
                     j = names.honorific_end[j]
                 end = names.run_right(j, True)
-                if end <= j or self._party(doc, names, j, end):
+                # (a given name alone in apposition is a name, though the model reads it as a place: "le patriarche
+                # de Moscou, Kirill,")
+                apposed = end == j + 1 and j > 0 and doc[j - 1].text == "," and doc[j].text in names.lex.given_names
+                if end <= j or not apposed and self._party(doc, names, j, end):
                     break  # "le président LR de la région", "la députée LaREM": a party, not a name
                 if ph.plural and len(doc[j:end].text.split()) < 2:
                     break  # "les députés Gilets jaunes": a plural takes full names
