@@ -3,7 +3,8 @@ meal ("ont dîné avec le Premier ministre, X, et la ministre, Y": one table), a
 sentence calls "la rencontre" ("a reçu A, …, et B. C et D ont pris part à la rencontre": one encounter), while
 "s'est entretenu avec A, puis avec B" stays two talks; and a person "en présence de" whom an encounter took place
 attends it, even after the place it was held at ("a rencontré X, au palais …, en présence de Y"), not a second one;
-an audience or interview granted "au"/"aux" someone, as "à" someone.
+an audience or interview granted "au"/"aux" someone, as "à" someone; "et qu'il recevrait Y" after "il s'était entretenu
+avec X, au sujet de …" joins two clauses, so X does not meet Y.
 
 Sentences are written for these tests (public figures, invented occasions)."""
 
@@ -104,3 +105,18 @@ GRANTED = [
 @pytest.mark.parametrize(("text", "people"), GRANTED)
 def test_an_audience_granted_au(nlp: Language, text: str, people: tuple[str, ...]) -> None:
     assert pairs(run(nlp, text)) == all_pairs(*people)
+
+
+TWO_CLAUSES = [
+    ("Le ministre, Jean-Noël Barrot, a précisé qu'il s'était entretenu la veille avec son homologue israélien, Gideon "
+     "Saar, au sujet de l'aide humanitaire, et qu'il recevrait vendredi au Quai d'Orsay le ministre saoudien des "
+     "Affaires étrangères, Fayçal ben Farhane.", {frozenset(("Barrot", "Saar")), frozenset(("Barrot", "Farhane"))}),
+    ("La ministre Catherine Vautrin a indiqué qu'elle avait reçu lundi la présidente de la FHF, Zaynab Riet, pour "
+     "évoquer les urgences, et qu'elle rencontrerait jeudi le président de la CSMF, Franck Devulder.",
+     {frozenset(("Vautrin", "Riet")), frozenset(("Vautrin", "Devulder"))}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TWO_CLAUSES)
+def test_et_que_joins_clauses_not_people(nlp: Language, text: str, expected: set) -> None:
+    assert pairs(run(nlp, text)) == expected

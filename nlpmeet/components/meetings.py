@@ -1294,7 +1294,8 @@ class MeetingFinder:
         while k > 0:
             prev = cands[k - 1]
             gap = range(prev.end, out[0].start)
-            if any(d.is_word(j, "conj") for j in gap) and not any(d.is_verb(j) for j in gap):
+            # (not "A, au sujet de …, et qu'il …": "et" joins two clauses there, not two people)
+            if any(d.is_word(j, "conj") for j in gap) and not any(d.is_verb(j) or d.pos[j] == "SCONJ" for j in gap):
                 out.insert(0, prev)
                 k -= 1
                 continue
@@ -1303,7 +1304,7 @@ class MeetingFinder:
         while k + 1 < len(cands):
             nxt = cands[k + 1]
             gap = range(out[-1].end, nxt.start)
-            if any(d.is_word(j, "conj") for j in gap) and not any(d.is_verb(j) for j in gap):
+            if any(d.is_word(j, "conj") for j in gap) and not any(d.is_verb(j) or d.pos[j] == "SCONJ" for j in gap):
                 out.append(nxt)
                 k += 1
                 continue
