@@ -4,7 +4,9 @@ sentence calls "la rencontre" ("a reçu A, …, et B. C et D ont pris part à la
 "s'est entretenu avec A, puis avec B" stays two talks; and a person "en présence de" whom an encounter took place
 attends it, even after the place it was held at ("a rencontré X, au palais …, en présence de Y"), not a second one;
 an audience or interview granted "au"/"aux" someone, as "à" someone; "et qu'il recevrait Y" after "il s'était entretenu
-avec X, au sujet de …" joins two clauses, so X does not meet Y.
+avec X, au sujet de …" joins two clauses, so X does not meet Y; and people who only qualify the organisations of
+a plural subject ("la CFDT de Marylise Léon et la CFE-CGC de François Hommeril poursuivent les discussions") do not
+meet one another.
 
 Sentences are written for these tests (public figures, invented occasions)."""
 
@@ -120,3 +122,15 @@ TWO_CLAUSES = [
 @pytest.mark.parametrize(("text", "expected"), TWO_CLAUSES)
 def test_et_que_joins_clauses_not_people(nlp: Language, text: str, expected: set) -> None:
     assert pairs(run(nlp, text)) == expected
+
+
+ORG_SUBJECTS = [
+    "Les autres organisations, dont la CFDT de Marylise Léon et la CFE-CGC de François Hommeril, poursuivent les "
+    "discussions.",
+    "La FNSEA d'Arnaud Rousseau et les Jeunes agriculteurs de Pierrick Horel ont poursuivi les discussions mardi.",
+]
+
+
+@pytest.mark.parametrize("text", ORG_SUBJECTS)
+def test_people_qualifying_organisations_meet_no_one(nlp: Language, text: str) -> None:
+    assert pairs(run(nlp, text)) == set()

@@ -1282,6 +1282,12 @@ class MeetingFinder:
         """The person subject before token i: nearest grammatical subject, else nearest person,
         with the persons coordinated to it by "et"."""
         cands = [it for it in d.seg_items(seg) if it.end <= i and id(it) not in taken]
+        # "la CFDT de Marylise Léon": the person qualifies an organisation, which is the subject
+        cands = [
+            it
+            for it in cands
+            if not (it.start > 1 and d.low(it.start - 1) in {"de", "d'", "d’"} and it.start - 2 in d.org_tokens)
+        ]
         if not cands:
             return []
         # stop at a clause boundary: a verb between the person and the trigger that is not an auxiliary
