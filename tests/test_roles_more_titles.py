@@ -2,7 +2,9 @@
 "la rectrice", "le vice-recteur chargé de la recherche") and the cardinal who runs the Holy See between two popes
 ("le camerlingue, le cardinal X"); a regional adjective between a minister's title and the portfolio ("le ministre
 wallon de l'Économie", "la ministre québécoise des Relations internationales"), which is neither part of the title nor
-a country, while "fédéral" stays in it ("le ministre fédéral des Finances").
+a country, while "fédéral" stays in it ("le ministre fédéral des Finances"); and a portfolio's capitalised common noun
+that the model reads as a place ("de la Santé", "de l'Industrie") is a word of the portfolio, while a territory word
+still opens a place ("le président de la région Hauts-de-France").
 
 Sentences are written for these tests (public figures, invented occasions)."""
 
@@ -56,4 +58,21 @@ REGIONAL = [
 
 @pytest.mark.parametrize(("text", "name", "title"), REGIONAL)
 def test_a_regional_adjective_before_the_portfolio(nlp: Language, text: str, name: str, title: str) -> None:
+    assert title in titles(run(nlp, text), name)
+
+
+PORTFOLIO_NOUNS = [
+    ("La ministre du Travail, de la Santé, des Solidarités et des Familles, Catherine Vautrin, a reçu les syndicats.",
+     "Catherine Vautrin", "ministre du travail, de la santé, des solidarités et des familles"),
+    ("Le ministre chargé de l'Industrie, Marc Ferracci, a visité l'usine.", "Marc Ferracci",
+     "ministre chargé de l'industrie"),
+    ("La présidente de la Confédération, Karin Keller-Sutter, a reçu le roi.", "Karin Keller-Sutter",
+     "présidente de la confédération"),
+    ("Il visitera l'usine aux côtés du président de la région Hauts-de-France, Xavier Bertrand.", "Xavier Bertrand",
+     "président"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "title"), PORTFOLIO_NOUNS)
+def test_a_portfolio_noun_read_as_a_place(nlp: Language, text: str, name: str, title: str) -> None:
     assert title in titles(run(nlp, text), name)

@@ -550,7 +550,14 @@ class TitleFinder:
                     return kind, span
             if q < len(self.doc) and q in self.person_tokens:
                 return "person", self.doc[q : q + 1]
-            if q < len(self.doc) and self.doc[q].ent_type_ == "LOC" and self.doc[q].ent_iob_ == "B":
+            if (
+                q < len(self.doc)
+                and self.doc[q].ent_type_ == "LOC"
+                and self.doc[q].ent_iob_ == "B"
+                # (not the model's place on a portfolio's common noun, "de la Santé"; a territory word is a place's:
+                # "la région Hauts-de-France")
+                and (self.doc[q].pos_ != "NOUN" or word_key(self.doc[q].text) in territory_words())
+            ):
                 end = q + 1
                 named = self.spans.starting(self.spans.loc, q + 1)
                 if named is not None and word_key(self.doc[q].text) in territory_words():
