@@ -6,7 +6,8 @@ attends it, even after the place it was held at ("a rencontré X, au palais …,
 an audience or interview granted "au"/"aux" someone, as "à" someone; "et qu'il recevrait Y" after "il s'était entretenu
 avec X, au sujet de …" joins two clauses, so X does not meet Y; and people who only qualify the organisations of
 a plural subject ("la CFDT de Marylise Léon et la CFE-CGC de François Hommeril poursuivent les discussions") do not
-meet one another.
+meet one another; a person who "a rejoint la délégation pour le déjeuner" joins the encounter just reported, and one
+who "participait mardi à Bakou au sommet" joins nothing.
 
 Sentences are written for these tests (public figures, invented occasions)."""
 
@@ -134,3 +135,19 @@ ORG_SUBJECTS = [
 @pytest.mark.parametrize("text", ORG_SUBJECTS)
 def test_people_qualifying_organisations_meet_no_one(nlp: Language, text: str) -> None:
     assert pairs(run(nlp, text)) == set()
+
+
+JOINED = [
+    ("La rectrice, Audrey Leuba, a accueilli mardi l'ambassadeur du Brésil, Marcelo Viegas Duarte. La conseillère "
+     "d'État Anne Hiltpold a rejoint la délégation pour le déjeuner.", all_pairs("Leuba", "Duarte", "Hiltpold")),
+    ("Le ministre Jean-Noël Barrot a reçu lundi son homologue italien, Antonio Tajani. La ministre Sophie Primas les a "
+     "rejoints peu après pour le déjeuner.", all_pairs("Barrot", "Tajani", "Primas")),
+    ("M. Bettel a ensuite été reçu par le Ministre d'État, M. Didier Guillaume, pour un déjeuner de travail. Le Prince "
+     "Albert II, qui participait mardi à Bakou au sommet des dirigeants, n'a pas pu l'accueillir.",
+     all_pairs("Bettel", "Guillaume")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JOINED)
+def test_a_person_who_rejoined_the_delegation(nlp: Language, text: str, expected: set) -> None:
+    assert pairs(run(nlp, text)) == expected

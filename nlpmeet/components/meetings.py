@@ -84,6 +84,7 @@ HINDER_WINDOW = 6  # tokens before a trigger where the "due" modal of a planned 
 GATHER_WINDOW = 18  # tokens before a relative join clause where its gathering noun stands (over its complements)
 NE_WINDOW = 5  # tokens before a verb where its "ne" stands ("ne s'est pas entretenu", "n'a plus rencontré")
 AFTER_WINDOW = 4  # tokens after the people met where a verb's "after" noun must stand ("au téléphone")
+JOIN_WINDOW = 4  # tokens before an encounter noun where the verb of joining stands ("ont pris part à la rencontre")
 OBJECT_WINDOW = 16  # tokens after a verb where the noun it needs must stand ("a signé lundi avec X un accord")
 
 
@@ -100,6 +101,8 @@ class Triggers:
     sides: dict[str, str]  # sequel lemma -> "start"/"end": the end of an event's dates it is on
     # join lemma -> lemmas of the word that must stand right before it ("prendre part": not "pour sa part")
     join_after: dict[str, frozenset[str]] = field(default_factory=dict)
+    # join lemma -> tokens before the encounter noun it may stand ("a rejoint la délégation pour le déjeuner": 6)
+    join_window: dict[str, int] = field(default_factory=dict)
     # kind -> first word -> the phrases of that kind opening with it, in the data's order
     phrase_starts: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     # kind -> last word -> the phrases of that kind ending with it, in the data's order
@@ -134,10 +137,13 @@ def triggers() -> Triggers:
     cancel: dict[str, frozenset[str]] = {}
     sides: dict[str, str] = {}
     join_after: dict[str, frozenset[str]] = {}
+    join_window: dict[str, int] = {}
     for row in load_jsonl("meeting_triggers.jsonl"):
         kind = row["kind"]
         if kind == "join" and "after" in row:
             join_after[row["lemma"]] = frozenset(row["after"])
+        if kind == "join" and "window" in row:
+            join_window[row["lemma"]] = int(row["window"])
         if kind == "sequel" and "side" in row:
             sides[row["lemma"]] = row["side"]
         if kind == "cancel":
@@ -172,6 +178,7 @@ def triggers() -> Triggers:
         cancel,
         sides,
         join_after=join_after,
+        join_window=join_window,
         together_nouns=frozenset(together),
         recent_nouns=frozenset(recent),
     )
@@ -1349,7 +1356,7 @@ class MeetingFinder:
         """"L'entrevue sera suivie d'un déjeuner de travail, auquel participeront X et Y"."""
         if not out:
             return False
-        window = range(max(seg.start, tok.i - 4), tok.i)
+        window = range(max(seg.start, tok.i - JOIN_WINDOW), tok.i)
         if not any(d.has_lemma(j, "sequel") for j in window):
             return False
         prev = out[-1]
@@ -1377,8 +1384,11 @@ class MeetingFinder:
 
     def _join(self, d: _Doc, seg: Span, tok: Token, out: list[Meeting]) -> bool:
         """"A et B ont également pris part à la rencontre": A and B join the previous encounter."""
-        window = range(max(seg.start, tok.i - 4), tok.i)
-        if not out or not any(d.joins(j) for j in window):
+        widest = max((JOIN_WINDOW, *d.trig.join_window.values()))
+        window = range(max(seg.start, tok.i - widest), tok.i)
+        if not out or not any(
+            d.joins(j) and tok.i - j <= d.trig.join_window.get(d.lemmas[j], JOIN_WINDOW) for j in window
+        ):
             return False
         if self._recent_noun(d, tok.i) and not self._just_before(d, seg, out[-1]):
             return False  # "Z assistait à la signature": of the signing just reported only
