@@ -54,7 +54,10 @@ MARGIN = 0.03
 # organizations 0.903, countries 0.998, locations 0.963, dates 0.986, events 0.955 and meetings 0.978 stayed under
 # or at their figures, within the margin; with the eighth (78 releases) dates rose to 0.990; people 0.996, roles 0.955,
 # countries 0.998 and events 0.949 stayed under, within the margin, and organizations 0.886, locations 0.940 and
-# meetings 0.913 fell below the margin at the first run, before the fixes the round showed)
+# meetings 0.913 fell below the margin at the first run, before the fixes the round showed; with the tenth (88 releases)
+# meetings rose to 0.982 after the round's fixes; people 0.998, roles 0.963, organizations 0.899, countries 0.998,
+# locations 0.963, dates 0.989 and events 0.946 stayed under, within the margin (at the first run roles 0.948 and
+# organizations 0.891 fell below it))
 REACHED = {
     "people": 1.000,
     "roles": 0.980,
@@ -63,7 +66,7 @@ REACHED = {
     "locations": 0.976,
     "dates": 0.990,
     "events": 0.958,
-    "meetings": 0.978,
+    "meetings": 0.982,
 }
 
 
