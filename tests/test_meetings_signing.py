@@ -55,6 +55,11 @@ SIGNINGS = [
     ("Le président Emmanuel Macron a reçu mardi le chancelier Olaf Scholz. Les deux dirigeants ont signé un "
      "traité de coopération. La ministre Catherine Colonna participait à la rencontre.",
      all_pairs("Macron", "Scholz", "Colonna")),
+    # the document signed after a long apposition of the co-signer (its words are not counted in the window)
+    ("Le 4 février 2019, à Abou Dhabi, le pape François avait signé avec le grand imam d'Al-Azhar, Ahmed al-Tayeb, "
+     "le document sur la fraternité humaine.", all_pairs("François", "al-Tayeb")),
+    ("Le président Bassirou Diomaye Faye a signé mardi avec le président de la Commission de la CEDEAO, Omar "
+     "Alieu Touray, un accord de siège.", all_pairs("Faye", "Touray")),
 ]
 
 

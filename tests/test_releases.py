@@ -1,4 +1,4 @@
-"""End to end on 78 releases the team wrote and annotated (tests/data/releases.*.jsonl: Élysée, Quai
+"""End to end on 88 releases the team wrote and annotated (tests/data/releases.*.jsonl: Élysée, Quai
 d'Orsay, UN, African Union, European Commission, French Armed Forces, NATO, agency dispatches, a daily
 paper, a regional paper, the Swiss foreign ministry, the Sénat, the Holy See, Bercy, a presidential
 agenda, the Council of Europe, staff talks; then Matignon, a ministère des Armées bilateral, the OIF,
@@ -20,7 +20,11 @@ agreement; then the Malagasy presidency's credentials ceremony, a foreign minist
 hospital partnership signing, a chamber of commerce business forum with a Nigerian state governor, the Senegalese prime
 minister's office receiving the IOC president, an audience with the Grand Imam of al-Azhar, the International Criminal
 Court president's visit, an EU-African Union ministerial, a social partners' meeting at Matignon and a minister's visit
-to New Caledonia), scored by the rules of the annotation guide with nlpmeet's own scorer.
+to New Caledonia; then a Walloon government mission abroad, the Haitian transitional presidential council, a TAP
+dispatch on ministers' talks, a European Parliament committee delegation, the NATO Parliamentary Assembly's session,
+a university rector receiving an ambassador, a union leader at the labour ministry, a Senate question-time summary,
+an obituary listing past meetings with their dates and an EU commissioner's weekly agenda), scored by the rules of
+the annotation guide with nlpmeet's own scorer.
 
 These texts were written as a held-out check (gold written before the first run) and are kept as a
 regression corpus: each category must stay at or above the figure it reached when the corpus was
@@ -50,7 +54,10 @@ MARGIN = 0.03
 # organizations 0.903, countries 0.998, locations 0.963, dates 0.986, events 0.955 and meetings 0.978 stayed under
 # or at their figures, within the margin; with the eighth (78 releases) dates rose to 0.990; people 0.996, roles 0.955,
 # countries 0.998 and events 0.949 stayed under, within the margin, and organizations 0.886, locations 0.940 and
-# meetings 0.913 fell below the margin at the first run, before the fixes the round showed)
+# meetings 0.913 fell below the margin at the first run, before the fixes the round showed; with the tenth (88 releases)
+# meetings rose to 0.982 after the round's fixes; people 0.998, roles 0.963, organizations 0.899, countries 0.998,
+# locations 0.963, dates 0.989 and events 0.946 stayed under, within the margin (at the first run roles 0.948 and
+# organizations 0.891 fell below it))
 REACHED = {
     "people": 1.000,
     "roles": 0.980,
@@ -59,7 +66,7 @@ REACHED = {
     "locations": 0.976,
     "dates": 0.990,
     "events": 0.958,
-    "meetings": 0.978,
+    "meetings": 0.982,
 }
 
 

@@ -109,6 +109,13 @@ def load_tense_cues() -> tuple[dict[str, str], tuple[str, ...], dict[str, str]]:
     return lemmas, endings, preps
 
 
+def load_future_stems() -> tuple[tuple[str, str], ...]:
+    """Irregular future stems as rewrites of the infinitive's ending ("evoir" -> "evr": "recevra", "recevrait";
+    "enir" -> "iendr": "s'entretiendra", "viendrait")."""
+    pairs = (row["form"].split(">", 1) for row in load_tsv(TENSE_FILE) if row["kind"] == "stem")
+    return tuple((a, b) for a, b in pairs)
+
+
 def load_etre_verbs() -> frozenset[str]:
     """Verbs whose compound past takes "être" ("il est arrivé"): with any other verb, "est" + participle
     is a passive in the present ("le couvre-feu est maintenu")."""
@@ -175,6 +182,7 @@ class DateTagger:
             if "trim" in row:
                 self.trims[str(row["id"])] = frozenset(_expand(row["trim"], self.sets, {}))
         self.tense_cues, self.future_endings, self.prep_cues = load_tense_cues()
+        self.future_stems = load_future_stems()
         self.etre_verbs = load_etre_verbs()
         context_sets = ("to", "street", "ordinal_mark")  # words around a date, not of one
         self.date_words = frozenset(w for cls, words in self.sets.items() if cls not in context_sets for w in words)
@@ -476,8 +484,9 @@ class DateTagger:
         lemma, text = verb.lemma_.lower(), verb.lower_
         if not lemma.endswith(("er", "ir", "re")) or len(lemma) < 4:
             return False
-        stem = lemma[:-1] if lemma.endswith("re") else lemma
-        return text.startswith(stem) and text[len(stem) :] in self.future_endings
+        stems = [lemma[:-1] if lemma.endswith("re") else lemma]
+        stems += [lemma[: len(lemma) - len(a)] + b for a, b in self.future_stems if lemma.endswith(a)]
+        return any(text.startswith(stem) and text[len(stem) :] in self.future_endings for stem in stems)
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:

@@ -484,6 +484,11 @@ class TitleFinder:
             ):
                 j += 1
                 break
+            # a regional adjective between the title and its portfolio ("le ministre wallon de l'Économie", "le
+            # ministre québécois des Finances"): no part of the title and no country
+            if self._regional_adjective(j):
+                j += 1
+                continue
             # complements
             k, cls = self._preposition(j)
             if cls == "posting":
@@ -522,6 +527,21 @@ class TitleFinder:
         phrase.affiliations.append((None, None))
         return phrase
 
+    def _regional_adjective(self, j: int) -> bool:
+        """Token j is a lower-case adjective (no participle, no word of the title grammar) followed by a complement
+        whose first word is capitalised and names no organisation, country or place: a portfolio."""
+        doc = self.doc
+        tok = doc[j]
+        if not (is_lower(tok) and tok.pos_ == "ADJ" and self.gclass(j)[1] is None and j + 1 < len(doc)):
+            return False
+        if "Part" in tok.morph.get("VerbForm", []):
+            return False
+        k, cls = self._preposition(j + 1)
+        if cls not in ("of", "to"):
+            return False
+        p = self._skip_det(j + 1 + k, j + 1 + k + 2)
+        return p < len(doc) and doc[p].text[:1].isupper() and self._entity_at(j + 1 + k) is None
+
     def _preposition(self, j: int) -> tuple[int, str | None]:
         n, cls = self.gclass(j)
         if cls == "link":
@@ -546,7 +566,14 @@ class TitleFinder:
                     return kind, span
             if q < len(self.doc) and q in self.person_tokens:
                 return "person", self.doc[q : q + 1]
-            if q < len(self.doc) and self.doc[q].ent_type_ == "LOC" and self.doc[q].ent_iob_ == "B":
+            if (
+                q < len(self.doc)
+                and self.doc[q].ent_type_ == "LOC"
+                and self.doc[q].ent_iob_ == "B"
+                # (not the model's place on a portfolio's common noun, "de la Santé"; a territory word is a place's:
+                # "la région Hauts-de-France")
+                and (self.doc[q].pos_ != "NOUN" or word_key(self.doc[q].text) in territory_words())
+            ):
                 end = q + 1
                 named = self.spans.starting(self.spans.loc, q + 1)
                 if named is not None and word_key(self.doc[q].text) in territory_words():

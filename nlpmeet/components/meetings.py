@@ -84,6 +84,7 @@ HINDER_WINDOW = 6  # tokens before a trigger where the "due" modal of a planned 
 GATHER_WINDOW = 18  # tokens before a relative join clause where its gathering noun stands (over its complements)
 NE_WINDOW = 5  # tokens before a verb where its "ne" stands ("ne s'est pas entretenu", "n'a plus rencontré")
 AFTER_WINDOW = 4  # tokens after the people met where a verb's "after" noun must stand ("au téléphone")
+JOIN_WINDOW = 4  # tokens before an encounter noun where the verb of joining stands ("ont pris part à la rencontre")
 OBJECT_WINDOW = 16  # tokens after a verb where the noun it needs must stand ("a signé lundi avec X un accord")
 
 
@@ -100,6 +101,8 @@ class Triggers:
     sides: dict[str, str]  # sequel lemma -> "start"/"end": the end of an event's dates it is on
     # join lemma -> lemmas of the word that must stand right before it ("prendre part": not "pour sa part")
     join_after: dict[str, frozenset[str]] = field(default_factory=dict)
+    # join lemma -> tokens before the encounter noun it may stand ("a rejoint la délégation pour le déjeuner": 6)
+    join_window: dict[str, int] = field(default_factory=dict)
     # kind -> first word -> the phrases of that kind opening with it, in the data's order
     phrase_starts: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     # kind -> last word -> the phrases of that kind ending with it, in the data's order
@@ -134,10 +137,13 @@ def triggers() -> Triggers:
     cancel: dict[str, frozenset[str]] = {}
     sides: dict[str, str] = {}
     join_after: dict[str, frozenset[str]] = {}
+    join_window: dict[str, int] = {}
     for row in load_jsonl("meeting_triggers.jsonl"):
         kind = row["kind"]
         if kind == "join" and "after" in row:
             join_after[row["lemma"]] = frozenset(row["after"])
+        if kind == "join" and "window" in row:
+            join_window[row["lemma"]] = int(row["window"])
         if kind == "sequel" and "side" in row:
             sides[row["lemma"]] = row["side"]
         if kind == "cancel":
@@ -172,6 +178,7 @@ def triggers() -> Triggers:
         cancel,
         sides,
         join_after=join_after,
+        join_window=join_window,
         together_nouns=frozenset(together),
         recent_nouns=frozenset(recent),
     )
@@ -747,7 +754,7 @@ class MeetingFinder:
             return
         for row in rows:
             objects = frozenset(row.get("objects", ()))
-            hi = min(seg.end, tok.i + OBJECT_WINDOW)
+            hi = self._object_window_end(d, seg, tok.i) if objects else seg.end
             if objects and not self._object_near(d, seg, tok.i, objects, seg.start, hi):
                 continue  # "ont signé une tribune": no agreement signed, no encounter
             if row.get("agents_meet") and "Part" in tok.morph.get("VerbForm", []):
@@ -793,8 +800,8 @@ class MeetingFinder:
                     met = []
                 else:
                     met = self._met_list(d, seg, prep + 1)
-                    if len(met) > 1 and self._one_call(d, seg, tok.i, prep, met):
-                        met = [[it for g in met for it in g]]
+                    if len(met) > 1 and (row.get("together") or self._one_call(d, seg, tok.i, prep, met)):
+                        met = [[it for g in met for it in g]]  # (a meal shared: "a dîné avec A, …, et B")
                     if not met and row.get("group") and self._group_object(d, seg, prep + 1):
                         # "a reçu les lettres de créance de quatre ambassadeurs": people unnamed, named later
                         self._group_meeting(d, seg, tok.i, row, out)
@@ -877,6 +884,17 @@ class MeetingFinder:
         """The people after the preposition at ``prep`` are listed in sequence ("avec A, puis avec B")."""
         last = met[-1][-1].start
         return any(d.is_word(k, "conj_sequence") or d.is_word(k, "prep_with") for k in range(prep + 1, last))
+
+    @staticmethod
+    def _object_window_end(d: _Doc, seg: Span, i: int) -> int:
+        """The end of the OBJECT_WINDOW words after token i, not counting the words of the people named and their
+        titles ("a signé avec le grand imam d'Al-Azhar, Ahmed al-Tayeb, le document …")."""
+        k, counted = i + 1, 0
+        while k < seg.end and counted < OBJECT_WINDOW:
+            if k not in d.item_at and k not in d.role_tokens:
+                counted += 1
+            k += 1
+        return k
 
     @staticmethod
     def _object_near(d: _Doc, seg: Span, i: int, objects: frozenset[str], lo: int, hi: int) -> bool:
@@ -1211,6 +1229,8 @@ class MeetingFinder:
                 skipped_tokens.add(i)
                 i += 1
                 continue
+            if found and d.phrase_at(i, "presence"):
+                break  # "a rencontré X, au palais, en présence de Y": Y attends that encounter (see _presence)
             n = d.phrase_at(i, "group_members")
             if n and i > start and d.low(i - 1) == "," and self._names_members(d, seg, i + n):
                 i += n  # "les syndicats, dont le président de la FNSEA, X": X is one of the people met
@@ -1269,6 +1289,12 @@ class MeetingFinder:
         """The person subject before token i: nearest grammatical subject, else nearest person,
         with the persons coordinated to it by "et"."""
         cands = [it for it in d.seg_items(seg) if it.end <= i and id(it) not in taken]
+        # "la CFDT de Marylise Léon": the person qualifies an organisation, which is the subject
+        cands = [
+            it
+            for it in cands
+            if not (it.start > 1 and d.low(it.start - 1) in {"de", "d'", "d’"} and it.start - 2 in d.org_tokens)
+        ]
         if not cands:
             return []
         # stop at a clause boundary: a verb between the person and the trigger that is not an auxiliary
@@ -1281,7 +1307,8 @@ class MeetingFinder:
         while k > 0:
             prev = cands[k - 1]
             gap = range(prev.end, out[0].start)
-            if any(d.is_word(j, "conj") for j in gap) and not any(d.is_verb(j) for j in gap):
+            # (not "A, au sujet de …, et qu'il …": "et" joins two clauses there, not two people)
+            if any(d.is_word(j, "conj") for j in gap) and not any(d.is_verb(j) or d.pos[j] == "SCONJ" for j in gap):
                 out.insert(0, prev)
                 k -= 1
                 continue
@@ -1290,7 +1317,7 @@ class MeetingFinder:
         while k + 1 < len(cands):
             nxt = cands[k + 1]
             gap = range(out[-1].end, nxt.start)
-            if any(d.is_word(j, "conj") for j in gap) and not any(d.is_verb(j) for j in gap):
+            if any(d.is_word(j, "conj") for j in gap) and not any(d.is_verb(j) or d.pos[j] == "SCONJ" for j in gap):
                 out.append(nxt)
                 k += 1
                 continue
@@ -1329,7 +1356,7 @@ class MeetingFinder:
         """"L'entrevue sera suivie d'un déjeuner de travail, auquel participeront X et Y"."""
         if not out:
             return False
-        window = range(max(seg.start, tok.i - 4), tok.i)
+        window = range(max(seg.start, tok.i - JOIN_WINDOW), tok.i)
         if not any(d.has_lemma(j, "sequel") for j in window):
             return False
         prev = out[-1]
@@ -1357,8 +1384,11 @@ class MeetingFinder:
 
     def _join(self, d: _Doc, seg: Span, tok: Token, out: list[Meeting]) -> bool:
         """"A et B ont également pris part à la rencontre": A and B join the previous encounter."""
-        window = range(max(seg.start, tok.i - 4), tok.i)
-        if not out or not any(d.joins(j) for j in window):
+        widest = max((JOIN_WINDOW, *d.trig.join_window.values()))
+        window = range(max(seg.start, tok.i - widest), tok.i)
+        if not out or not any(
+            d.joins(j) and tok.i - j <= d.trig.join_window.get(d.lemmas[j], JOIN_WINDOW) for j in window
+        ):
             return False
         if self._recent_noun(d, tok.i) and not self._just_before(d, seg, out[-1]):
             return False  # "Z assistait à la signature": of the signing just reported only
@@ -1376,6 +1406,17 @@ class MeetingFinder:
         ):
             return True  # "X, invité à se joindre aux discussions, n'a pas donné suite": X joined nothing
         prev = out[-1]
+        if (
+            "Plur" not in tok.morph.get("Number", [])
+            and self._just_before(d, seg, prev)
+            and not any(d.is_word(j, "conj_sequence") for j in range(prev.seg.start, prev.seg.end))
+        ):
+            # "a reçu A, …, et B. X ont pris part à la rencontre": the one encounter of that sentence's people met
+            # (not "s'est entretenu avec A, puis avec B": one after the other)
+            siblings = [m for m in out[:-1] if m.seg.start == prev.seg.start and m.trigger == prev.trigger]
+            for m in siblings:
+                prev.participants = list(dict.fromkeys(m.participants + prev.participants))
+                out.remove(m)
         prev.participants = list(dict.fromkeys(prev.participants + people))
         prev.extra_segs.append(seg)
         return True

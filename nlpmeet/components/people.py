@@ -27,6 +27,9 @@ from nlpmeet.normalise.names import fold, fullest, is_part, name_key, title_case
 
 MAX_NAME = 7
 FUNCTION_POS = ("ADP", "ADV", "SCONJ", "CCONJ", "PRON", "DET")
+# kinds of titles.tsv whose holder is named by a reign name ("le roi Charles", "le pape François")
+REIGN_KINDS = frozenset({"royal", "pontiff"})
+ROMAN = re.compile(r"^[ivxlc]+$")
 
 
 @Language.factory("nlpmeet_people")
@@ -117,13 +120,43 @@ class _Names:
             return False
         if self.finder.title_at(i)[0]:
             return self._after_name_particle(i) and self.is_name_word(i - 2, soft_ok)
-        if self.finder.gclass(i)[1] is not None and not self.is_particle(i):
+        if self.finder.gclass(i)[1] is not None and not self.is_particle(i) and not self._inside_name(i, soft_ok):
             return False  # "Les", "Une", "Cette" at the start of a sentence
+        if self._opening_participle(i):
+            return False  # "Né Jorge Mario Bergoglio à Buenos Aires, …": the participle is no part of the name
         if len(text) <= 3 and text.endswith(".") and text[:1].isupper():
             return True  # an initial: "K.", "H.R."
         if not title_case_word(text) or not any(c.isalpha() for c in text):
             return False
         return text.isupper() or any(c.islower() for c in text) or len(text) == 1
+
+    def _inside_name(self, i: int, soft_ok: bool) -> bool:
+        """A capitalised function word inside a sentence, right after a name word: the last word of a name ("Bui
+        Thanh Son", "Pham Thi Ma"), not a possessive opening a sentence ("… Macron. Son homologue")."""
+        doc = self.doc
+        return (
+            i > 0
+            and self.texts[i][:1].isupper()
+            and not self.texts[i].isupper()
+            and doc[i].is_sent_start is not True
+            and bool(doc[i - 1].whitespace_)
+            and "\n" not in doc[i - 1].whitespace_
+            and self.finder.gclass(i - 1)[1] is None
+            and self.is_name_word(i - 1, soft_ok)
+        )
+
+    def _opening_participle(self, i: int) -> bool:
+        """Token i is a past participle opening its sentence ("Né", "Élu", "Nommée"), not a given name ("Aimé")."""
+        tok = self.doc[i]
+        return (
+            (
+                i == 0
+                or bool(tok.is_sent_start)
+                or not any(c.isalpha() for c in self.texts[i - 1]) and bool(self.doc[i - 1].whitespace_)
+            )
+            and "Part" in tok.morph.get("VerbForm", [])
+            and self.texts[i] not in self.lex.given_names
+        )
 
     def _after_name_particle(self, i: int) -> bool:
         """Token i (a title word) follows a capitalised particle that follows a capitalised word:
@@ -225,7 +258,8 @@ class PeopleTagger:
         mentions = self._enumerations(doc, names, mentions)
         mentions = self._propagate(doc, names, mentions)
         mentions = self._confirmed(doc, mentions)
-        spans = self._cluster(doc, mentions, self._genders(doc, names, mentions))
+        reign = self._reign_names(doc, names, mentions)
+        spans = self._cluster(doc, mentions, self._genders(doc, names, mentions), reign)
         doc.spans[PEOPLE_GROUP] = spans
         people: dict[str, dict] = {s._.norm: {"roles": [], "country": None} for s in spans}
         # the nationality a demonym gives ("l'Espagnole Carolina Marín" -> ES)
@@ -294,7 +328,10 @@ class PeopleTagger:
                 while j in names.honorific_end:
                     j = names.honorific_end[j]
                 end = names.run_right(j, True)
-                if end <= j or self._party(doc, names, j, end):
+                # (a given name alone in apposition is a name, though the model reads it as a place: "le patriarche
+                # de Moscou, Kirill,")
+                apposed = end == j + 1 and j > 0 and doc[j - 1].text == "," and doc[j].text in names.lex.given_names
+                if end <= j or not apposed and self._party(doc, names, j, end):
                     break  # "le président LR de la région", "la députée LaREM": a party, not a name
                 if ph.plural and len(doc[j:end].text.split()) < 2:
                     break  # "les députés Gilets jaunes": a plural takes full names
@@ -508,7 +545,28 @@ class PeopleTagger:
         return out
 
     @staticmethod
-    def _cluster(doc: Doc, mentions: list[Candidate], genders: dict[int, str] | None = None) -> list[Span]:
+    def _reign_names(doc: Doc, names: _Names, mentions: list[Candidate]) -> set[tuple[str, ...]]:
+        """Keys of one-word names right after a title of a monarch or a pontiff ("le pape François", "le roi
+        Charles", "le patriarche Kirill"): a reign name, not the given name of another person the text names in
+        full ("François Hollande")."""
+        out: set[tuple[str, ...]] = set()
+        for m in mentions:
+            if m.end - m.start != 1:
+                continue
+            for j in range(max(0, m.start - 3), m.start):
+                n, entry = names.finder.title_at(j)
+                if entry is not None and j + n == m.start and entry.kind in REIGN_KINDS:
+                    out.add(name_key(doc[m.start : m.end].text))
+                    break
+        return out
+
+    @staticmethod
+    def _cluster(
+        doc: Doc,
+        mentions: list[Candidate],
+        genders: dict[int, str] | None = None,
+        reign: set[tuple[str, ...]] | None = None,
+    ) -> list[Span]:
         spans = [doc[m.start : m.end] for m in mentions]
         spans = [s for s in spans if name_key(s.text)]
         keys = {s.text: name_key(s.text) for s in spans}
@@ -528,6 +586,9 @@ class PeopleTagger:
         root: dict[tuple[str, ...], tuple[str, ...]] = {}
         for key in distinct:
             parents = [k for k in distinct if is_part(key, k)]
+            if reign and key in reign:
+                # "le pape François" is not François Hollande; "le roi Charles" may be "Charles III"
+                parents = [k for k in parents if all(w == key[0] or ROMAN.match(w) for w in k)]
             own = gender_of.get(key)
             if own is not None and parents:
                 same = [k for k in parents if gender_of.get(root.get(k, k)) == own]

@@ -61,10 +61,12 @@ def describes(description: str, role: Role) -> bool:
     république"; "président" of a state only, with its country)."""
     title = fold(role["title"])
     # the holder's title is the fitting one or a longer one starting with it ("ministre des affaires
-    # étrangères et de la coopération"); a shorter one is not: a bare "président" fits "président de la
+    # étrangères et de la coopération", an enumerated portfolio "ministre des affaires étrangères, de la migration
+    # et des tunisiens à l'étranger"); a shorter one is not: a bare "président" fits "président de la
     # république" only as the president of a state, with its country
     return any(
-        (title == fitting or title.startswith(fitting + " ")) and (role.get("country") or not needs_country)
+        (title == fitting or title.startswith((fitting + " ", fitting + ",")))
+        and (role.get("country") or not needs_country)
         for fitting, needs_country in _title_descriptions().get(fold(description), ())
     )
 
