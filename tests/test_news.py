@@ -29,14 +29,16 @@ DATA = Path(__file__).parent / "data"
 MARGIN = 0.03
 # F1 per category after the ninth round's general fixes (first run: people 1.000, roles 0.903, organizations 0.800,
 # countries 0.988, locations 0.870, dates 0.990, events 0.875, meetings 0.857, meeting dates 0.896)
+# (raised, never lowered: roles 0.963, locations 0.933 and events 0.900 after the organisation-adjective naming,
+# building name particles, competitions and the tenth round's fixes)
 REACHED = {
     "people": 1.000,
-    "roles": 0.951,
+    "roles": 0.963,
     "organizations": 0.921,
     "countries": 0.988,
-    "locations": 0.889,
+    "locations": 0.933,
     "dates": 0.990,
-    "events": 0.875,
+    "events": 0.900,
     "meetings": 0.951,
 }
 
