@@ -13,24 +13,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tests.conftest import run_with_dct
+from tests.helpers import all_pairs, pairs
 
 pytestmark = pytest.mark.model
 
 
 def run(nlp: Language, text: str, dct: str | None = "2024-05-29") -> Doc:
     return run_with_dct(nlp, text, dct)
-
-
-def pairs(doc: Doc) -> set[frozenset[str]]:
-    out = set()
-    for m in doc._.meetings:
-        ps = [p.split()[-1] for p in m["participants"]]
-        out |= {frozenset((a, b)) for i, a in enumerate(ps) for b in ps[i + 1 :]}
-    return out
-
-
-def all_pairs(*names: str) -> set[frozenset[str]]:
-    return {frozenset((a, b)) for i, a in enumerate(names) for b in names[i + 1 :]}
 
 
 SIGNINGS = [
