@@ -15,17 +15,12 @@ a small margin for a legitimate change of rule elsewhere."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from spacy.language import Language
 
 from nlpmeet import evaluate
-from nlpmeet.api import extract
-from nlpmeet.io.readers import Document
+from tests.helpers import score_corpus
 
-DATA = Path(__file__).parent / "data"
 MARGIN = 0.03
 # F1 per category after the ninth round's general fixes (first run: people 1.000, roles 0.903, organizations 0.800,
 # countries 0.988, locations 0.870, dates 0.990, events 0.875, meetings 0.857, meeting dates 0.896)
@@ -45,16 +40,7 @@ REACHED = {
 
 @pytest.fixture(scope="module")
 def report(nlp: Language) -> evaluate.Report:
-    gold = evaluate.load_gold(DATA / "news.gold.jsonl")
-    with open(DATA / "news.docs.jsonl", encoding="utf-8") as handle:
-        rows = [json.loads(line) for line in handle if line.strip()]
-    items = [Document(id=row["id"], text=row["text"], date=row.get("date")) for row in rows]
-    records = {}
-    for result in extract(items, nlp=nlp):
-        assert isinstance(result, dict), result  # a record, not an input problem
-        records[result["id"]] = result
-    assert set(records) == set(gold)
-    return evaluate.score(gold, records)
+    return score_corpus(nlp, "news")
 
 
 @pytest.mark.parametrize("category", sorted(REACHED))

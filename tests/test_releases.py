@@ -32,17 +32,12 @@ added, less a small margin for a legitimate change of rule elsewhere."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from spacy.language import Language
 
 from nlpmeet import evaluate
-from nlpmeet.api import extract
-from nlpmeet.io.readers import Document
+from tests.helpers import score_corpus
 
-DATA = Path(__file__).parent / "data"
 MARGIN = 0.03
 # F1 per category when the corpus was added (people, roles, ... as in spec/annotation.md)
 # (raised, never lowered, when the third and fourth rounds of 10 releases joined: the higher of the two figures;
@@ -72,16 +67,7 @@ REACHED = {
 
 @pytest.fixture(scope="module")
 def report(nlp: Language) -> evaluate.Report:
-    gold = evaluate.load_gold(DATA / "releases.gold.jsonl")
-    with open(DATA / "releases.docs.jsonl", encoding="utf-8") as handle:
-        rows = [json.loads(line) for line in handle if line.strip()]
-    items = [Document(id=row["id"], text=row["text"], date=row.get("date")) for row in rows]
-    records = {}
-    for result in extract(items, nlp=nlp):
-        assert isinstance(result, dict), result  # a record, not an input problem
-        records[result["id"]] = result
-    assert set(records) == set(gold)
-    return evaluate.score(gold, records)
+    return score_corpus(nlp, "releases")
 
 
 @pytest.mark.parametrize("category", sorted(REACHED))
