@@ -185,6 +185,11 @@ def tagger(blank_nlp: Language) -> PlaceTagger:
         ("Elle aime le chili.", []),
         ("La RDC et le Congo.", ["CD", "CD"]),
         ("Le Congo a voté.", ["CG"]),
+        # an island state as running text writes it ("les îles Salomon") and as its name ("les Îles Salomon")
+        ("Le Premier ministre des îles Salomon est arrivé.", ["SB"]),
+        ("Les Îles Marshall et les îles Salomon ont voté contre.", ["MH", "SB"]),
+        # ... while a state's name that is also a given name keeps its guard
+        ("Hier, Dominique de Villepin a parlé.", []),
     ],
 )
 def test_matcher_on_blank_pipeline(blank_nlp: Language, tagger: PlaceTagger, text: str, expected: list[str]) -> None:

@@ -202,7 +202,11 @@ class PlaceTagger:
             if form.kind == PREFIX:
                 continue
             label = "C|" + form.key
-            self.country_keys[form.key] = lookup(form.form)
+            # the lexicon's reading of this key, and a surface it lacks: "îles Salomon" as running text writes it
+            # beside the name "Îles Salomon" (a surface it has keeps the lexicon's reading: a guarded "Dominique")
+            known = self.country_keys.get(form.key) or lookup(form.form)
+            new_surface = all(f.form != form.form for f in known)
+            self.country_keys[form.key] = (*known, form) if new_surface else known
             target = orth_patterns if form.acronym else lower_patterns
             target.setdefault(label, []).extend(surface_variants(form.form))
         for key, entries in self.words.places.items():
