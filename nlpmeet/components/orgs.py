@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from nlpmeet.components.lexicon import lexicon
 from nlpmeet.components.tokens import (
+    PERSON_LABELS,
     PatternCuts,
     TokenTable,
     is_adjective,
@@ -143,6 +144,7 @@ def load_titles() -> frozenset[str]:
 # a dash separating the parts of a heading line: the capital of the word after it says nothing
 HEADING_DASHES = frozenset({"–", "—"})
 
+
 class OrgTagger:
     def __init__(self, nlp: Language):
         self.lexicon = OrgLexicon(load_jsonl(LEXICON_FILE))
@@ -162,7 +164,7 @@ class OrgTagger:
         self.titles = load_titles()
         # known places (models/places.tsv) that a lexicon institution's complement may name though the model read
         # them inside its organisation ("l'Assemblée nationale du Québec")
-        self.national = frozenset(str(r["name"]) for r in load_jsonl(LEXICON_FILE) if r.get("kind") == "government")
+        self.national = frozenset(entry.name for entry in self.lexicon if entry.kind == "government")
         self.place_forms = frozenset(
             fold(row["form"])
             for row in load_tsv("places.tsv")
@@ -256,7 +258,7 @@ class OrgTagger:
                 and text[1:].islower()
                 and text.isalpha()
                 and text not in given
-                and doc[i].ent_type_ not in ("PER", "PERSON")
+                and doc[i].ent_type_ not in PERSON_LABELS
             ):
                 acronym = self.word_acronyms.get(fold(text))
                 if acronym is not None:

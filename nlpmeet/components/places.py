@@ -33,6 +33,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from spacy.attrs import LOWER, ORTH
@@ -709,6 +710,7 @@ class PlaceTagger:
         out: list[tuple[int, int, int]] = []
         persons = [(e.start, e.end) for e in doc.ents if e.label_ in ("PER", "PERSON")]
         place_words = self.words.place_words
+        particles = _inner_particles()
         for i, key in enumerate(self._tokens(doc)[1]):
             if place_words.get(key) != STREET_WORD:
                 continue
@@ -719,7 +721,6 @@ class PlaceTagger:
             while j < len(doc) and j - token.i <= 2 and fold(doc[j].text) in LINKS:
                 j += 1
             start_name = j
-            particles = lexicon().particles
             while j < len(doc) and (
                 (doc[j].text[:1].isupper() and not doc[j].is_punct)
                 or (doc[j].text == "-" and j > start_name)
@@ -727,8 +728,6 @@ class PlaceTagger:
                 or (
                     j > start_name
                     and doc[j].text in particles
-                    and doc[j].text not in LINKS
-                    and doc[j].text not in function_words()  # (French articles: "au palais de Carthage le Chef …")
                     and j + 1 < len(doc)
                     and doc[j + 1].text[:1].isupper()
                 )
@@ -920,6 +919,13 @@ class PlaceTagger:
                 if parenthesis and entries and entries[0].country:
                     return entries[0].country
         return None
+
+
+@cache
+def _inner_particles() -> frozenset[str]:
+    """Name particles that may stand inside a building's name ("palais Huis ten Bosch"): not the links "de",
+    "la" (a town completes a name after them), nor a French function word ("au palais de Carthage le Chef …")."""
+    return frozenset(p for p in lexicon().particles if p not in LINKS and p not in function_words())
 
 
 def _case_ok(form: str, text: str) -> bool:

@@ -152,7 +152,6 @@ def is_adjective(token: Token) -> bool:
     return token.pos_ == "ADJ" or (token.pos_ == "PROPN" and token.text.islower())
 
 
-
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 PLACE_LABELS = frozenset({"LOC", "GPE"})
 LIST_OF_PARTIES = 2  # parties in parentheses that make a sentence an enumeration of people with their parties
